@@ -1,0 +1,109 @@
+/**
+ * Messages for the stable error codes of the API and of field validation, in the words a clinic worker
+ * uses. Shared by the server (error bodies) and the web app (form errors).
+ */
+export type Lang = 'zh' | 'en';
+
+export const ERROR_MESSAGES = {
+  validation_failed: ['填写的内容有误，请按提示修改。', 'Some fields are not filled in correctly.'],
+  bad_request: ['请求格式不正确。', 'The request is malformed.'],
+  unauthenticated: ['请先登录。', 'Please sign in.'],
+  session_expired: ['登录已过期，请重新登录。', 'Your session has expired; please sign in again.'],
+  invalid_credentials: ['用户名或密码错误。', 'Wrong user name or password.'],
+  account_locked: ['账号已被锁定，请稍后再试。', 'The account is locked; try again later.'],
+  account_disabled: ['账号已停用，请联系管理员。', 'The account is disabled; contact your administrator.'],
+  csrf_failed: ['页面已过期，请刷新后重试。', 'The page is out of date; reload and try again.'],
+  forbidden: ['您没有执行此操作的权限。', 'You are not allowed to do this.'],
+  not_found: ['未找到，或不在您的管辖范围内。', 'Not found, or not in your area.'],
+  route_not_found: ['没有这个接口。', 'There is no such endpoint.'],
+  duplicate_id_number: ['该身份证号已建档。', 'A health record with this ID number already exists.'],
+  duplicate_id_number_elsewhere: [
+    '该身份证号已在其他机构建档，请联系对方机构办理迁入。',
+    'This ID number already has a record at another institution; ask them to transfer it.',
+  ],
+  possible_duplicate: [
+    '已有姓名、性别、出生日期相同的档案，请核对；确认不是同一人后可继续建档。',
+    'A record with the same name, sex and birth date exists; check it, and confirm if this is a different person.',
+  ],
+  stale_version: [
+    '其他人已修改了这份档案，请刷新后核对再保存。',
+    'Someone else changed this record; reload it and compare before saving.',
+  ],
+  conflict: ['数据冲突，请刷新后重试。', 'The data changed meanwhile; reload and try again.'],
+  record_numbers_exhausted: ['该村的档案编号已用完。', 'This village has used all its record numbers.'],
+  payload_too_large: ['提交的内容太大。', 'The request is too large.'],
+  rate_limited: ['操作太频繁，请稍后再试。', 'Too many requests; wait a moment and try again.'],
+  password_policy: [
+    '密码至少8位，且包含大写字母、小写字母、数字、符号中的三类。',
+    'The password needs at least 8 characters from three of: upper-case, lower-case, digits, symbols.',
+  ],
+  archived_record: ['该档案已结案，不能修改。', 'This record is archived and cannot be changed.'],
+  internal: [
+    '系统出错了，请把请求编号告诉管理员。',
+    'Something went wrong; give the request id to your administrator.',
+  ],
+  unavailable: ['系统暂时不可用，请稍后再试。', 'The system is unavailable; try again shortly.'],
+} as const satisfies Record<string, readonly [string, string]>;
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const FIELD_MESSAGES = {
+  required: ['必填', 'Required'],
+  invalid: ['格式不正确', 'Invalid value'],
+  invalid_type: ['格式不正确', 'Invalid value'],
+  invalid_value: ['不是可选的值', 'Not one of the allowed values'],
+  unrecognized_keys: ['不认识的字段', 'Unknown field'],
+  too_big: ['太长或太大', 'Too long or too large'],
+  too_small: ['太短或太小', 'Too short or too small'],
+  date_format: ['日期格式应为 年-月-日', 'Date must be YYYY-MM-DD'],
+  date_invalid: ['日期不存在', 'No such date'],
+  date_future: ['日期不能晚于今天', 'Date cannot be in the future'],
+  year_month_format: ['应为 年-月', 'Must be YYYY-MM'],
+  record_before_birth: ['建档日期早于出生日期', 'Record date is before the birth date'],
+  phone_invalid: [
+    '电话号码不正确（11位手机号或区号-座机号）',
+    'Not a valid mobile (11 digits) or landline number',
+  ],
+  name_chars: ['姓名只能包含汉字、字母和间隔号', 'Names may contain Chinese characters, letters and ·'],
+  village_code_format: ['村（居）委会代码应为12位数字', 'Village code must have 12 digits'],
+  choice_required: ['请至少选择一项', 'Choose at least one'],
+  choice_duplicate: ['选项重复', 'A choice is repeated'],
+  choice_exclusive: ['选了“无”就不能再选其他项', '"None" cannot be combined with other choices'],
+  history_items_mismatch: [
+    '选“有”时请填写名称和时间，选“无”时不填',
+    'Fill in the rows when "yes", none when "no"',
+  ],
+  id_length: ['身份证号应为18位（或旧版15位）', 'ID number must have 18 (or old 15) characters'],
+  id_charset: ['身份证号只能是数字，最后一位可为X', 'ID number has digits only, the last may be X'],
+  id_area: ['身份证号前6位不是有效的地区代码', 'The first 6 digits are not a known area code'],
+  id_birth_date: ['身份证号中的出生日期不存在', 'The birth date in the ID number does not exist'],
+  id_future_birth: ['身份证号中的出生日期晚于今天', 'The birth date in the ID number is in the future'],
+  id_implausible_age: ['身份证号中的出生日期不合理', 'The birth date in the ID number is implausible'],
+  id_check_digit: [
+    '身份证号校验位不对，请核对是否输错',
+    'The check digit is wrong; check for a typing error',
+  ],
+  birth_date_mismatch_id: ['出生日期与身份证号不一致', 'Birth date does not match the ID number'],
+  sex_mismatch_id: ['性别与身份证号不一致', 'Sex does not match the ID number'],
+  not_in_jurisdiction: ['不在您的管辖范围内', 'Not in your area'],
+  household_not_found: ['家庭档案不存在或不在您的辖区', 'Household not found or not in your area'],
+  doctor_not_found: ['责任医生不存在或不在本辖区', 'Responsible doctor not found in this area'],
+  head_exists: ['该家庭已有户主', 'This household already has a head'],
+} as const satisfies Record<string, readonly [string, string]>;
+export type FieldErrorCode = keyof typeof FIELD_MESSAGES;
+
+export function errorMessage(code: string, lang: Lang): string {
+  const entry = (ERROR_MESSAGES as Record<string, readonly [string, string]>)[code];
+  return entry ? entry[lang === 'zh' ? 0 : 1] : (ERROR_MESSAGES.internal[lang === 'zh' ? 0 : 1] as string);
+}
+
+export function fieldMessage(code: string, lang: Lang): string {
+  const entry = (FIELD_MESSAGES as Record<string, readonly [string, string]>)[code];
+  return entry ? entry[lang === 'zh' ? 0 : 1] : FIELD_MESSAGES.invalid[lang === 'zh' ? 0 : 1];
+}
+
+/** Password policy of the platform: at least 8 characters from at least three character classes. */
+export function passwordPolicyOk(pw: string): boolean {
+  if (pw.length < 8 || pw.length > 128) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(pw)).length;
+  return classes >= 3;
+}

@@ -1,0 +1,77 @@
+import { describe, it, expect } from 'vitest';
+import { residentCreateSchema } from './resident.schema.ts';
+
+const none = { codes: ['1'] };
+const noEvents = { has: false, items: [] };
+
+const valid = {
+  villageCode: '340102001001',
+  name: '张三',
+  sex: '1',
+  birthDate: '1990-03-07',
+  idType: '01',
+  idNumber: '110101199003078670',
+  phone: '13812345678',
+  currentAddress: '安徽省合肥市瑶海区明光路1号',
+  recordDate: '2024-05-01',
+  basicInfo: {
+    residenceType: '1',
+    ethnicity: '01',
+    bloodType: '1',
+    rh: '2',
+    education: '2',
+    occupation: '1',
+    maritalStatus: '2',
+    paymentMethods: { codes: ['2'] },
+    drugAllergy: none,
+    exposure: none,
+    diseases: [{ code: '1' }],
+    surgeries: noEvents,
+    traumas: noEvents,
+    transfusions: noEvents,
+    familyHistory: { father: none, mother: none, siblings: none, children: none },
+    hereditaryDisease: { has: false },
+    disability: none,
+    environment: { kitchenExhaust: '2', fuel: '3', drinkingWater: '1', toilet: '1', livestockPen: '1' },
+  },
+};
+
+/** The [path, message] pairs of the issues for an input. */
+function issues(input: unknown): [string, string][] {
+  const r = residentCreateSchema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => [i.path.join('.'), i.message]);
+}
+
+describe('residentCreateSchema', () => {
+  it('accepts a complete valid resident', () => {
+    expect(residentCreateSchema.safeParse(valid).error).toBeUndefined();
+  });
+
+  it('rejects a wrong ID check digit', () => {
+    expect(issues({ ...valid, idNumber: '110101199003078671' })).toEqual([['idNumber', 'id_check_digit']]);
+  });
+
+  it('rejects a birth date that disagrees with the ID number', () => {
+    expect(issues({ ...valid, birthDate: '1990-03-08' })).toEqual([['birthDate', 'birth_date_mismatch_id']]);
+  });
+
+  it('rejects a sex that disagrees with the ID number', () => {
+    expect(issues({ ...valid, sex: '2' })).toEqual([['sex', 'sex_mismatch_id']]);
+  });
+
+  it('rejects a bad phone number', () => {
+    expect(issues({ ...valid, phone: '12345' })).toEqual([['phone', 'phone_invalid']]);
+  });
+
+  it('rejects unknown fields', () => {
+    const r = residentCreateSchema.safeParse({ ...valid, nickname: '小张' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.code).toBe('unrecognized_keys');
+  });
+
+  it('requires a name', () => {
+    const { name: _name, ...withoutName } = valid;
+    expect(issues(withoutName).map(([path]) => path)).toEqual(['name']);
+    expect(issues({ ...valid, name: '  ' })).toContainEqual(['name', 'required']);
+  });
+});

@@ -1,0 +1,148 @@
+-- Platform: areas, institutions, users, sessions, audit log.
+-- Every table holding resident data carries county_code (the future Citus distribution key).
+
+CREATE TABLE area (
+  code         text PRIMARY KEY,
+  name         text NOT NULL,
+  level        text NOT NULL CHECK (level IN ('province', 'prefecture', 'county', 'township', 'village')),
+  parent_code  text REFERENCES area (code),
+  county_code  text,
+  generated    boolean NOT NULL DEFAULT false
+);
+CREATE INDEX area_parent_idx ON area (parent_code);
+CREATE INDEX area_county_idx ON area (county_code, level);
+
+-- The county (or counties) this deployment serves.
+CREATE TABLE deployment_county (
+  county_code  text PRIMARY KEY REFERENCES area (code),
+  is_demo      boolean NOT NULL DEFAULT false,
+  created_at   timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE institution (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  county_code  text NOT NULL,
+  code         text NOT NULL,
+  name         text NOT NULL,
+  kind         text NOT NULL CHECK (kind IN ('county_health_commission', 'township_health_center',
+                 'community_health_center', 'village_clinic', 'community_health_station')),
+  area_code    text NOT NULL REFERENCES area (code),
+  parent_id    bigint REFERENCES institution (id),
+  active       boolean NOT NULL DEFAULT true,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (county_code, code)
+);
+CREATE INDEX institution_area_idx ON institution (area_code);
+
+-- The areas an institution is responsible for (its jurisdiction).
+CREATE TABLE institution_area (
+  institution_id bigint NOT NULL REFERENCES institution (id),
+  area_code      text NOT NULL REFERENCES area (code),
+  county_code    text NOT NULL,
+  PRIMARY KEY (institution_id, area_code)
+);
+
+CREATE TABLE app_user (
+  id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  county_code      text NOT NULL,
+  username         text NOT NULL UNIQUE,
+  display_name     text NOT NULL,
+  role             text NOT NULL CHECK (role IN ('village_doctor', 'township_staff', 'township_admin',
+                     'county_admin', 'city_inspector', 'system_admin')),
+  institution_id   bigint NOT NULL REFERENCES institution (id),
+  phone            text,
+  password_hash    text NOT NULL,
+  password_changed_at timestamptz NOT NULL DEFAULT now(),
+  failed_logins    integer NOT NULL DEFAULT 0,
+  locked_until     timestamptz,
+  active           boolean NOT NULL DEFAULT true,
+  created_at       timestamptz NOT NULL DEFAULT now(),
+  updated_at       timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX app_user_institution_idx ON app_user (institution_id);
+
+CREATE TABLE family_doctor_team (
+  id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  county_code    text NOT NULL,
+  institution_id bigint NOT NULL REFERENCES institution (id),
+  name           text NOT NULL,
+  leader_user_id bigint REFERENCES app_user (id),
+  active         boolean NOT NULL DEFAULT true,
+  created_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE family_doctor_team_member (
+  team_id  bigint NOT NULL REFERENCES family_doctor_team (id),
+  user_id  bigint NOT NULL REFERENCES app_user (id),
+  duty     text NOT NULL DEFAULT 'doctor' CHECK (duty IN ('doctor', 'nurse', 'public_health', 'other')),
+  PRIMARY KEY (team_id, user_id)
+);
+
+CREATE TABLE user_session (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  token_hash   text NOT NULL UNIQUE,
+  user_id      bigint NOT NULL REFERENCES app_user (id),
+  kind         text NOT NULL CHECK (kind IN ('cookie', 'bearer')),
+  csrf_token   text,
+  ip           text,
+  user_agent   text,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  expires_at   timestamptz NOT NULL,
+  revoked_at   timestamptz
+);
+CREATE INDEX user_session_user_idx ON user_session (user_id);
+
+-- Append-only audit log. Rows are sealed into an HMAC chain (chain_pos, prev_hash, hash) by a single
+-- sealer in chain order; `jkda audit verify` recomputes the chain.
+CREATE TABLE audit_log (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  county_code   text,
+  at            timestamptz NOT NULL DEFAULT now(),
+  actor_user_id bigint,
+  actor_username text,
+  actor_role    text,
+  ip            text,
+  request_id    text,
+  action        text NOT NULL,
+  entity_type   text,
+  entity_id     text,
+  resident_id   bigint,
+  fields        text[],
+  outcome       text NOT NULL DEFAULT 'ok',
+  detail        jsonb,
+  chain_pos     bigint UNIQUE,
+  prev_hash     text,
+  hash          text
+);
+CREATE INDEX audit_log_resident_idx ON audit_log (resident_id, at) WHERE resident_id IS NOT NULL;
+CREATE INDEX audit_log_actor_idx ON audit_log (actor_user_id, at);
+CREATE INDEX audit_log_at_idx ON audit_log (at);
+CREATE INDEX audit_log_unsealed_idx ON audit_log (id) WHERE chain_pos IS NULL;
+
+CREATE TABLE audit_chain_head (
+  id         integer PRIMARY KEY CHECK (id = 1),
+  chain_pos  bigint NOT NULL,
+  hash       text NOT NULL,
+  sealed_at  timestamptz NOT NULL DEFAULT now()
+);
+
+-- Only the sealer may set the chain columns once; nothing may delete or otherwise change a row.
+CREATE FUNCTION audit_log_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF OLD.chain_pos IS NOT NULL
+     OR NEW.id IS DISTINCT FROM OLD.id OR NEW.at IS DISTINCT FROM OLD.at
+     OR NEW.actor_user_id IS DISTINCT FROM OLD.actor_user_id OR NEW.action IS DISTINCT FROM OLD.action
+     OR NEW.resident_id IS DISTINCT FROM OLD.resident_id OR NEW.entity_id IS DISTINCT FROM OLD.entity_id
+     OR NEW.fields IS DISTINCT FROM OLD.fields OR NEW.detail IS DISTINCT FROM OLD.detail
+     OR NEW.outcome IS DISTINCT FROM OLD.outcome OR NEW.ip IS DISTINCT FROM OLD.ip
+     OR NEW.request_id IS DISTINCT FROM OLD.request_id OR NEW.county_code IS DISTINCT FROM OLD.county_code
+     OR NEW.actor_username IS DISTINCT FROM OLD.actor_username OR NEW.actor_role IS DISTINCT FROM OLD.actor_role
+     OR NEW.entity_type IS DISTINCT FROM OLD.entity_type THEN
+    RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER audit_log_guard BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_guard();

@@ -1,0 +1,201 @@
+/**
+ * The `jkda` command line: serve, migrate, seed, user add, audit verify/seal, county add, village import.
+ * npm scripts call it (`npm start` = `jkda serve`).
+ */
+import fs from 'node:fs';
+import { Command, Option } from 'commander';
+import { loadConfig, type Config } from './platform/config.ts';
+import { DataDirLockedError, openDatabase, type Database } from './platform/db.ts';
+import { migrate } from './platform/migrate.ts';
+import { loadAuditKey } from './platform/secrets.ts';
+import { createServer, createServices } from './server.ts';
+import { sealAuditLog, verifyChain } from './modules/audit/audit.chain.ts';
+import { ROLES, ROLE_LABELS, type Role } from './modules/auth/permissions.ts';
+import { systemAddUser } from './modules/auth/users.service.ts';
+import { systemAddVillages, systemIsEmpty, systemLoadCountyAreas, systemSetupInstitutions } from './modules/places/places.service.ts';
+import { DEMO_COUNTY, DEMO_PASSWORD, systemCreateDemoCounty, type DemoLogin } from './modules/seed/demo.ts';
+
+async function open(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(database.pool);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  return database;
+}
+
+async function withDatabase(fn: (database: Database, config: Config) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const database = await open(config);
+  try {
+    await fn(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+function printLogins(logins: DemoLogin[]): void {
+  console.log('\nDemo logins (password for all: %s):', DEMO_PASSWORD);
+  for (const l of logins) console.log(`  ${l.username.padEnd(10)} ${ROLE_LABELS[l.role][0]} / ${ROLE_LABELS[l.role][1]} — ${l.institution}`);
+  console.log('');
+}
+
+async function serve(): Promise<void> {
+  const config = loadConfig();
+  const database = await open(config);
+  const { db } = database;
+  if (database.kind === 'pglite' && database.freshEmbedded && (await systemIsEmpty(db))) {
+    console.log('New embedded database: creating the demo county (金寨县) with 20,000 synthetic residents…');
+    const t0 = Date.now();
+    const { logins, residents } = await systemCreateDemoCounty(db, { residents: 20_000, seed: 1 });
+    console.log(`Demo county ready: ${residents} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+    printLogins(logins);
+  } else {
+    const demo = await db.selectFrom('deployment_county').select('county_code').where('is_demo', '=', true).executeTakeFirst();
+    if (demo) {
+      const users = await db.selectFrom('app_user as u').innerJoin('institution as i', 'i.id', 'u.institution_id')
+        .select(['u.username', 'u.role', 'u.display_name', 'i.name']).where('u.username', 'in', ['cunyi', 'cunyi2', 'xiangzhen', 'xzadmin', 'county', 'city', 'sysadmin']).orderBy('u.id').execute();
+      printLogins(users.map((u) => ({ username: u.username, role: u.role as Role, displayName: u.display_name, institution: u.name })));
+    }
+  }
+  const auditKey = loadAuditKey(config);
+  const services = createServices(config, database, auditKey);
+  const app = await createServer(services);
+  const sealer = setInterval(() => {
+    sealAuditLog(db, auditKey).catch((e: unknown) => app.log.error({ err: e }, 'audit sealing failed'));
+  }, 2000);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: shutting down`);
+    clearInterval(sealer);
+    await app.close();
+    await sealAuditLog(db, auditKey).catch(() => 0);
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`jkda is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+}
+
+const program = new Command('jkda').description('County resident health record platform (居民健康档案)');
+
+program.command('serve').description('Start the web server (migrates first; seeds a demo county into a new embedded folder)').action(serve);
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations')
+  .action(() => withDatabase(async () => console.log('Database is up to date.')));
+
+program
+  .command('seed')
+  .description('Create the demo county with N synthetic residents (deterministic for a seed)')
+  .option('--residents <n>', 'number of residents', '20000')
+  .option('--seed <s>', 'random seed', '1')
+  .option('--county <code>', 'county division code (Anhui)', DEMO_COUNTY)
+  .option('--allow-postgres', 'allow demo data on a PostgreSQL server (never on production)')
+  .action((o: { residents: string; seed: string; county: string; allowPostgres?: boolean }) =>
+    withDatabase(async (database) => {
+      if (database.kind === 'postgres' && !o.allowPostgres) throw new Error('Refusing to write demo data to a PostgreSQL server without --allow-postgres.');
+      const existing = await database.db.selectFrom('resident').select((eb) => eb.fn.countAll<number>().as('n')).where('county_code', '=', o.county).executeTakeFirstOrThrow();
+      if (Number(existing.n) > 0) throw new Error(`County ${o.county} already has ${existing.n} residents; seed into a new database.`);
+      const t0 = Date.now();
+      let last = 0;
+      const { logins, residents } = await systemCreateDemoCounty(database.db, {
+        countyCode: o.county,
+        residents: Number(o.residents),
+        seed: Number(o.seed),
+        onProgress: (n) => {
+          if (n - last >= 100_000) {
+            last = n;
+            console.log(`  ${n} residents…`);
+          }
+        },
+      });
+      console.log(`Seeded ${residents} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+      printLogins(logins);
+    }),
+  );
+
+const user = program.command('user').description('Manage user accounts');
+user
+  .command('add')
+  .description('Add a user account')
+  .requiredOption('--username <name>')
+  .requiredOption('--name <displayName>')
+  .addOption(new Option('--role <role>').choices([...ROLES]).makeOptionMandatory())
+  .requiredOption('--institution <code>', 'institution code (county+000, township or village code)')
+  .option('--password <pw>', 'initial password (or set JKDA_NEW_PASSWORD)')
+  .action((o: { username: string; name: string; role: Role; institution: string; password?: string }) =>
+    withDatabase(async ({ db }) => {
+      const password = o.password ?? process.env.JKDA_NEW_PASSWORD;
+      if (!password) throw new Error('Give --password or set JKDA_NEW_PASSWORD.');
+      const id = await systemAddUser(db, { username: o.username, displayName: o.name, role: o.role, institutionCode: o.institution, password });
+      console.log(`User ${o.username} created (id ${id}).`);
+    }),
+  );
+
+const audit = program.command('audit').description('Audit log integrity');
+audit
+  .command('verify')
+  .description('Seal pending rows, then recompute the HMAC chain; exits 1 if any row was altered or removed')
+  .action(() =>
+    withDatabase(async ({ db }, config) => {
+      const key = loadAuditKey(config);
+      await sealAuditLog(db, key, Number.MAX_SAFE_INTEGER);
+      const r = await verifyChain(db, key);
+      if (r.ok) {
+        console.log(`Audit log intact: ${r.checked} rows verified.`);
+      } else {
+        console.error(`Audit log TAMPERED: ${r.problems.length} problem(s) in ${r.checked} rows:`);
+        for (const p of r.problems.slice(0, 50)) console.error(`  ${p.problem} at chain position ${p.chainPos ?? '-'} (row id ${p.id ?? '-'})`);
+        process.exitCode = 1;
+      }
+    }),
+  );
+audit
+  .command('seal')
+  .description('Seal pending audit rows into the chain')
+  .action(() =>
+    withDatabase(async ({ db }, config) => {
+      const n = await sealAuditLog(db, loadAuditKey(config), Number.MAX_SAFE_INTEGER);
+      console.log(`Sealed ${n} rows.`);
+    }),
+  );
+
+program
+  .command('county')
+  .description('Set up a county: its areas and institutions')
+  .command('add <code>')
+  .action((code: string) =>
+    withDatabase(async ({ db }) => {
+      const { countyName, townships } = await systemLoadCountyAreas(db, code);
+      await systemSetupInstitutions(db, code);
+      console.log(`County ${code} ${countyName} set up with ${townships.length} townships.`);
+    }),
+  );
+
+program
+  .command('village')
+  .description('Villages (村/居委会) of a county')
+  .command('import <county> <file>')
+  .description('Import villages from a CSV file with columns code,name (12-digit codes)')
+  .action((county: string, file: string) =>
+    withDatabase(async ({ db }) => {
+      const rows = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/).filter((l) => !/^code,/.test(l));
+      const villages = rows.map((l) => {
+        const [code = '', name = ''] = l.split(',').map((s) => s.trim());
+        return { code, name, townshipCode: code.slice(0, 9) };
+      });
+      await systemAddVillages(db, county, villages, false);
+      await systemSetupInstitutions(db, county);
+      console.log(`Imported ${villages.length} villages.`);
+    }),
+  );
+
+program.parseAsync().catch((e: unknown) => {
+  if (e instanceof DataDirLockedError) console.error(e.message);
+  else console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

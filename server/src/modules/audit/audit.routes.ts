@@ -1,0 +1,123 @@
+/** Administrators query the audit log by resident, user and time. */
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '../../platform/db-types.ts';
+import { ctxOf } from '../../platform/app.ts';
+import { notFound } from '../../platform/errors.ts';
+import { scopePredicate, type Actor } from '../auth/actor.ts';
+import type { AuditWriter } from './audit.writer.ts';
+
+const auditQuery = z
+  .object({
+    residentId: z.coerce.number().int().positive().optional(),
+    userId: z.coerce.number().int().positive().optional(),
+    action: z.string().max(60).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+const auditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.object({ id: z.number().nullable(), username: z.string().nullable(), role: z.string().nullable() }),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  residentId: z.number().nullable(),
+  fields: z.array(z.string()).nullable(),
+  outcome: z.string(),
+  sealed: z.boolean(),
+});
+
+/** County-level users see their counties' log; others only entries about residents in their area. */
+function auditScope(actor: Actor) {
+  const j = actor.jurisdiction;
+  if (j.counties.length) return sql<SqlBool>`a.county_code = ANY(${j.counties}::text[])`;
+  return sql<SqlBool>`a.resident_id IN (SELECT r.id FROM resident r WHERE ${scopePredicate(j, 'r')})`;
+}
+
+export async function queryAudit(db: Kysely<DB>, actor: Actor, q: z.infer<typeof auditQuery>) {
+  let query = db.selectFrom('audit_log as a').where(auditScope(actor));
+  if (q.residentId) query = query.where('a.resident_id', '=', q.residentId);
+  if (q.userId) query = query.where('a.actor_user_id', '=', q.userId);
+  if (q.action) query = query.where('a.action', '=', q.action);
+  if (q.from) query = query.where('a.at', '>=', new Date(q.from));
+  if (q.to) query = query.where('a.at', '<', new Date(q.to));
+  const rows = await query
+    .selectAll('a')
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(q.pageSize + 1)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return {
+    items: rows.slice(0, q.pageSize).map((a) => ({
+      id: a.id,
+      at: a.at.toISOString(),
+      actor: { id: a.actor_user_id, username: a.actor_username, role: a.actor_role },
+      ip: a.ip,
+      requestId: a.request_id,
+      action: a.action,
+      entityType: a.entity_type,
+      entityId: a.entity_id,
+      residentId: a.resident_id,
+      fields: a.fields,
+      outcome: a.outcome,
+      sealed: a.chain_pos !== null,
+    })),
+    hasMore: rows.length > q.pageSize,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, audit: AuditWriter): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const response = { 200: z.object({ items: z.array(auditEntry), hasMore: z.boolean(), page: z.number(), pageSize: z.number() }) };
+  r.get(
+    '/api/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['audit'], summary: 'Query the audit log by resident, user, action and time', querystring: auditQuery, response },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const res = await queryAudit(db, ctx.actor, req.query);
+      await audit.record(ctx, [{ action: 'audit.query', detail: { ...req.query } }]);
+      return res;
+    },
+  );
+  r.get(
+    '/api/residents/:id/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Who viewed or changed this record',
+        params: z.object({ id: z.coerce.number().int().positive() }).strict(),
+        querystring: auditQuery.pick({ page: true, pageSize: true }),
+        response,
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const visible = await db
+        .selectFrom('resident as r')
+        .select('r.id')
+        .where('r.id', '=', req.params.id)
+        .where(scopePredicate(ctx.actor.jurisdiction, 'r'))
+        .executeTakeFirst();
+      if (!visible) throw notFound();
+      const res = await queryAudit(db, ctx.actor, { ...req.query, residentId: req.params.id });
+      await audit.record(ctx, [{ action: 'audit.query', residentId: req.params.id, detail: { residentId: req.params.id } }]);
+      return res;
+    },
+  );
+}

@@ -1,0 +1,230 @@
+/** Sign-in, sessions (web cookie or API bearer token), lockout, and loading the actor of a session. */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { passwordPolicyOk } from '@jkda/domain/messages';
+import type { DB } from '../../platform/db-types.ts';
+import { AppError } from '../../platform/errors.ts';
+import { jurisdictionFromAreas, type Actor } from './actor.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
+import type { Role } from './permissions.ts';
+import { writeAuditInTx, type AuditCtx } from '../audit/audit.writer.ts';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+const CACHE_MS = 5_000;
+
+export interface SessionInfo {
+  sessionId: number;
+  kind: 'cookie' | 'bearer';
+  csrfToken: string | null;
+  expiresAt: Date;
+  actor: Actor;
+}
+
+const sha256 = (s: string): string => crypto.createHash('sha256').update(s).digest('hex');
+
+export class AuthService {
+  private cache = new Map<string, { info: SessionInfo; at: number }>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly sessionHours: number,
+  ) {}
+
+  /** Checks credentials with lockout; on success opens a session and returns its secret token. */
+  async login(
+    username: string,
+    password: string,
+    kind: 'cookie' | 'bearer',
+    ctx: Omit<AuditCtx, 'actor'> & { userAgent?: string | undefined },
+  ): Promise<{ token: string; info: SessionInfo }> {
+    const user = await this.db
+      .selectFrom('app_user')
+      .select(['id', 'password_hash', 'failed_logins', 'locked_until', 'active', 'county_code', 'username'])
+      .where('username', '=', username)
+      .executeTakeFirst();
+    const now = new Date();
+    if (user?.locked_until && user.locked_until > now) {
+      await this.audit(ctx, user.id, user.county_code, 'auth.login', 'denied', { reason: 'locked' });
+      throw lockedError(user.locked_until);
+    }
+    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !ok) {
+      if (user) {
+        const failed = user.failed_logins + 1;
+        const lock = failed >= MAX_FAILED_LOGINS;
+        const lockedUntil = lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+        await this.db
+          .updateTable('app_user')
+          .set({ failed_logins: lock ? 0 : failed, locked_until: lockedUntil })
+          .where('id', '=', user.id)
+          .execute();
+        await this.audit(ctx, user.id, user.county_code, 'auth.login', 'failed', {
+          reason: 'bad_password',
+          locked: lock,
+        });
+        if (lockedUntil) throw lockedError(lockedUntil);
+      }
+      throw new AppError(401, 'invalid_credentials', [], {
+        attemptsLeft: user ? Math.max(0, MAX_FAILED_LOGINS - (user.failed_logins + 1)) : undefined,
+      });
+    }
+    if (!user.active) {
+      await this.audit(ctx, user.id, user.county_code, 'auth.login', 'denied', { reason: 'disabled' });
+      throw new AppError(403, 'account_disabled');
+    }
+    const token = crypto.randomBytes(32).toString('base64url');
+    const csrf = kind === 'cookie' ? crypto.randomBytes(24).toString('base64url') : null;
+    const expiresAt = new Date(now.getTime() + this.sessionHours * 3600_000);
+    const session = await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('app_user')
+        .set({ failed_logins: 0, locked_until: null })
+        .where('id', '=', user.id)
+        .execute();
+      const s = await trx
+        .insertInto('user_session')
+        .values({
+          token_hash: sha256(token),
+          user_id: user.id,
+          kind,
+          csrf_token: csrf,
+          ip: ctx.ip ?? null,
+          user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+          expires_at: expiresAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.audit(ctx, user.id, user.county_code, 'auth.login', 'ok', { kind }, trx);
+      return s;
+    });
+    const actor = await this.loadActor(user.id);
+    if (!actor) throw new AppError(403, 'account_disabled');
+    return { token, info: { sessionId: session.id, kind, csrfToken: csrf, expiresAt, actor } };
+  }
+
+  /** The live session of a token, or null when unknown, revoked or expired. */
+  async session(token: string): Promise<SessionInfo | null> {
+    const hash = sha256(token);
+    const cached = this.cache.get(hash);
+    const now = Date.now();
+    if (cached && now - cached.at < CACHE_MS) return cached.info.expiresAt.getTime() > now ? cached.info : null;
+    const row = await this.db
+      .selectFrom('user_session as s')
+      .innerJoin('app_user as u', 'u.id', 's.user_id')
+      .select(['s.id', 's.kind', 's.csrf_token', 's.expires_at', 's.user_id'])
+      .where('s.token_hash', '=', hash)
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', new Date())
+      .where('u.active', '=', true)
+      .executeTakeFirst();
+    if (!row) {
+      this.cache.delete(hash);
+      return null;
+    }
+    const actor = await this.loadActor(row.user_id);
+    if (!actor) return null;
+    const info: SessionInfo = {
+      sessionId: row.id,
+      kind: row.kind,
+      csrfToken: row.csrf_token,
+      expiresAt: row.expires_at,
+      actor,
+    };
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(hash, { info, at: now });
+    return info;
+  }
+
+  async logout(token: string, ctx: AuditCtx): Promise<void> {
+    const hash = sha256(token);
+    this.cache.delete(hash);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('user_session')
+        .set({ revoked_at: new Date() })
+        .where('token_hash', '=', hash)
+        .where('revoked_at', 'is', null)
+        .execute();
+      await writeAuditInTx(trx, ctx, [{ action: 'auth.logout' }]);
+    });
+  }
+
+  async loadActor(userId: number): Promise<Actor | null> {
+    const u = await this.db
+      .selectFrom('app_user as u')
+      .innerJoin('institution as i', 'i.id', 'u.institution_id')
+      .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.institution_id', 'u.county_code', 'i.name as institution_name'])
+      .where('u.id', '=', userId)
+      .where('u.active', '=', true)
+      .executeTakeFirst();
+    if (!u) return null;
+    const areas = await this.db
+      .selectFrom('institution_area')
+      .select('area_code')
+      .where('institution_id', '=', u.institution_id)
+      .execute();
+    return {
+      userId: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      role: u.role as Role,
+      institutionId: u.institution_id,
+      institutionName: u.institution_name,
+      countyCode: u.county_code,
+      jurisdiction: jurisdictionFromAreas(areas.map((a) => a.area_code)),
+    };
+  }
+
+  async changePassword(userId: number, oldPw: string, newPw: string, ctx: AuditCtx): Promise<void> {
+    const u = await this.db.selectFrom('app_user').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(oldPw, u.password_hash)))
+      throw new AppError(400, 'validation_failed', [{ field: 'oldPassword', code: 'invalid' }]);
+    if (!passwordPolicyOk(newPw)) throw new AppError(400, 'password_policy', [{ field: 'newPassword', code: 'invalid' }]);
+    const hash = await hashPassword(newPw);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('app_user')
+        .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })
+        .where('id', '=', userId)
+        .execute();
+      await writeAuditInTx(trx, ctx, [{ action: 'auth.password_change', entityType: 'user', entityId: userId }]);
+    });
+  }
+
+  private async audit(
+    ctx: Omit<AuditCtx, 'actor'>,
+    userId: number,
+    countyCode: string,
+    action: string,
+    outcome: 'ok' | 'denied' | 'failed',
+    detail: Record<string, unknown>,
+    trx: Kysely<DB> = this.db,
+  ): Promise<void> {
+    await trx
+      .insertInto('audit_log')
+      .values({
+        county_code: countyCode,
+        actor_user_id: userId,
+        ip: ctx.ip ?? null,
+        request_id: ctx.requestId,
+        action,
+        outcome,
+        detail: JSON.stringify(detail),
+      })
+      .execute();
+  }
+
+  /** Removes expired sessions' cache entries; sessions themselves are kept for the audit trail. */
+  pruneCache(): void {
+    const now = Date.now();
+    for (const [k, v] of this.cache) if (now - v.at > CACHE_MS) this.cache.delete(k);
+  }
+}
+
+function lockedError(until: Date): AppError {
+  return new AppError(423, 'account_locked', [], {
+    lockedUntil: until.toISOString(),
+    secondsLeft: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)),
+  });
+}

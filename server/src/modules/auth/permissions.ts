@@ -1,0 +1,57 @@
+/**
+ * The one permission table: role × action. Anything not listed is denied.
+ * Jurisdiction (which residents) is a separate, data-level filter; see actor.ts.
+ */
+export const ROLES = [
+  'village_doctor',
+  'township_staff',
+  'township_admin',
+  'county_admin',
+  'city_inspector',
+  'system_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'resident.read',
+  'resident.create',
+  'resident.update',
+  'resident.archive',
+  'resident.export',
+  'household.write',
+  'audit.read',
+  'user.manage',
+  'place.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const clinical: Action[] = ['resident.read', 'resident.create', 'resident.update', 'household.write', 'place.read'];
+
+export const PERMISSIONS: Record<Role, readonly Action[]> = {
+  village_doctor: clinical,
+  township_staff: clinical,
+  township_admin: [...clinical, 'resident.archive', 'resident.export', 'audit.read'],
+  county_admin: [...clinical, 'resident.archive', 'resident.export', 'audit.read', 'user.manage'],
+  // Read-only oversight for city acceptance checks.
+  city_inspector: ['resident.read', 'audit.read', 'place.read'],
+  // Separation of duties (三权分立): the system administrator manages accounts, not resident data.
+  system_admin: ['user.manage', 'place.read'],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].includes(action);
+}
+
+/** The ability map sent to the web app, which hides what the user may not do. */
+export function abilitiesOf(role: Role): Record<Action, boolean> {
+  return Object.fromEntries(ACTIONS.map((a) => [a, can(role, a)])) as Record<Action, boolean>;
+}
+
+export const ROLE_LABELS: Record<Role, [zh: string, en: string]> = {
+  village_doctor: ['村医', 'Village doctor'],
+  township_staff: ['乡镇卫生院工作人员', 'Township staff'],
+  township_admin: ['乡镇卫生院管理员', 'Township administrator'],
+  county_admin: ['县级管理员', 'County administrator'],
+  city_inspector: ['市级督导', 'City inspector'],
+  system_admin: ['系统管理员', 'System administrator'],
+};

@@ -1,0 +1,240 @@
+/** Households (家庭档案): members with their relation to the head; moving a member between households. */
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { codesOf } from '@jkda/domain';
+import type { DB } from '../../platform/db-types.ts';
+import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { ctxOf } from '../../platform/app.ts';
+import { inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
+import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
+import { diffRecords } from './registry.diff.ts';
+import { editableOf } from './registry.service.ts';
+import { scopedResidents } from './registry.repo.ts';
+
+const householdCreate = z
+  .object({
+    villageCode: z.string().regex(/^\d{12}$/, { message: 'village_code_format' }),
+    address: z.string().trim().min(1, { message: 'required' }).max(200),
+  })
+  .strict();
+
+const memberMove = z
+  .object({
+    residentId: z.number().int().positive(),
+    relationToHead: z.enum(codesOf('relationToHead')),
+    /** The resident record's version the user saw. */
+    version: z.number().int().positive(),
+  })
+  .strict();
+
+const householdView = z.object({
+  id: z.number(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  address: z.string().nullable(),
+  headResidentId: z.number().nullable(),
+  status: z.string(),
+  version: z.number(),
+  members: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      sex: z.string(),
+      birthDate: z.string(),
+      relationToHead: z.string().nullable(),
+      recordNumber: z.string(),
+      status: z.string(),
+    }),
+  ),
+});
+type HouseholdView = z.infer<typeof householdView>;
+
+export class HouseholdService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async create(ctx: Ctx, input: z.infer<typeof householdCreate>): Promise<HouseholdView> {
+    const v = await this.db
+      .selectFrom('area')
+      .select(['code', 'parent_code', 'county_code'])
+      .where('code', '=', input.villageCode)
+      .where('level', '=', 'village')
+      .executeTakeFirst();
+    if (!v?.parent_code || !v.county_code || !inJurisdiction(ctx.actor.jurisdiction, v.code))
+      throw fieldError('villageCode', 'not_in_jurisdiction');
+    const id = await this.db.transaction().execute(async (trx) => {
+      const h = await trx
+        .insertInto('household')
+        .values({
+          county_code: v.county_code!,
+          township_code: v.parent_code!,
+          village_code: v.code,
+          address: input.address,
+          created_by: ctx.actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAuditInTx(trx, ctx, [
+        { action: 'household.create', entityType: 'household', entityId: h.id, countyCode: v.county_code! },
+      ]);
+      return h.id;
+    });
+    return this.view(this.db, ctx, id);
+  }
+
+  async get(ctx: Ctx, id: number): Promise<HouseholdView> {
+    const view = await this.view(this.db, ctx, id);
+    await this.audit.record(ctx, [
+      { action: 'household.read', entityType: 'household', entityId: id, detail: { memberIds: view.members.map((m) => m.id) } },
+    ]);
+    return view;
+  }
+
+  /** Puts a resident into this household (moving them out of their previous one). */
+  async addMember(ctx: Ctx, householdId: number, input: z.infer<typeof memberMove>): Promise<HouseholdView> {
+    await this.db.transaction().execute(async (trx) => {
+      const h = await trx
+        .selectFrom('household as h')
+        .selectAll('h')
+        .where('h.id', '=', householdId)
+        .where('h.status', '=', 'active')
+        .where(scopePredicate(ctx.actor.jurisdiction, 'h'))
+        .forUpdate()
+        .executeTakeFirst();
+      if (!h) throw notFound();
+      const r = await scopedResidents(trx, ctx.actor).selectAll('r').where('r.id', '=', input.residentId).forUpdate().executeTakeFirst();
+      if (!r) throw fieldError('residentId', 'not_in_jurisdiction');
+      if (r.version !== input.version)
+        throw new AppError(409, 'stale_version', [], { currentVersion: r.version, yourVersion: input.version });
+      if (r.status === 'archived') throw new AppError(409, 'archived_record');
+      if (input.relationToHead === '02' && h.head_resident_id !== null && h.head_resident_id !== r.id)
+        throw fieldError('relationToHead', 'head_exists');
+      if (r.household_id && r.household_id !== householdId) {
+        await trx
+          .updateTable('household')
+          .set((eb) => ({ head_resident_id: null, version: eb('version', '+', 1), updated_at: new Date() }))
+          .where('id', '=', r.household_id)
+          .where('head_resident_id', '=', r.id)
+          .execute();
+      }
+      const updated = await trx
+        .updateTable('resident')
+        .set({ household_id: householdId, relation_to_head: input.relationToHead, version: r.version + 1, updated_at: new Date() })
+        .where('id', '=', r.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (input.relationToHead === '02' || (h.head_resident_id === r.id && input.relationToHead !== '02')) {
+        await trx
+          .updateTable('household')
+          .set((eb) => ({
+            head_resident_id: input.relationToHead === '02' ? r.id : null,
+            version: eb('version', '+', 1),
+            updated_at: new Date(),
+          }))
+          .where('id', '=', householdId)
+          .execute();
+      }
+      const changes = diffRecords(editableOf(r), editableOf(updated));
+      await trx
+        .insertInto('resident_version')
+        .values({
+          resident_id: r.id,
+          version: updated.version,
+          county_code: r.county_code,
+          changed_by: ctx.actor.userId,
+          request_id: ctx.requestId,
+          action: 'household_move',
+          changes: JSON.stringify(changes),
+          snapshot: JSON.stringify(editableOf(updated)),
+        })
+        .execute();
+      await writeAuditInTx(trx, ctx, [
+        {
+          action: 'household.member_move',
+          entityType: 'household',
+          entityId: householdId,
+          residentId: r.id,
+          countyCode: r.county_code,
+          fields: changes.map((c) => c.field),
+          detail: { fromHousehold: r.household_id },
+        },
+      ]);
+    });
+    return this.view(this.db, ctx, householdId);
+  }
+
+  private async view(db: Kysely<DB>, ctx: Ctx, id: number): Promise<HouseholdView> {
+    const h = await db
+      .selectFrom('household as h')
+      .leftJoin('area as v', 'v.code', 'h.village_code')
+      .select(['h.id', 'h.village_code', 'v.name as village_name', 'h.address', 'h.head_resident_id', 'h.status', 'h.version'])
+      .where('h.id', '=', id)
+      .where(scopePredicate(ctx.actor.jurisdiction, 'h'))
+      .executeTakeFirst();
+    if (!h) throw notFound();
+    const members = await scopedResidents(db, ctx.actor)
+      .select(['r.id', 'r.name', 'r.sex', 'r.birth_date', 'r.relation_to_head', 'r.record_number', 'r.status'])
+      .where('r.household_id', '=', id)
+      .orderBy('r.relation_to_head')
+      .orderBy('r.birth_date')
+      .execute();
+    return {
+      id: h.id,
+      villageCode: h.village_code,
+      villageName: h.village_name ?? '',
+      address: h.address,
+      headResidentId: h.head_resident_id,
+      status: h.status,
+      version: h.version,
+      members: members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        sex: m.sex,
+        birthDate: m.birth_date,
+        relationToHead: m.relation_to_head,
+        recordNumber: m.record_number,
+        status: m.status,
+      })),
+    };
+  }
+}
+
+export function householdRoutes(app: FastifyInstance, households: HouseholdService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['households'];
+  const params = z.object({ id: z.coerce.number().int().positive() }).strict();
+  r.post(
+    '/api/households',
+    {
+      config: { permission: 'household.write' },
+      schema: { tags, summary: 'Create a household', body: householdCreate, response: { 201: householdView } },
+    },
+    async (req, reply) => reply.code(201).send(await households.create(ctxOf(req), req.body)),
+  );
+  r.get(
+    '/api/households/:id',
+    {
+      config: { permission: 'resident.read' },
+      schema: { tags, summary: 'A household with its members', params, response: { 200: householdView } },
+    },
+    async (req) => households.get(ctxOf(req), req.params.id),
+  );
+  r.post(
+    '/api/households/:id/members',
+    {
+      config: { permission: 'household.write' },
+      schema: {
+        tags,
+        summary: 'Add a resident to this household, or move them here from another one',
+        params,
+        body: memberMove,
+        response: { 200: householdView },
+      },
+    },
+    async (req) => households.addMember(ctxOf(req), req.params.id, req.body),
+  );
+}

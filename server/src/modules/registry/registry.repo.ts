@@ -1,0 +1,212 @@
+/**
+ * SQL of the registry. Every function that reads residents starts from `scopedResidents(db, actor)`,
+ * which already filters by the actor's jurisdiction.
+ */
+import { sql, type Kysely, type SqlBool, type Expression, type Selectable } from 'kysely';
+import { maskIdNumber, maskPhone, ageOn, MANUAL_KEY_TAGS } from '@jkda/domain';
+import type { DB, ResidentTable } from '../../platform/db-types.ts';
+import { scopePredicate, type Actor } from '../auth/actor.ts';
+import { likePrefix, parseSearchText, type QueryKind } from './registry.search.ts';
+import type { ResidentListItem, ResidentListQuery, ResidentView } from './registry.schema.ts';
+
+export const COUNT_CAP = 10_000;
+
+export function scopedResidents(db: Kysely<DB>, actor: Actor) {
+  return db.selectFrom('resident as r').where(scopePredicate(actor.jurisdiction, 'r'));
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+function yearsBefore(date: string, years: number): string {
+  const [y, m, d] = date.split('-');
+  const shifted = `${String(Number(y) - years).padStart(4, '0')}-${m}-${d}`;
+  // 29 Feb in a non-leap target year becomes 28 Feb.
+  return Number.isNaN(Date.parse(shifted)) || new Date(`${shifted}T00:00:00Z`).getUTCDate() !== Number(d)
+    ? `${String(Number(y) - years).padStart(4, '0')}-${m}-28`
+    : shifted;
+}
+
+export async function searchResidents(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: ResidentListQuery,
+): Promise<{ items: ResidentListItem[]; total: number; totalExact: boolean; queryKind: QueryKind }> {
+  const parsed = parseSearchText(query.q);
+  const conds: Expression<SqlBool>[] = [];
+  const v = parsed.value;
+  switch (parsed.kind) {
+    case 'id_number':
+      conds.push(sql<SqlBool>`r.id_number = ${v}`);
+      break;
+    case 'record_number':
+      conds.push(sql<SqlBool>`r.record_number = ${v}`);
+      break;
+    case 'phone':
+      conds.push(sql<SqlBool>`r.phone = ${v}`);
+      break;
+    case 'digits_suffix': {
+      const rev = likePrefix([...v].reverse().join(''));
+      conds.push(
+        sql<SqlBool>`(r.id_number_rev LIKE ${rev} OR r.phone_rev LIKE ${rev} OR reverse(r.record_number) LIKE ${rev})`,
+      );
+      break;
+    }
+    case 'pinyin':
+      conds.push(sql<SqlBool>`(r.name_initials LIKE ${likePrefix(v)} OR r.name_pinyin LIKE ${likePrefix(v)})`);
+      break;
+    case 'name':
+      conds.push(sql<SqlBool>`r.name LIKE ${likePrefix(v)}`);
+      break;
+    case 'empty':
+      break;
+    default: {
+      const never: never = parsed.kind;
+      throw new Error(`unhandled query kind ${String(never)}`);
+    }
+  }
+  if (query.villageCode) conds.push(sql<SqlBool>`r.village_code = ${query.villageCode}`);
+  if (query.townshipCode) conds.push(sql<SqlBool>`r.township_code = ${query.townshipCode}`);
+  if (query.sex) conds.push(sql<SqlBool>`r.sex = ${query.sex}`);
+  if (query.householdId) conds.push(sql<SqlBool>`r.household_id = ${query.householdId}`);
+  if (query.status !== 'all') conds.push(sql<SqlBool>`r.status = ${query.status}`);
+  const now = today();
+  // age >= n  <=> born on or before today minus n years; age <= n <=> born after today minus (n+1) years.
+  if (query.ageMin !== undefined) conds.push(sql<SqlBool>`r.birth_date <= ${yearsBefore(now, query.ageMin)}::date`);
+  if (query.ageMax !== undefined) conds.push(sql<SqlBool>`r.birth_date > ${yearsBefore(now, query.ageMax + 1)}::date`);
+  if (query.tag === 'elderly') conds.push(sql<SqlBool>`r.birth_date <= ${yearsBefore(now, 65)}::date`);
+  else if (query.tag === 'child') conds.push(sql<SqlBool>`r.birth_date > ${yearsBefore(now, 7)}::date`);
+  else if (query.tag) conds.push(sql<SqlBool>`r.key_tags @> ARRAY[${query.tag}]::text[]`);
+
+  const base = scopedResidents(db, actor).where((eb) => eb.and(conds));
+  const order = {
+    name: sql`r.name_pinyin, r.id`,
+    recordNumber: sql`r.record_number`,
+    birthDate: sql`r.birth_date, r.id`,
+    createdAt: sql`r.created_at DESC, r.id DESC`,
+  }[query.sort];
+  const [rows, countRow] = await Promise.all([
+    base
+      .leftJoin('area as v', 'v.code', 'r.village_code')
+      .select([
+        'r.id',
+        'r.record_number',
+        'r.name',
+        'r.sex',
+        'r.birth_date',
+        'r.id_number',
+        'r.phone',
+        'r.village_code',
+        'v.name as village_name',
+        'r.household_id',
+        'r.key_tags',
+        'r.status',
+      ])
+      .orderBy(order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    db
+      .selectFrom(base.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('c'))
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const n = countRow.n;
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      recordNumber: r.record_number,
+      name: r.name,
+      sex: r.sex,
+      birthDate: r.birth_date,
+      age: ageOn(r.birth_date, now),
+      idNumberMasked: r.id_number ? maskIdNumber(r.id_number) : null,
+      phoneMasked: r.phone ? maskPhone(r.phone) : null,
+      villageCode: r.village_code,
+      villageName: r.village_name ?? '',
+      householdId: r.household_id,
+      keyTags: withAgeTags(r.key_tags, r.birth_date, now),
+      status: r.status,
+    })),
+    total: Math.min(n, COUNT_CAP),
+    totalExact: n <= COUNT_CAP,
+    queryKind: parsed.kind,
+  };
+}
+
+export function withAgeTags(stored: string[], birthDate: string, now: string): string[] {
+  const age = ageOn(birthDate, now);
+  const tags = new Set(stored);
+  if (age >= 65) tags.add('elderly');
+  if (age < 7) tags.add('child');
+  return [...tags].sort();
+}
+
+/** The full record of one resident inside the jurisdiction, or undefined. */
+export async function loadResidentView(db: Kysely<DB>, actor: Actor, id: number): Promise<ResidentView | undefined> {
+  const r = await scopedResidents(db, actor)
+    .leftJoin('area as v', 'v.code', 'r.village_code')
+    .leftJoin('area as t', 't.code', 'r.township_code')
+    .leftJoin('institution as i', 'i.id', 'r.institution_id')
+    .leftJoin('app_user as d', 'd.id', 'r.responsible_doctor_id')
+    .leftJoin('app_user as c', 'c.id', 'r.created_by')
+    .selectAll('r')
+    .select([
+      'v.name as village_name',
+      't.name as township_name',
+      'i.name as institution_name',
+      'd.display_name as doctor_name',
+      'c.display_name as creator_name',
+    ])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return toView(r, {
+    villageName: r.village_name ?? '',
+    townshipName: r.township_name ?? '',
+    institutionName: r.institution_name ?? '',
+    doctorName: r.doctor_name,
+    creatorName: r.creator_name,
+  });
+}
+
+export function toView(
+  r: Selectable<ResidentTable>,
+  names: { villageName: string; townshipName: string; institutionName: string; doctorName: string | null; creatorName: string | null },
+): ResidentView {
+  const now = today();
+  return {
+    id: r.id,
+    recordNumber: r.record_number,
+    countyCode: r.county_code,
+    townshipCode: r.township_code,
+    townshipName: names.townshipName,
+    villageCode: r.village_code,
+    villageName: names.villageName,
+    name: r.name,
+    namePinyin: r.name_pinyin,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    age: ageOn(r.birth_date, now),
+    idType: r.id_type,
+    idNumber: r.id_number,
+    phone: r.phone,
+    currentAddress: r.current_address,
+    registeredAddress: r.registered_address,
+    householdId: r.household_id,
+    relationToHead: r.relation_to_head,
+    keyTags: withAgeTags(r.key_tags, r.birth_date, now),
+    manualTags: r.key_tags.filter((t) => (MANUAL_KEY_TAGS as readonly string[]).includes(t)),
+    status: r.status,
+    archiveReason: r.archive_reason,
+    archiveDate: r.archive_date,
+    archiveNote: r.archive_note,
+    institution: { id: r.institution_id, name: names.institutionName },
+    responsibleDoctor: r.responsible_doctor_id ? { id: r.responsible_doctor_id, name: names.doctorName ?? '' } : null,
+    createdBy: r.created_by ? { id: r.created_by, name: names.creatorName ?? '' } : null,
+    recordDate: r.record_date,
+    basicInfo: r.basic_info as ResidentView['basicInfo'],
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,114 @@
+/** HTTP wiring of the resident registry. */
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { residentArchiveSchema, residentCreateSchema, residentUpdateSchema } from '@jkda/domain';
+import { ctxOf } from '../../platform/app.ts';
+import {
+  historyEntry,
+  residentIdParams,
+  residentList,
+  residentListQuery,
+  residentView,
+} from './registry.schema.ts';
+import type { RegistryService } from './registry.service.ts';
+
+const tags = ['residents'];
+
+export function registryRoutes(app: FastifyInstance, registry: RegistryService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/residents',
+    {
+      config: { permission: 'resident.read' },
+      schema: {
+        tags,
+        summary: 'Search residents in my jurisdiction (ID number, record number, phone, name, pinyin initials)',
+        querystring: residentListQuery,
+        response: { 200: residentList },
+      },
+    },
+    async (req) => {
+      const res = await registry.search(ctxOf(req), req.query);
+      return { ...res, page: req.query.page, pageSize: req.query.pageSize };
+    },
+  );
+
+  r.post(
+    '/api/residents',
+    {
+      config: { permission: 'resident.create' },
+      schema: { tags, summary: 'Create a health record', body: residentCreateSchema, response: { 201: residentView } },
+    },
+    async (req, reply) => reply.code(201).send(await registry.create(ctxOf(req), req.body)),
+  );
+
+  r.get(
+    '/api/residents/:id',
+    {
+      config: { permission: 'resident.read' },
+      schema: { tags, summary: 'Read one health record (audited)', params: residentIdParams, response: { 200: residentView } },
+    },
+    async (req) => registry.get(ctxOf(req), req.params.id),
+  );
+
+  r.put(
+    '/api/residents/:id',
+    {
+      config: { permission: 'resident.update' },
+      schema: {
+        tags,
+        summary: 'Update a health record (send the version you edited)',
+        params: residentIdParams,
+        body: residentUpdateSchema,
+        response: { 200: residentView },
+      },
+    },
+    async (req) => registry.update(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/residents/:id/archive',
+    {
+      config: { permission: 'resident.archive' },
+      schema: {
+        tags,
+        summary: 'Archive a record with a reason (deceased, moved out, other); nothing is deleted',
+        params: residentIdParams,
+        body: residentArchiveSchema,
+        response: { 200: residentView },
+      },
+    },
+    async (req) => registry.archive(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/residents/:id/restore',
+    {
+      config: { permission: 'resident.archive' },
+      schema: {
+        tags,
+        summary: 'Make an archived record active again',
+        params: residentIdParams,
+        body: z.object({ version: z.number().int().positive() }).strict(),
+        response: { 200: residentView },
+      },
+    },
+    async (req) => registry.restore(ctxOf(req), req.params.id, req.body.version),
+  );
+
+  r.get(
+    '/api/residents/:id/history',
+    {
+      config: { permission: 'resident.read' },
+      schema: {
+        tags,
+        summary: 'Versions of a record: who changed which fields when, old and new values',
+        params: residentIdParams,
+        response: { 200: z.object({ items: z.array(historyEntry) }) },
+      },
+    },
+    async (req) => ({ items: await registry.history(ctxOf(req), req.params.id) }),
+  );
+}

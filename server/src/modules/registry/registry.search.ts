@@ -1,0 +1,37 @@
+/** Understanding the one search box: ID number, record number, phone, digits of them, name or pinyin. */
+import { upgradeIdNumber15 } from '@jkda/domain';
+
+export type QueryKind =
+  | 'id_number'
+  | 'record_number'
+  | 'phone'
+  | 'digits_suffix'
+  | 'name'
+  | 'pinyin'
+  | 'empty';
+
+export interface ParsedQuery {
+  kind: QueryKind;
+  value: string;
+}
+
+export function parseSearchText(raw: string | undefined): ParsedQuery {
+  const q = (raw ?? '').replace(/\s+/g, '');
+  if (!q) return { kind: 'empty', value: '' };
+  if (/^\d{17}[\dXx]$/.test(q)) return { kind: 'id_number', value: q.toUpperCase() };
+  if (/^\d{15}$/.test(q)) {
+    try {
+      return { kind: 'id_number', value: upgradeIdNumber15(q) };
+    } catch {
+      return { kind: 'digits_suffix', value: q };
+    }
+  }
+  if (/^\d{17}$/.test(q)) return { kind: 'record_number', value: q };
+  if (/^1[3-9]\d{9}$/.test(q)) return { kind: 'phone', value: q };
+  if (/^\d{3,16}[Xx]?$/.test(q)) return { kind: 'digits_suffix', value: q.toUpperCase() };
+  if (/^[a-zA-Z]+$/.test(q)) return { kind: 'pinyin', value: q.toLowerCase() };
+  return { kind: 'name', value: q };
+}
+
+/** Escapes LIKE wildcards in user text. */
+export const likePrefix = (s: string): string => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

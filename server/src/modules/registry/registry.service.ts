@@ -1,0 +1,437 @@
+/**
+ * Use cases of the resident registry. Each change runs in one transaction with its new version row and
+ * its audit row; each read is audited before it is answered.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import {
+  keyTagsFor,
+  namePinyin,
+  formatRecordNumber,
+  validateIdNumber,
+  type ResidentArchiveInput,
+  type ResidentCreateInput,
+  type ResidentUpdateInput,
+} from '@jkda/domain';
+import type { DB, ResidentTable } from '../../platform/db-types.ts';
+import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
+import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
+import { diffRecords } from './registry.diff.ts';
+import { loadResidentView, scopedResidents, searchResidents } from './registry.repo.ts';
+import type { ResidentListQuery, ResidentView } from './registry.schema.ts';
+
+type ResidentRow = Selectable<ResidentTable>;
+type Editable = Omit<ResidentUpdateInput, 'version'>;
+
+const DERIVED_AGE_TAGS = new Set(['elderly', 'child']);
+
+/** The editable fields of a stored row, in the shape of the form (what versions are compared on). */
+export function editableOf(r: ResidentRow): Record<string, unknown> {
+  return {
+    villageCode: r.village_code,
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    idType: r.id_type,
+    idNumber: r.id_number ?? undefined,
+    phone: r.phone ?? undefined,
+    currentAddress: r.current_address ?? undefined,
+    registeredAddress: r.registered_address ?? undefined,
+    householdId: r.household_id ?? undefined,
+    relationToHead: r.relation_to_head ?? undefined,
+    responsibleDoctorId: r.responsible_doctor_id ?? undefined,
+    recordDate: r.record_date,
+    manualTags: r.key_tags.filter((t) => t === 'pregnant' || t === 'poverty'),
+    basicInfo: r.basic_info,
+    status: r.status,
+    archiveReason: r.archive_reason ?? undefined,
+    archiveDate: r.archive_date ?? undefined,
+    archiveNote: r.archive_note ?? undefined,
+  };
+}
+
+function normalizedId(idType: string, idNumber: string | undefined): string | null {
+  if (!idNumber) return null;
+  if (idType === '01') {
+    const r = validateIdNumber(idNumber);
+    if (!r.ok) throw fieldError('idNumber', r.error);
+    return r.info.normalized;
+  }
+  return idNumber.trim().toUpperCase();
+}
+
+function storedTags(input: Editable): string[] {
+  return keyTagsFor({ birthDate: input.birthDate, basicInfo: input.basicInfo, manualTags: input.manualTags ?? [] }).filter(
+    (t) => !DERIVED_AGE_TAGS.has(t),
+  );
+}
+
+const isPgError = (e: unknown, code: string): boolean => (e as { code?: string } | null)?.code === code;
+
+export class RegistryService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async search(ctx: Ctx, query: ResidentListQuery) {
+    const result = await searchResidents(this.db, ctx.actor, query);
+    await this.audit.record(ctx, [
+      {
+        action: 'resident.search',
+        entityType: 'resident',
+        detail: {
+          queryKind: result.queryKind,
+          filters: { ...query, q: undefined },
+          resultIds: result.items.map((i) => i.id),
+        },
+      },
+    ]);
+    return result;
+  }
+
+  async get(ctx: Ctx, id: number): Promise<ResidentView> {
+    const view = await loadResidentView(this.db, ctx.actor, id);
+    if (!view) {
+      await this.audit.record(ctx, [{ action: 'resident.read', entityType: 'resident', entityId: id, outcome: 'denied' }]);
+      throw notFound();
+    }
+    await this.audit.record(ctx, [
+      {
+        action: 'resident.read',
+        entityType: 'resident',
+        entityId: id,
+        residentId: id,
+        countyCode: view.countyCode,
+        fields: ['idNumber', 'phone', 'basicInfo'],
+      },
+    ]);
+    return view;
+  }
+
+  async create(ctx: Ctx, input: ResidentCreateInput): Promise<ResidentView> {
+    const { actor } = ctx;
+    const village = await this.assertVillage(ctx, input.villageCode);
+    const idNumber = normalizedId(input.idType, input.idNumber);
+    if (idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, null);
+    else if (!input.confirmPossibleDuplicate) await this.warnPossibleDuplicate(ctx, village.county_code, input);
+    if (input.responsibleDoctorId) await this.assertDoctor(ctx, input.responsibleDoctorId);
+
+    const py = namePinyin(input.name);
+    try {
+      const id = await this.db.transaction().execute(async (trx) => {
+        if (input.householdId) await this.assertHousehold(trx, ctx, input.householdId, input.relationToHead, null);
+        const seq = await allocateSequence(trx, input.villageCode, village.county_code);
+        const row = await trx
+          .insertInto('resident')
+          .values({
+            county_code: village.county_code,
+            township_code: village.township_code,
+            village_code: input.villageCode,
+            record_number: formatRecordNumber(input.villageCode, seq),
+            name: input.name,
+            name_pinyin: py.full,
+            name_initials: py.initials,
+            sex: input.sex,
+            birth_date: input.birthDate,
+            id_type: input.idType,
+            id_number: idNumber,
+            phone: input.phone ?? null,
+            household_id: input.householdId ?? null,
+            relation_to_head: input.relationToHead ?? null,
+            key_tags: storedTags(input),
+            institution_id: actor.institutionId,
+            responsible_doctor_id: input.responsibleDoctorId ?? null,
+            created_by: actor.userId,
+            record_date: input.recordDate ?? new Date().toISOString().slice(0, 10),
+            current_address: input.currentAddress,
+            registered_address: input.registeredAddress ?? null,
+            basic_info: JSON.stringify(input.basicInfo),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        if (input.householdId && input.relationToHead === '02') {
+          await trx.updateTable('household').set({ head_resident_id: row.id }).where('id', '=', input.householdId).execute();
+        }
+        const snapshot = editableOf(row);
+        await trx
+          .insertInto('resident_version')
+          .values({
+            resident_id: row.id,
+            version: 1,
+            county_code: row.county_code,
+            changed_by: actor.userId,
+            request_id: ctx.requestId,
+            action: 'create',
+            changes: JSON.stringify(diffRecords({}, snapshot)),
+            snapshot: JSON.stringify(snapshot),
+          })
+          .execute();
+        await writeAuditInTx(trx, ctx, [
+          {
+            action: 'resident.create',
+            entityType: 'resident',
+            entityId: row.id,
+            residentId: row.id,
+            countyCode: row.county_code,
+            fields: Object.keys(snapshot).filter((k) => snapshot[k] !== undefined),
+          },
+        ]);
+        return row.id;
+      });
+      const view = await loadResidentView(this.db, actor, id);
+      if (!view) throw notFound();
+      return view;
+    } catch (e) {
+      if (isPgError(e, '23505') && idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, null);
+      if (isPgError(e, '23514')) throw new AppError(409, 'record_numbers_exhausted');
+      throw e;
+    }
+  }
+
+  async update(ctx: Ctx, id: number, input: ResidentUpdateInput): Promise<ResidentView> {
+    const { actor } = ctx;
+    const { version, ...fields } = input;
+    const idNumber = normalizedId(input.idType, input.idNumber);
+    const village = await this.assertVillage(ctx, input.villageCode);
+    if (input.responsibleDoctorId) await this.assertDoctor(ctx, input.responsibleDoctorId);
+    if (idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, id);
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const current = await this.lockForChange(trx, ctx, id, version);
+        if (current.status === 'archived') throw new AppError(409, 'archived_record');
+        if (input.householdId && input.householdId !== current.household_id)
+          await this.assertHousehold(trx, ctx, input.householdId, input.relationToHead, id);
+        const py = namePinyin(input.name);
+        const updated = await trx
+          .updateTable('resident')
+          .set({
+            township_code: village.township_code,
+            village_code: input.villageCode,
+            name: input.name,
+            name_pinyin: py.full,
+            name_initials: py.initials,
+            sex: input.sex,
+            birth_date: input.birthDate,
+            id_type: input.idType,
+            id_number: idNumber,
+            phone: input.phone ?? null,
+            household_id: input.householdId ?? null,
+            relation_to_head: input.relationToHead ?? null,
+            key_tags: storedTags(fields),
+            responsible_doctor_id: input.responsibleDoctorId ?? null,
+            record_date: input.recordDate ?? current.record_date,
+            current_address: input.currentAddress,
+            registered_address: input.registeredAddress ?? null,
+            basic_info: JSON.stringify(input.basicInfo),
+          })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await this.writeVersion(trx, ctx, current, updated, 'update');
+      });
+    } catch (e) {
+      if (isPgError(e, '23505') && idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, id);
+      throw e;
+    }
+    return (await loadResidentView(this.db, actor, id)) ?? Promise.reject(notFound());
+  }
+
+  async archive(ctx: Ctx, id: number, input: ResidentArchiveInput): Promise<ResidentView> {
+    await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockForChange(trx, ctx, id, input.version);
+      if (current.status === 'archived') throw new AppError(409, 'archived_record');
+      if (input.date < current.birth_date) throw fieldError('date', 'record_before_birth');
+      const updated = await trx
+        .updateTable('resident')
+        .set({ status: 'archived', archive_reason: input.reason, archive_date: input.date, archive_note: input.note ?? null })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.writeVersion(trx, ctx, current, updated, 'archive');
+    });
+    return (await loadResidentView(this.db, ctx.actor, id)) ?? Promise.reject(notFound());
+  }
+
+  async restore(ctx: Ctx, id: number, version: number): Promise<ResidentView> {
+    await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockForChange(trx, ctx, id, version);
+      if (current.status !== 'archived') return;
+      const updated = await trx
+        .updateTable('resident')
+        .set({ status: 'active', archive_reason: null, archive_date: null, archive_note: null })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.writeVersion(trx, ctx, current, updated, 'restore');
+    });
+    return (await loadResidentView(this.db, ctx.actor, id)) ?? Promise.reject(notFound());
+  }
+
+  async history(ctx: Ctx, id: number) {
+    const exists = await scopedResidents(this.db, ctx.actor).select('r.id').where('r.id', '=', id).executeTakeFirst();
+    if (!exists) throw notFound();
+    const rows = await this.db
+      .selectFrom('resident_version as h')
+      .leftJoin('app_user as u', 'u.id', 'h.changed_by')
+      .select(['h.version', 'h.action', 'h.changed_at', 'h.changed_by', 'u.display_name', 'h.changes'])
+      .where('h.resident_id', '=', id)
+      .orderBy('h.version', 'desc')
+      .execute();
+    await this.audit.record(ctx, [
+      { action: 'resident.history', entityType: 'resident', entityId: id, residentId: id },
+    ]);
+    return rows.map((r) => ({
+      version: r.version,
+      action: r.action,
+      changedAt: r.changed_at.toISOString(),
+      changedBy: r.changed_by ? { id: r.changed_by, name: r.display_name ?? '' } : null,
+      changes: r.changes,
+    }));
+  }
+
+  // ---- helpers ----
+
+  private async lockForChange(trx: Kysely<DB>, ctx: Ctx, id: number, version: number): Promise<ResidentRow> {
+    const current = await scopedResidents(trx, ctx.actor)
+      .selectAll('r')
+      .where('r.id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw notFound();
+    if (current.version !== version)
+      throw new AppError(409, 'stale_version', [], { currentVersion: current.version, yourVersion: version });
+    return current;
+  }
+
+  private async writeVersion(
+    trx: Kysely<DB>,
+    ctx: Ctx,
+    before: ResidentRow,
+    after: ResidentRow,
+    action: string,
+  ): Promise<void> {
+    const changes = diffRecords(editableOf(before), editableOf(after));
+    if (changes.length === 0) return;
+    const version = before.version + 1;
+    await trx.updateTable('resident').set({ version, updated_at: new Date() }).where('id', '=', after.id).execute();
+    const snapshot = editableOf(after);
+    await trx
+      .insertInto('resident_version')
+      .values({
+        resident_id: after.id,
+        version,
+        county_code: after.county_code,
+        changed_by: ctx.actor.userId,
+        request_id: ctx.requestId,
+        action,
+        changes: JSON.stringify(changes),
+        snapshot: JSON.stringify(snapshot),
+      })
+      .execute();
+    await writeAuditInTx(trx, ctx, [
+      {
+        action: `resident.${action}`,
+        entityType: 'resident',
+        entityId: after.id,
+        residentId: after.id,
+        countyCode: after.county_code,
+        fields: changes.map((c) => c.field),
+      },
+    ]);
+  }
+
+  private async assertVillage(ctx: Ctx, villageCode: string) {
+    const village = await this.db
+      .selectFrom('area as a')
+      .innerJoin('area as t', 't.code', 'a.parent_code')
+      .innerJoin('deployment_county as d', 'd.county_code', 'a.county_code')
+      .select(['a.code', 't.code as township_code', 'a.county_code'])
+      .where('a.code', '=', villageCode)
+      .where('a.level', '=', 'village')
+      .executeTakeFirst();
+    if (!village || !village.county_code || !inJurisdiction(ctx.actor.jurisdiction, villageCode))
+      throw fieldError('villageCode', 'not_in_jurisdiction');
+    return { township_code: village.township_code, county_code: village.county_code };
+  }
+
+  /** 409 when the ID number has a record: a pointer to it inside the jurisdiction, nothing outside. */
+  private async assertIdFree(ctx: Ctx, countyCode: string, idNumber: string, selfId: number | null): Promise<void> {
+    const existing = await this.db
+      .selectFrom('resident as r')
+      .select(['r.id', 'r.record_number', 'r.village_code'])
+      .where('r.county_code', '=', countyCode)
+      .where('r.id_number', '=', idNumber)
+      .executeTakeFirst();
+    if (!existing || existing.id === selfId) return;
+    if (inJurisdiction(ctx.actor.jurisdiction, existing.village_code)) {
+      throw new AppError(409, 'duplicate_id_number', [{ field: 'idNumber', code: 'duplicate_id_number' }], {
+        existing: { id: existing.id, recordNumber: existing.record_number },
+      });
+    }
+    throw new AppError(409, 'duplicate_id_number_elsewhere', [{ field: 'idNumber', code: 'duplicate_id_number' }]);
+  }
+
+  private async warnPossibleDuplicate(ctx: Ctx, countyCode: string, input: ResidentCreateInput): Promise<void> {
+    const rows = await this.db
+      .selectFrom('resident as r')
+      .leftJoin('area as v', 'v.code', 'r.village_code')
+      .select(['r.id', 'r.record_number', 'r.name', 'r.village_code', 'v.name as village_name'])
+      .where('r.county_code', '=', countyCode)
+      .where('r.name', '=', input.name)
+      .where('r.birth_date', '=', input.birthDate)
+      .where('r.sex', '=', input.sex)
+      .limit(20)
+      .execute();
+    if (rows.length === 0) return;
+    const visible = rows.filter((r) => inJurisdiction(ctx.actor.jurisdiction, r.village_code));
+    throw new AppError(409, 'possible_duplicate', [], {
+      candidates: visible.map((r) => ({ id: r.id, recordNumber: r.record_number, name: r.name, villageName: r.village_name ?? '' })),
+      elsewhere: rows.length - visible.length,
+    });
+  }
+
+  private async assertDoctor(ctx: Ctx, userId: number): Promise<void> {
+    const u = await this.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('id', '=', userId)
+      .where('county_code', '=', ctx.actor.countyCode)
+      .where('active', '=', true)
+      .where('role', 'in', ['village_doctor', 'township_staff', 'township_admin'])
+      .executeTakeFirst();
+    if (!u) throw fieldError('responsibleDoctorId', 'doctor_not_found');
+  }
+
+  private async assertHousehold(
+    trx: Kysely<DB>,
+    ctx: Ctx,
+    householdId: number,
+    relation: string | undefined,
+    residentId: number | null,
+  ): Promise<void> {
+    const h = await trx
+      .selectFrom('household as h')
+      .select(['h.id', 'h.head_resident_id'])
+      .where('h.id', '=', householdId)
+      .where('h.status', '=', 'active')
+      .where(scopePredicate(ctx.actor.jurisdiction, 'h'))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!h) throw fieldError('householdId', 'household_not_found');
+    if (relation === '02' && h.head_resident_id !== null && h.head_resident_id !== residentId)
+      throw fieldError('relationToHead', 'head_exists');
+  }
+}
+
+/**
+ * Next record sequence number of a village, inside the caller's transaction: the counter row stays
+ * locked until commit, so concurrent creations get consecutive numbers and a rollback leaves no gap.
+ */
+export async function allocateSequence(trx: Kysely<DB>, villageCode: string, countyCode: string): Promise<number> {
+  const { rows } = await sql<{ last_seq: number }>`
+    INSERT INTO record_number_counter (village_code, county_code, last_seq) VALUES (${villageCode}, ${countyCode}, 1)
+    ON CONFLICT (village_code) DO UPDATE SET last_seq = record_number_counter.last_seq + 1
+    RETURNING last_seq`.execute(trx);
+  return rows[0]!.last_seq;
+}

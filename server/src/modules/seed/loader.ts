@@ -1,0 +1,141 @@
+/**
+ * Loads generated households and residents in batches (one multi-row INSERT over unnest() arrays per
+ * table per batch), fast on PGlite and on PostgreSQL. Runs as SYSTEM.
+ */
+import { sql, type Kysely } from 'kysely';
+import { formatRecordNumber, keyTagsFor, namePinyin } from '@jkda/domain';
+import type { DB } from '../../platform/db-types.ts';
+import type { GeneratedHousehold } from './generator.ts';
+
+export interface LoadOptions {
+  countyCode: string;
+  batchResidents?: number;
+  /** Institution that created each village's records: village code → institution id. */
+  institutionOf: Map<string, number>;
+  /** Responsible doctor per village (optional). */
+  doctorOf?: Map<string, number>;
+  onProgress?: (loaded: number) => void;
+}
+
+async function reserveIds(db: Kysely<DB>, table: 'household' | 'resident', n: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::int8 AS id
+    FROM generate_series(1, ${n})`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+export async function systemLoadHouseholds(
+  db: Kysely<DB>,
+  households: Iterable<GeneratedHousehold>,
+  opts: LoadOptions,
+): Promise<number> {
+  const batchSize = opts.batchResidents ?? 5000;
+  const seqOf = new Map<string, number>();
+  const pinyinCache = new Map<string, { full: string; initials: string }>();
+  const counters = await db.selectFrom('record_number_counter').select(['village_code', 'last_seq']).execute();
+  for (const c of counters) seqOf.set(c.village_code, c.last_seq);
+  let batch: GeneratedHousehold[] = [];
+  let inBatch = 0;
+  let loaded = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await insertBatch(db, batch, opts, seqOf, pinyinCache);
+    loaded += inBatch;
+    opts.onProgress?.(loaded);
+    batch = [];
+    inBatch = 0;
+    if (pinyinCache.size > 200_000) pinyinCache.clear();
+  };
+  for (const h of households) {
+    batch.push(h);
+    inBatch += h.members.length;
+    if (inBatch >= batchSize) await flush();
+  }
+  await flush();
+  if (seqOf.size > 0) {
+    const villages = [...seqOf.keys()];
+    await sql`INSERT INTO record_number_counter (village_code, county_code, last_seq)
+      SELECT v, ${opts.countyCode}, s FROM unnest(${villages}::text[], ${villages.map((v) => seqOf.get(v)!)}::int[]) AS t(v, s)
+      ON CONFLICT (village_code) DO UPDATE SET last_seq = EXCLUDED.last_seq`.execute(db);
+  }
+  return loaded;
+}
+
+async function insertBatch(
+  db: Kysely<DB>,
+  batch: GeneratedHousehold[],
+  opts: LoadOptions,
+  seqOf: Map<string, number>,
+  pinyinCache: Map<string, { full: string; initials: string }>,
+): Promise<void> {
+  const residentsTotal = batch.reduce((n, h) => n + h.members.length, 0);
+  await db.transaction().execute(async (trx) => {
+    const hIds = await reserveIds(trx, 'household', batch.length);
+    const rIds = await reserveIds(trx, 'resident', residentsTotal);
+    const H = { id: [] as number[], township: [] as string[], village: [] as string[], head: [] as number[], address: [] as string[] };
+    const R = {
+      id: [] as number[], township: [] as string[], village: [] as string[], recno: [] as string[], name: [] as string[],
+      pinyin: [] as string[], initials: [] as string[], sex: [] as string[], birth: [] as string[], idType: [] as string[],
+      idNumber: [] as string[], phone: [] as (string | null)[], household: [] as number[], relation: [] as string[],
+      tags: [] as string[], institution: [] as number[], doctor: [] as (number | null)[], recordDate: [] as string[],
+      current: [] as string[], registered: [] as string[], basic: [] as string[],
+    };
+    let ri = 0;
+    batch.forEach((h, hi) => {
+      const hid = hIds[hi]!;
+      const township = h.villageCode.slice(0, 9);
+      const institution = opts.institutionOf.get(h.villageCode);
+      if (institution === undefined) throw new Error(`No institution for village ${h.villageCode}`);
+      H.id.push(hid);
+      H.township.push(township);
+      H.village.push(h.villageCode);
+      H.head.push(rIds[ri]!);
+      H.address.push(h.address);
+      for (const m of h.members) {
+        const seq = (seqOf.get(h.villageCode) ?? 0) + 1;
+        seqOf.set(h.villageCode, seq);
+        let py = pinyinCache.get(m.name);
+        if (!py) {
+          py = namePinyin(m.name);
+          pinyinCache.set(m.name, py);
+        }
+        R.id.push(rIds[ri++]!);
+        R.township.push(township);
+        R.village.push(h.villageCode);
+        R.recno.push(formatRecordNumber(h.villageCode, seq));
+        R.name.push(m.name);
+        R.pinyin.push(py.full);
+        R.initials.push(py.initials);
+        R.sex.push(m.sex);
+        R.birth.push(m.birthDate);
+        R.idType.push(m.idType);
+        R.idNumber.push(m.idNumber);
+        R.phone.push(m.phone ?? null);
+        R.household.push(hid);
+        R.relation.push(m.relationToHead);
+        // Stored tags exclude the age-derived ones (computed at query time); a text literal per row.
+        const tags = keyTagsFor(m).filter((t) => t !== 'elderly' && t !== 'child');
+        R.tags.push(`{${tags.join(',')}}`);
+        R.institution.push(institution);
+        R.doctor.push(opts.doctorOf?.get(h.villageCode) ?? null);
+        R.recordDate.push(m.recordDate);
+        R.current.push(m.currentAddress);
+        R.registered.push(m.registeredAddress);
+        R.basic.push(JSON.stringify(m.basicInfo));
+      }
+    });
+    await sql`INSERT INTO household (id, county_code, township_code, village_code, address) OVERRIDING SYSTEM VALUE
+      SELECT id, ${opts.countyCode}, t, v, a FROM unnest(${H.id}::int8[], ${H.township}::text[], ${H.village}::text[], ${H.address}::text[]) AS x(id, t, v, a)`.execute(trx);
+    await sql`INSERT INTO resident (id, county_code, township_code, village_code, record_number, name, name_pinyin, name_initials,
+        sex, birth_date, id_type, id_number, phone, household_id, relation_to_head, key_tags, institution_id,
+        responsible_doctor_id, record_date, current_address, registered_address, basic_info) OVERRIDING SYSTEM VALUE
+      SELECT id, ${opts.countyCode}, t, v, rn, nm, py, ini, sx, bd::date, it, idn, ph, hh, rel, tg::text[], inst, doc, rd::date, ca, ra, bi::jsonb
+      FROM unnest(${R.id}::int8[], ${R.township}::text[], ${R.village}::text[], ${R.recno}::text[], ${R.name}::text[],
+        ${R.pinyin}::text[], ${R.initials}::text[], ${R.sex}::text[], ${R.birth}::text[], ${R.idType}::text[],
+        ${R.idNumber}::text[], ${R.phone}::text[], ${R.household}::int8[], ${R.relation}::text[], ${R.tags}::text[],
+        ${R.institution}::int8[], ${R.doctor}::int8[], ${R.recordDate}::text[], ${R.current}::text[], ${R.registered}::text[],
+        ${R.basic}::text[])
+      AS x(id, t, v, rn, nm, py, ini, sx, bd, it, idn, ph, hh, rel, tg, inst, doc, rd, ca, ra, bi)`.execute(trx);
+    await sql`UPDATE household h SET head_resident_id = x.head
+      FROM unnest(${H.id}::int8[], ${H.head}::int8[]) AS x(id, head) WHERE h.id = x.id`.execute(trx);
+  });
+}

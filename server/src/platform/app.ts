@@ -1,0 +1,184 @@
+/**
+ * The HTTP application: Fastify with zod schemas (validation and the OpenAPI document), cookie and
+ * bearer authentication (routes are private unless marked public), the permission table, the one
+ * error shape, rate limiting and body limits.
+ */
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { errorMessage, fieldMessage, type Lang } from '@jkda/domain/messages';
+import type { Config } from './config.ts';
+import type { Database } from './db.ts';
+import { AppError, type FieldError } from './errors.ts';
+import { can, type Action } from '../modules/auth/permissions.ts';
+import type { Ctx } from '../modules/auth/actor.ts';
+import { AuthService, type SessionInfo } from '../modules/auth/auth.service.ts';
+import { AuditWriter } from '../modules/audit/audit.writer.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route needs no signed-in user. */
+    public?: boolean;
+    /** The action of the permission table that the route needs. */
+    permission?: Action;
+  }
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+}
+
+export const SESSION_COOKIE = 'jkda_session';
+export const CSRF_COOKIE = 'jkda_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface Services {
+  config: Config;
+  database: Database;
+  auth: AuthService;
+  audit: AuditWriter;
+  auditKey: Buffer;
+}
+
+export type App = FastifyInstance;
+
+export function langOf(req: FastifyRequest): Lang {
+  const al = req.headers['accept-language'];
+  return typeof al === 'string' && /^\s*en\b/i.test(al) ? 'en' : 'zh';
+}
+
+/** The request's context for services; only for authenticated routes. */
+export function ctxOf(req: FastifyRequest): Ctx {
+  if (!req.session) throw new AppError(401, 'unauthenticated');
+  return { actor: req.session.actor, requestId: req.id, ip: req.ip };
+}
+
+function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  const lang = langOf(req);
+  return reply.code(err.status).send({
+    code: err.code,
+    message: errorMessage(err.code, lang),
+    details: err.details.map((d) => ({ field: d.field, code: d.code, message: d.message ?? fieldMessage(d.code, lang) })),
+    requestId: req.id,
+    ...err.extra,
+  });
+}
+
+interface ZodIssueLike {
+  code?: string;
+  message?: string;
+  path?: (string | number)[];
+  instancePath?: string;
+  params?: { issue?: { code?: string; message?: string; path?: (string | number)[]; input?: unknown } };
+}
+
+/** Zod issues → field errors with our stable codes. */
+function fieldErrorsFrom(validation: readonly ZodIssueLike[], context: string | undefined): FieldError[] {
+  return validation.map((v) => {
+    const issue = v.params?.issue ?? v;
+    const path = issue.path ?? (v.instancePath ? v.instancePath.split('/').filter(Boolean) : []);
+    let code = issue.message && /^[a-z_]+$/.test(issue.message) ? issue.message : (issue.code ?? 'invalid');
+    if (issue.code === 'invalid_type' && 'input' in (v.params?.issue ?? {}) && v.params?.issue?.input === undefined)
+      code = 'required';
+    const prefix = context && context !== 'body' ? `${context}.` : '';
+    return { field: prefix + path.join('.'), code };
+  });
+}
+
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: process.env.JKDA_TRUST_PROXY === 'true',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('session', null);
+
+  await app.register(cookie);
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      errorResponseBuilder: () => new AppError(429, 'rate_limited'),
+    });
+  }
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'jkda API', description: '县域居民健康档案平台 API', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const reply = req.routeOptions.config;
+    if (!req.url.startsWith('/api/')) return;
+    const token = bearerOf(req) ?? req.cookies[SESSION_COOKIE];
+    req.session = token ? await services.auth.session(token) : null;
+    if (reply.public) return;
+    if (!req.session) throw new AppError(401, token ? 'session_expired' : 'unauthenticated');
+    if (req.session.kind === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      const sent = req.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !req.session.csrfToken || !safeEqual(sent, req.session.csrfToken))
+        throw new AppError(403, 'csrf_failed');
+    }
+    if (reply.permission && !can(req.session.actor.role, reply.permission)) throw new AppError(403, 'forbidden');
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) return sendError(req, reply, err);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      return sendError(
+        req,
+        reply,
+        new AppError(400, 'validation_failed', fieldErrorsFrom(err.validation as ZodIssueLike[], err.validationContext)),
+      );
+    }
+    const e = err as { statusCode?: number; code?: string };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(req, reply, new AppError(413, 'payload_too_large'));
+    if (e.statusCode === 429) return sendError(req, reply, new AppError(429, 'rate_limited'));
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      return sendError(req, reply, new AppError(e.statusCode === 415 ? 415 : 400, 'bad_request'));
+    if (e.code === '40001' || e.code === '40P01') return sendError(req, reply, new AppError(409, 'conflict'));
+    req.log.error({ err }, 'unhandled error');
+    return sendError(req, reply, new AppError(500, 'internal'));
+  });
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError(404, 'route_not_found')));
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/openapi.json',
+    { config: { public: true }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+  return app;
+}
+
+function bearerOf(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (!h) return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(h);
+  return m?.[1];
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
+}

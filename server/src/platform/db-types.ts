@@ -1,0 +1,210 @@
+/** Kysely table types, kept in step with server/migrations by hand. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface AreaTable {
+  code: string;
+  name: string;
+  level: 'province' | 'prefecture' | 'county' | 'township' | 'village';
+  parent_code: string | null;
+  county_code: string | null;
+  generated: Generated<boolean>;
+}
+
+export interface DeploymentCountyTable {
+  county_code: string;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export type InstitutionKind =
+  | 'county_health_commission'
+  | 'township_health_center'
+  | 'community_health_center'
+  | 'village_clinic'
+  | 'community_health_station';
+
+export interface InstitutionTable {
+  id: Generated<number>;
+  county_code: string;
+  code: string;
+  name: string;
+  kind: InstitutionKind;
+  area_code: string;
+  parent_id: number | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface InstitutionAreaTable {
+  institution_id: number;
+  area_code: string;
+  county_code: string;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  county_code: string;
+  username: string;
+  display_name: string;
+  role: string;
+  institution_id: number;
+  phone: string | null;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FamilyDoctorTeamTable {
+  id: Generated<number>;
+  county_code: string;
+  institution_id: number;
+  name: string;
+  leader_user_id: number | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface FamilyDoctorTeamMemberTable {
+  team_id: number;
+  user_id: number;
+  duty: Generated<string>;
+}
+
+export interface UserSessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  kind: 'cookie' | 'bearer';
+  csrf_token: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  county_code: string | null;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  ip: string | null;
+  request_id: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  resident_id: number | null;
+  fields: string[] | null;
+  outcome: Generated<string>;
+  detail: Json | null;
+  chain_pos: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface AuditChainHeadTable {
+  id: number;
+  chain_pos: number;
+  hash: string;
+  sealed_at: Timestamp;
+}
+
+export interface RecordNumberCounterTable {
+  village_code: string;
+  county_code: string;
+  last_seq: Generated<number>;
+}
+
+export interface HouseholdTable {
+  id: Generated<number>;
+  county_code: string;
+  township_code: string;
+  village_code: string;
+  head_resident_id: number | null;
+  address: string | null;
+  status: Generated<'active' | 'dissolved'>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResidentTable {
+  id: Generated<number>;
+  county_code: string;
+  township_code: string;
+  village_code: string;
+  record_number: string;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  sex: string;
+  birth_date: string;
+  id_type: string;
+  id_number: string | null;
+  id_number_rev: ColumnType<string | null, never, never>;
+  phone: string | null;
+  phone_rev: ColumnType<string | null, never, never>;
+  household_id: number | null;
+  relation_to_head: string | null;
+  key_tags: ColumnType<string[], string[] | undefined, string[]>;
+  status: Generated<'active' | 'archived'>;
+  archive_reason: string | null;
+  archive_date: string | null;
+  archive_note: string | null;
+  institution_id: number;
+  responsible_doctor_id: number | null;
+  created_by: number | null;
+  record_date: string;
+  current_address: string | null;
+  registered_address: string | null;
+  basic_info: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResidentVersionTable {
+  resident_id: number;
+  version: number;
+  county_code: string;
+  changed_at: Timestamp;
+  changed_by: number | null;
+  request_id: string | null;
+  action: string;
+  changes: Json<FieldChange[]>;
+  snapshot: Json<Record<string, unknown>>;
+}
+
+export interface FieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+export interface DB {
+  area: AreaTable;
+  deployment_county: DeploymentCountyTable;
+  institution: InstitutionTable;
+  institution_area: InstitutionAreaTable;
+  app_user: AppUserTable;
+  family_doctor_team: FamilyDoctorTeamTable;
+  family_doctor_team_member: FamilyDoctorTeamMemberTable;
+  user_session: UserSessionTable;
+  audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
+  record_number_counter: RecordNumberCounterTable;
+  household: HouseholdTable;
+  resident: ResidentTable;
+  resident_version: ResidentVersionTable;
+}

@@ -1,0 +1,127 @@
+/**
+ * One query layer over both databases: Kysely on a node-postgres Pool, which talks either to a
+ * PostgreSQL server (DATABASE_URL) or to embedded PGlite through its node-postgres adapter.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { DB } from './db-types.ts';
+
+// int8 ids and counts fit in a JS number at our scale; dates stay 'YYYY-MM-DD' strings.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DbKind;
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  /** True when this process created a new, empty embedded database folder. */
+  freshEmbedded: boolean;
+  close(): Promise<void>;
+}
+
+export class DataDirLockedError extends Error {}
+
+/** Exclusive lock on the embedded data folder: PGlite itself does not lock it. */
+function acquireLock(lockPath: string): () => void {
+  const tryCreate = (): boolean => {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    }
+  };
+  if (!tryCreate()) {
+    const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
+    let alive = false;
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch (e) {
+        alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    }
+    if (alive) {
+      throw new DataDirLockedError(
+        `The data folder ${path.dirname(lockPath)} is in use by another jkda process (pid ${pid}). ` +
+          `Stop that process first, or set JKDA_DATA_DIR to another folder.`,
+      );
+    }
+    fs.rmSync(lockPath, { force: true }); // stale lock left by a process that died
+    if (!tryCreate()) throw new DataDirLockedError(`Could not lock the data folder ${path.dirname(lockPath)}.`);
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    try {
+      if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid)) fs.rmSync(lockPath, { force: true });
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite; 'memory://' for an in-memory database (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 16 });
+    pool.on('error', () => {
+      /* idle client errors are reported on next use */
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: 'postgres',
+      db,
+      pool,
+      freshEmbedded: false,
+      close: () => db.destroy(),
+    };
+  }
+  const dataDir = opts.dataDir ?? 'data';
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  let release = () => {};
+  let freshEmbedded = true;
+  let pglite;
+  if (dataDir.startsWith('memory://')) {
+    pglite = new PGlite(dataDir);
+  } else {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = acquireLock(path.join(dataDir, 'jkda.lock'));
+    const pgDir = path.join(dataDir, 'pglite');
+    freshEmbedded = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
+    try {
+      pglite = new PGlite(pgDir);
+      await pglite.waitReady;
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+  const pool = new pg.Pool(createPgConfig(pglite));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'pglite',
+    db,
+    pool,
+    freshEmbedded,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+      release();
+    },
+  };
+}

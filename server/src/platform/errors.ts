@@ -1,0 +1,25 @@
+/** The one error vocabulary of the API: `{ code, message, details: [{ field, code, message }], requestId }`. */
+import type { ErrorCode } from '@jkda/domain/messages';
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message?: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly details: FieldError[] = [],
+    /** Extra machine-readable data for the client (e.g. the existing record's id). */
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = (): AppError => new AppError(404, 'not_found');
+export const forbidden = (): AppError => new AppError(403, 'forbidden');
+export const fieldError = (field: string, code: string): AppError =>
+  new AppError(400, 'validation_failed', [{ field, code }]);
