@@ -73,23 +73,23 @@ function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): Fas
 }
 
 interface ZodIssueLike {
-  code?: string;
+  keyword?: string;
   message?: string;
-  path?: (string | number)[];
   instancePath?: string;
-  params?: { issue?: { code?: string; message?: string; path?: (string | number)[]; input?: unknown } };
+  params?: { keys?: string[] };
 }
 
-/** Zod issues → field errors with our stable codes. */
+/** Zod issues (as fastify-type-provider-zod reports them) → field errors with our stable codes. */
 function fieldErrorsFrom(validation: readonly ZodIssueLike[], context: string | undefined): FieldError[] {
   return validation.map((v) => {
-    const issue = v.params?.issue ?? v;
-    const path = issue.path ?? (v.instancePath ? v.instancePath.split('/').filter(Boolean) : []);
-    let code = issue.message && /^[a-z_]+$/.test(issue.message) ? issue.message : (issue.code ?? 'invalid');
-    if (issue.code === 'invalid_type' && 'input' in (v.params?.issue ?? {}) && v.params?.issue?.input === undefined)
-      code = 'required';
+    const path = (v.instancePath ?? '').split('/').filter(Boolean).join('.');
+    let code = v.message && /^[a-z_]+$/.test(v.message) ? v.message : (v.keyword ?? 'invalid');
+    if (v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '')) code = 'required';
     const prefix = context && context !== 'body' ? `${context}.` : '';
-    return { field: prefix + path.join('.'), code };
+    const field = prefix + path;
+    if (v.keyword === 'unrecognized_keys' && v.params?.keys?.length)
+      return { field: field ? `${field}.${v.params.keys.join(',')}` : v.params.keys.join(','), code };
+    return { field, code };
   });
 }
 

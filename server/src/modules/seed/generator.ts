@@ -616,9 +616,8 @@ function singleMarital(rng: Rng, age: number, sex: Sex): Marital {
   return r < 0.1 ? '1' : r < 0.45 ? '4' : r < 0.85 ? '3' : '2';
 }
 
-function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind): Draft[] {
+function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind, family: string): Draft[] {
   const members: Draft[] = [];
-  const family = SURNAMES.sample(rng);
   switch (kind) {
     case 'elderSingle': {
       const sex: Sex = rng.chance(0.62) ? '2' : '1';
@@ -656,8 +655,8 @@ function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind): Draft[] {
     }
     case 'threeGen': {
       // Grandparents with grandchildren left behind by migrant parents; sometimes a parent is home.
-      const grandpaAge = st.age(rng, 50, 82);
-      const grandmaAge = wifeAge(rng, grandpaAge);
+      const grandpaAge = st.age(rng, 52, 84);
+      const grandmaAge = Math.max(wifeAge(rng, grandpaAge), 46);
       const grandpa = rng.chance(0.86);
       const grandma = !grandpa || rng.chance(0.9);
       let gp = -1;
@@ -676,16 +675,18 @@ function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind): Draft[] {
           marital: grandpa ? '2' : '3',
         });
       }
-      let sonAge = Math.max(grandmaAge - clamp(Math.round(rng.normal(25, 3)), 19, 36), 23 + rng.int(0, 3));
-      let dilAge = wifeAge(rng, sonAge);
+      // Generations at least about 20 years apart: grandparents >= grandchildren + 38.
+      const youngest = grandpa && grandma ? Math.min(grandpaAge, grandmaAge) : grandpa ? grandpaAge : grandmaAge;
+      let sonAge = clamp(grandmaAge - clamp(Math.round(rng.normal(25, 3)), 20, 36), 23, youngest - 20);
+      let dilAge = Math.min(wifeAge(rng, sonAge), youngest - 18);
       const n = rng.next();
-      let ages = childAges(rng, st, dilAge, n < 0.35 ? 1 : n < 0.85 ? 2 : 3);
+      let ages = childAges(rng, st, dilAge, n < 0.35 ? 1 : n < 0.85 ? 2 : 3).filter((a) => youngest - a >= 38);
       if (ages.length === 0 || ages[ages.length - 1]! > 17) {
-        // No minor grandchild from the drawn ages: draw one and make the parents old enough for it.
-        const age = st.age(rng, 0, 12);
+        // No minor grandchild from the drawn ages: draw one and make the parents fit it.
+        const age = st.age(rng, 0, clamp(youngest - 40, 0, 12));
         ages = [age];
-        dilAge = Math.max(dilAge, age + clamp(Math.round(rng.normal(25, 3)), 20, 36));
-        sonAge = Math.max(sonAge, Math.min(husbandAge(rng, dilAge), grandmaAge - 19));
+        dilAge = clamp(dilAge, age + 20, youngest - 18);
+        sonAge = clamp(sonAge, age + 21, youngest - 19);
       }
       const sonHome = rng.chance(0.22);
       const dilHome = rng.chance(0.33);
@@ -764,7 +765,11 @@ interface VillageState {
   /** 村民小组 or street names, and the last house number used in each. */
   places: string[];
   numbers: number[];
+  /** Big lineages of the village (a 王湾村 has many 王): they head about 40% of households. */
+  lineages: Weighted<string>;
 }
+
+const SURNAME_SET = new Set(SURNAME_WEIGHTS.map(([s]) => s));
 
 function villageState(st: RunState, v: GeneratedVillage): VillageState {
   const rng = new Rng(deriveSeed(st.seed, 'village-places', v.code));
@@ -795,7 +800,13 @@ function villageState(st: RunState, v: GeneratedVillage): VillageState {
       }
     }
   }
-  return { village: v, isCommunity, places, numbers: places.map(() => 0) };
+  const first = v.name.charAt(0);
+  const lineages = new Weighted<string>([
+    [SURNAME_SET.has(first) && !isCommunity ? first : SURNAMES.sample(rng), 5],
+    [SURNAMES.sample(rng), 3],
+    [SURNAMES.sample(rng), 2],
+  ]);
+  return { village: v, isCommunity, places, numbers: places.map(() => 0), lineages };
 }
 
 function householdAddress(rng: Rng, st: RunState, vs: VillageState): string {
@@ -1153,7 +1164,8 @@ export function* generateHouseholds(params: GenerateHouseholdsParams): Generator
     const rng = new Rng(deriveSeed(st.seed, 'households', vs.village.code));
     while (remaining > 0) {
       const kind = HOUSEHOLD_KINDS.sample(rng);
-      const drafts = buildHousehold(rng, st, kind);
+      const family = rng.chance(vs.isCommunity ? 0.1 : 0.4) ? vs.lineages.sample(rng) : SURNAMES.sample(rng);
+      const drafts = buildHousehold(rng, st, kind, family);
       if (drafts.length > remaining) drafts.length = remaining;
       const poverty = rng.chance(0.08 * POVERTY_FACTOR[kind]);
       const hh = finishHousehold(rng, st, vs, drafts, poverty);

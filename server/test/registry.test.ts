@@ -1,0 +1,229 @@
+import { expect, it } from 'vitest';
+import { describeEachDb } from './harness.ts';
+import { buildResident, makeIdNumber } from './builders.ts';
+
+interface View {
+  id: number;
+  version: number;
+  recordNumber: string;
+  phone: string | null;
+  idNumber: string | null;
+  name: string;
+  status: string;
+}
+
+describeEachDb('resident registry API', (env) => {
+  it('creates, reads, updates, searches and shows history', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const input = buildResident(e.villageA, { name: '张三丰' });
+    const created = await doc.post('/api/residents', input);
+    expect(created.statusCode, created.body).toBe(201);
+    const r = created.json() as View;
+    expect(r.recordNumber).toMatch(new RegExp(`^${e.villageA}\\d{5}$`));
+    expect(r.idNumber).toBe(input.idNumber);
+    expect(r.version).toBe(1);
+
+    const read = await doc.get(`/api/residents/${r.id}`);
+    expect(read.statusCode).toBe(200);
+    expect((read.json() as View).phone).toBe('13912345678');
+
+    const { villageCode: _v, ...rest } = input;
+    const upd = await doc.put(`/api/residents/${r.id}`, { ...rest, villageCode: e.villageA, phone: '13700001111', version: 1 });
+    expect(upd.statusCode, upd.body).toBe(200);
+    expect((upd.json() as View).version).toBe(2);
+
+    const hist = await doc.get(`/api/residents/${r.id}/history`);
+    const items = (hist.json() as { items: { version: number; action: string; changedBy: { name: string }; changes: { field: string; old: unknown; new: unknown }[] }[] }).items;
+    expect(items.map((i) => i.version)).toEqual([2, 1]);
+    expect(items[0]!.changes).toEqual([{ field: 'phone', old: '13912345678', new: '13700001111' }]);
+    expect(items[0]!.changedBy.name).toContain('王医生');
+
+    for (const q of ['zsf', 'zhangsanf', '张三丰', input.idNumber!, input.idNumber!.slice(-6), r.recordNumber, '13700001111']) {
+      const s = await doc.get(`/api/residents?q=${encodeURIComponent(q)}`);
+      expect(s.statusCode).toBe(200);
+      const body = s.json() as { items: { id: number; idNumberMasked: string; phoneMasked: string }[] };
+      const hit = body.items.find((i) => i.id === r.id);
+      expect(hit, `search ${q}`).toBeDefined();
+      expect(hit!.idNumberMasked).toBe(`${input.idNumber!.slice(0, 6)}********${input.idNumber!.slice(-4)}`);
+      expect(hit!.phoneMasked).toBe('137****1111');
+    }
+  });
+
+  it('answers 400 with a field error for each bad field', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const good = buildResident(e.villageA);
+    const badId = good.idNumber!.slice(0, 17) + (good.idNumber!.endsWith('1') ? '2' : '1');
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ idNumber: badId }, 'idNumber', 'id_check_digit'],
+      [{ birthDate: '1958-03-15' }, 'birthDate', 'birth_date_mismatch_id'],
+      [{ sex: '2' }, 'sex', 'sex_mismatch_id'],
+      [{ phone: '1234' }, 'phone', 'phone_invalid'],
+      [{ name: '' }, 'name', 'required'],
+      [{ birthDate: '1958-02-30', idNumber: undefined, idType: '03' }, 'birthDate', 'date_invalid'],
+      [{ villageCode: '123' }, 'villageCode', 'village_code_format'],
+      [{ villageCode: e.villageB }, 'villageCode', 'not_in_jurisdiction'],
+      [{ sex: '7' }, 'sex', 'invalid_value'],
+      [{ unknownField: 1 }, 'unknownField', 'unrecognized_keys'],
+      [{ currentAddress: undefined }, 'currentAddress', 'required'],
+    ];
+    for (const [patch, field, code] of cases) {
+      const res = await doc.post('/api/residents', { ...good, ...patch });
+      expect(res.statusCode, JSON.stringify(patch)).toBe(400);
+      const body = res.json() as { code: string; message: string; details: { field: string; code: string; message: string }[]; requestId: string };
+      expect(body.code).toBe('validation_failed');
+      expect(body.requestId).toBeTruthy();
+      expect(body.details, JSON.stringify(patch)).toContainEqual(expect.objectContaining({ field, code }));
+      expect(body.details.every((d) => d.message.length > 0)).toBe(true);
+    }
+    const en = await doc.request({ method: 'POST', url: '/api/residents', payload: { ...good, phone: 'x' }, headers: { 'accept-language': 'en-US' } });
+    expect((en.json() as { message: string }).message).toMatch(/not filled in correctly/);
+  });
+
+  it('answers 409 for a duplicate ID number: a pointer inside the jurisdiction, nothing outside', async () => {
+    const e = env();
+    const a = await e.as('cunyi');
+    const input = buildResident(e.villageA, { name: '李四' });
+    const first = await a.post('/api/residents', input);
+    expect(first.statusCode).toBe(201);
+    const again = await a.post('/api/residents', { ...input, name: '李四' });
+    expect(again.statusCode).toBe(409);
+    const body = again.json() as { code: string; existing: { id: number } };
+    expect(body.code).toBe('duplicate_id_number');
+    expect(body.existing.id).toBe((first.json() as View).id);
+
+    const b = await e.as('cunyi2');
+    const other = await b.post('/api/residents', { ...input, villageCode: e.villageB });
+    expect(other.statusCode).toBe(409);
+    const ob = other.json() as Record<string, unknown>;
+    expect(ob.code).toBe('duplicate_id_number_elsewhere');
+    expect(ob.existing).toBeUndefined();
+    expect(JSON.stringify(ob)).not.toContain('李四');
+    // lower-case x and 15-digit forms are the same person
+    const fifteen = await a.post('/api/residents', {
+      ...buildResident(e.villageA, { birthDate: '1962-09-27', sex: '2', idNumber: '610104620927690', name: '王五' }),
+    });
+    expect(fifteen.statusCode, fifteen.body).toBe(201);
+    expect((fifteen.json() as View).idNumber).toBe('610104196209276908');
+    const eighteen = await a.post('/api/residents', buildResident(e.villageA, { birthDate: '1962-09-27', sex: '2', idNumber: '610104196209276908', name: '王五' }));
+    expect(eighteen.statusCode).toBe(409);
+  });
+
+  it('warns about a possible duplicate without ID number and creates after confirmation', async () => {
+    const e = env();
+    const a = await e.as('cunyi');
+    const noId = buildResident(e.villageA, { name: '赵六', idType: '03', idNumber: 'E12345678', birthDate: '1970-01-01' });
+    expect((await a.post('/api/residents', noId)).statusCode).toBe(201);
+    const twin = { ...noId, idType: '99' as const, idNumber: undefined };
+    const warn = await a.post('/api/residents', twin);
+    expect(warn.statusCode).toBe(409);
+    const body = warn.json() as { code: string; candidates: { name: string }[] };
+    expect(body.code).toBe('possible_duplicate');
+    expect(body.candidates[0]!.name).toBe('赵六');
+    const confirmed = await a.post('/api/residents', { ...twin, confirmPossibleDuplicate: true });
+    expect(confirmed.statusCode).toBe(201);
+  });
+
+  it('answers 409 to a stale version and keeps the newer data', async () => {
+    const e = env();
+    const a = await e.as('cunyi');
+    const input = buildResident(e.villageA, { name: '孙七' });
+    const r = (await a.post('/api/residents', input)).json() as View;
+    const ok = await a.put(`/api/residents/${r.id}`, { ...input, phone: '13811112222', version: 1 });
+    expect(ok.statusCode).toBe(200);
+    const stale = await a.put(`/api/residents/${r.id}`, { ...input, phone: '13833334444', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'stale_version', currentVersion: 2 });
+    expect(((await a.get(`/api/residents/${r.id}`)).json() as View).phone).toBe('13811112222');
+  });
+
+  it('keeps other villages out: 404 by id, nothing in search, no update', async () => {
+    const e = env();
+    const a = await e.as('cunyi');
+    const b = await e.as('cunyi2');
+    const input = buildResident(e.villageA, { name: '周八' });
+    const r = (await a.post('/api/residents', input)).json() as View;
+    const byId = await b.get(`/api/residents/${r.id}`);
+    expect(byId.statusCode).toBe(404);
+    expect((byId.json() as { code: string }).code).toBe('not_found');
+    for (const q of ['zb', '周八', input.idNumber!, r.recordNumber]) {
+      const s = (await b.get(`/api/residents?q=${encodeURIComponent(q)}&status=all`)).json() as { items: { id: number }[] };
+      expect(s.items.map((i) => i.id)).not.toContain(r.id);
+    }
+    const all = (await b.get(`/api/residents?pageSize=100&status=all`)).json() as { items: { villageCode: string }[]; total: number };
+    expect(all.items.every((i) => i.villageCode === e.villageB)).toBe(true);
+    const upd = await b.put(`/api/residents/${r.id}`, { ...input, villageCode: e.villageB, version: 1 });
+    expect([400, 404]).toContain(upd.statusCode);
+    const upd2 = await b.put(`/api/residents/${r.id}`, { ...input, villageCode: e.villageA, version: 1 });
+    expect(upd2.statusCode).toBe(400); // village A is not B's to write into
+    expect((await b.get(`/api/residents/${r.id}/history`)).statusCode).toBe(404);
+    // the township sees both villages
+    const t = await e.as('xiangzhen');
+    expect((await t.get(`/api/residents/${r.id}`)).statusCode).toBe(200);
+  });
+
+  it('records every read and write in the audit log', async () => {
+    const e = env();
+    const a = await e.as('cunyi');
+    const r = (await a.post('/api/residents', buildResident(e.villageA, { name: '吴九' }))).json() as View;
+    await a.get(`/api/residents/${r.id}`);
+    await a.get(`/api/residents/${r.id}/history`);
+    await a.get(`/api/residents?q=wj`);
+    const admin = await e.as('county');
+    const log = await admin.get(`/api/residents/${r.id}/audit`);
+    expect(log.statusCode).toBe(200);
+    const actions = (log.json() as { items: { action: string; actor: { username: string } }[] }).items.map((i) => `${i.actor.username}:${i.action}`);
+    expect(actions).toEqual(expect.arrayContaining(['cunyi:resident.create', 'cunyi:resident.read', 'cunyi:resident.history']));
+    const search = await admin.get(`/api/audit?action=resident.search&userId=${(await e.database.db.selectFrom('app_user').select('id').where('username', '=', 'cunyi').executeTakeFirstOrThrow()).id}`);
+    expect((search.json() as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    // a village doctor may not read the audit log
+    expect((await a.get(`/api/residents/${r.id}/audit`)).statusCode).toBe(403);
+  });
+
+  it('archives with a reason and date, never deletes, and restores', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const r = (await doc.post('/api/residents', buildResident(e.villageA, { name: '郑十' }))).json() as View;
+    expect((await doc.post(`/api/residents/${r.id}/archive`, { reason: 'deceased', date: '2026-01-02', version: 1 })).statusCode).toBe(403);
+    const admin = await e.as('xzadmin');
+    const bad = await admin.post(`/api/residents/${r.id}/archive`, { reason: 'other', date: '2026-01-02', version: 1 });
+    expect(bad.statusCode).toBe(400);
+    const arch = await admin.post(`/api/residents/${r.id}/archive`, { reason: 'deceased', date: '2026-01-02', version: 1 });
+    expect(arch.statusCode, arch.body).toBe(200);
+    expect(arch.json()).toMatchObject({ status: 'archived', archiveReason: 'deceased', archiveDate: '2026-01-02', version: 2 });
+    const active = (await doc.get(`/api/residents?q=${encodeURIComponent('郑十')}`)).json() as { items: { id: number }[] };
+    expect(active.items.map((i) => i.id)).not.toContain(r.id);
+    const archived = (await doc.get(`/api/residents?q=${encodeURIComponent('郑十')}&status=archived`)).json() as { items: { id: number }[] };
+    expect(archived.items.map((i) => i.id)).toContain(r.id);
+    const restored = await admin.post(`/api/residents/${r.id}/restore`, { version: 2 });
+    expect(restored.json()).toMatchObject({ status: 'active', version: 3 });
+  });
+
+  it('keeps households with a head and moves members between them', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const h1 = (await doc.post('/api/households', { villageCode: e.villageA, address: '一组1号' })).json() as { id: number };
+    const h2 = (await doc.post('/api/households', { villageCode: e.villageA, address: '一组2号' })).json() as { id: number };
+    const head = (await doc.post('/api/residents', buildResident(e.villageA, { name: '钱一', householdId: h1.id, relationToHead: '02' }))).json() as View;
+    const child = (await doc.post('/api/residents', buildResident(e.villageA, { name: '钱二', birthDate: '1990-05-05', householdId: h1.id, relationToHead: '20' }))).json() as View;
+    const second = await doc.post('/api/residents', buildResident(e.villageA, { name: '钱三', householdId: h1.id, relationToHead: '02' }));
+    expect(second.statusCode).toBe(400);
+    expect((second.json() as { details: { code: string }[] }).details[0]!.code).toBe('head_exists');
+    let v = (await doc.get(`/api/households/${h1.id}`)).json() as { headResidentId: number; members: { id: number }[] };
+    expect(v.headResidentId).toBe(head.id);
+    expect(v.members.map((m) => m.id).sort()).toEqual([head.id, child.id].sort());
+    const moved = await doc.post(`/api/households/${h2.id}/members`, { residentId: child.id, relationToHead: '02', version: child.version });
+    expect(moved.statusCode, moved.body).toBe(200);
+    v = (await doc.get(`/api/households/${h1.id}`)).json() as typeof v;
+    expect(v.members.map((m) => m.id)).toEqual([head.id]);
+    const v2 = (await doc.get(`/api/households/${h2.id}`)).json() as typeof v;
+    expect(v2.headResidentId).toBe(child.id);
+    const b = await e.as('cunyi2');
+    expect((await b.get(`/api/households/${h1.id}`)).statusCode).toBe(404);
+  });
+
+  it('ID numbers from the builder are valid (guards the builder itself)', () => {
+    expect(makeIdNumber('2000-02-29', '2')).toMatch(/^34152420000229\d{3}[\dX]$/);
+  });
+});
