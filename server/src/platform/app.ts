@@ -8,6 +8,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -160,7 +163,20 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     req.log.error({ err }, 'unhandled error');
     return sendError(req, reply, new AppError(500, 'internal'));
   });
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError(404, 'route_not_found')));
+  // The web app (web/dist), when built: static files, and index.html for the app's own routes.
+  const webRoot = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+  const hasWeb = fs.existsSync(`${webRoot}index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return sendError(req, reply, new AppError(404, 'route_not_found'));
+  });
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('referrer-policy', 'same-origin');
+    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/openapi.json',

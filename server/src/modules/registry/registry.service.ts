@@ -120,8 +120,9 @@ export class RegistryService {
     const py = namePinyin(input.name);
     try {
       const id = await this.db.transaction().execute(async (trx) => {
-        if (input.householdId) await this.assertHousehold(trx, ctx, input.householdId, input.relationToHead, null);
         const seq = await allocateSequence(trx, input.villageCode, village.county_code);
+        // Checked after taking the number on purpose: a failure rolls the number back, leaving no gap.
+        if (input.householdId) await this.assertHousehold(trx, ctx, input.householdId, input.relationToHead, null);
         const row = await trx
           .insertInto('resident')
           .values({

@@ -24,7 +24,14 @@ const TOWNSHIPS: TownshipInput[] = [
 function run(residents: number, seed = 7, villageSeed = 42): GeneratedHousehold[] {
   const villages = generateVillages(TOWNSHIPS, villageSeed);
   return [
-    ...generateHouseholds({ countyCode: COUNTY, countyName: '金寨县', villages, residents, seed, today: TODAY }),
+    ...generateHouseholds({
+      countyCode: COUNTY,
+      countyName: '金寨县',
+      villages,
+      residents,
+      seed,
+      today: TODAY,
+    }),
   ];
 }
 
@@ -123,7 +130,8 @@ describe('generateHouseholds', () => {
 
   it('spreads residents over the villages, some bigger than others', () => {
     const perVillage = new Map<string, number>();
-    for (const hh of big) perVillage.set(hh.villageCode, (perVillage.get(hh.villageCode) ?? 0) + hh.members.length);
+    for (const hh of big)
+      perVillage.set(hh.villageCode, (perVillage.get(hh.villageCode) ?? 0) + hh.members.length);
     const villages = generateVillages(TOWNSHIPS, 42);
     expect(perVillage.size).toBe(villages.length);
     const sizes = [...perVillage.values()].sort((a, b) => a - b);
@@ -167,8 +175,10 @@ describe('generateHouseholds', () => {
         expect(s.sex).not.toBe(head!.sex);
         expect(Math.abs(age(s) - age(head!))).toBeLessThanOrEqual(12);
       }
-      for (const c of rest.filter((m) => m.relationToHead === '40')) expect(age(head!) - age(c)).toBeGreaterThanOrEqual(38);
-      for (const p of rest.filter((m) => m.relationToHead === '50')) expect(age(p) - age(head!)).toBeGreaterThanOrEqual(18);
+      for (const c of rest.filter((m) => m.relationToHead === '40'))
+        expect(age(head!) - age(c)).toBeGreaterThanOrEqual(38);
+      for (const p of rest.filter((m) => m.relationToHead === '50'))
+        expect(age(p) - age(head!)).toBeGreaterThanOrEqual(18);
       for (const m of hh.members) expect(m.currentAddress).toBe(hh.address);
     }
     const mean = bigResidents.length / big.length;
@@ -219,7 +229,8 @@ describe('generateHouseholds', () => {
     expect(rate(0, 29)).toBe(0);
     expect(rate(35, 54)).toBeLessThan(rate(55, 64));
     expect(rate(55, 64)).toBeLessThan(rate(65, 105));
-    const poorHouseholds = big.filter((hh) => hh.members[0]!.manualTags.includes('poverty')).length / big.length;
+    const poorHouseholds =
+      big.filter((hh) => hh.members[0]!.manualTags.includes('poverty')).length / big.length;
     expect(poorHouseholds).toBeGreaterThan(0.06);
     expect(poorHouseholds).toBeLessThan(0.1);
     for (const hh of big) {
@@ -230,9 +241,9 @@ describe('generateHouseholds', () => {
     const pregnant = share(women2040, (r) => r.manualTags.includes('pregnant'));
     expect(pregnant).toBeGreaterThan(0.005);
     expect(pregnant).toBeLessThan(0.025);
-    expect(bigResidents.every((r) => !r.manualTags.includes('pregnant') || (r.sex === '2' && age(r) >= 20))).toBe(
-      true,
-    );
+    expect(
+      bigResidents.every((r) => !r.manualTags.includes('pregnant') || (r.sex === '2' && age(r) >= 20)),
+    ).toBe(true);
   });
 
   it('dates diagnoses after age 30 for chronic diseases and never in the future; record dates in range', () => {
@@ -244,7 +255,8 @@ describe('generateHouseholds', () => {
         expect(d.diagnosedAt).toBeDefined();
         expect(d.diagnosedAt! <= todayMonth).toBe(true);
         expect(d.diagnosedAt! >= r.birthDate.slice(0, 7)).toBe(true);
-        if (['2', '3', '4', '5', '6', '7'].includes(d.code)) expect(d.diagnosedAt! >= birthMonth30).toBe(true);
+        if (['2', '3', '4', '5', '6', '7'].includes(d.code))
+          expect(d.diagnosedAt! >= birthMonth30).toBe(true);
       }
       expect(r.recordDate >= '2010-01-01').toBe(true);
       expect(r.recordDate <= TODAY).toBe(true);
@@ -272,8 +284,18 @@ describe('generateHouseholds', () => {
     expect(share(bigResidents, (r) => !r.basicInfo.surgeries.has)).toBeGreaterThan(0.9);
     const old = bigResidents.filter((r) => age(r) >= 75);
     expect(share(old, (r) => ['8', '9'].includes(r.basicInfo.education))).toBeGreaterThan(0.75);
-    expect(share(bigResidents.filter((r) => age(r) < 16), (r) => r.basicInfo.occupation === '8')).toBe(1);
-    expect(share(bigResidents.filter((r) => age(r) < 20), (r) => r.basicInfo.maritalStatus === '1')).toBe(1);
+    expect(
+      share(
+        bigResidents.filter((r) => age(r) < 16),
+        (r) => r.basicInfo.occupation === '8',
+      ),
+    ).toBe(1);
+    expect(
+      share(
+        bigResidents.filter((r) => age(r) < 20),
+        (r) => r.basicInfo.maritalStatus === '1',
+      ),
+    ).toBe(1);
     const workingAge = bigResidents.filter((r) => age(r) >= 25 && age(r) < 60);
     expect(share(workingAge, (r) => r.basicInfo.occupation === '4')).toBeGreaterThan(0.5);
     // Given names of one or two characters; single-character given names a minority.

@@ -121,7 +121,9 @@ function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -201,7 +203,8 @@ export function generateVillages(
   const out: GeneratedVillage[] = [];
   const seenTownships = new Set<string>();
   for (const t of townships) {
-    if (!/^\d{9}$/.test(t.code)) throw new RangeError(`generateVillages: township code ${t.code} is not 9 digits`);
+    if (!/^\d{9}$/.test(t.code))
+      throw new RangeError(`generateVillages: township code ${t.code} is not 9 digits`);
     if (seenTownships.has(t.code)) throw new RangeError(`generateVillages: duplicate township ${t.code}`);
     seenTownships.add(t.code);
     const rng = new Rng(deriveSeed(seed, 'villages', t.code));
@@ -234,7 +237,12 @@ export function generateVillages(
     };
     for (let i = 0; i < communities; i++) {
       const name = unique(() => (i === 0 ? `${stem}社区` : `${rng.pick(COMMUNITIES)}社区`));
-      out.push({ code: `${t.code}${String(i + 1).padStart(3, '0')}`, name, townshipCode: t.code, townshipName: t.name });
+      out.push({
+        code: `${t.code}${String(i + 1).padStart(3, '0')}`,
+        name,
+        townshipCode: t.code,
+        townshipName: t.name,
+      });
     }
     for (let i = 0; i < villages; i++) {
       const name = unique(() => `${placeName(rng, 0.3)}村`);
@@ -246,30 +254,38 @@ export function generateVillages(
 
 // ---- Population model --------------------------------------------------------------------------
 
-/** National births (millions) by year; NBS yearbook figures, rounded. */
-const BIRTHS: Record<number, number> = {
-  1949: 17, 1950: 20, 1951: 21, 1952: 21, 1953: 21, 1954: 22, 1955: 20, 1956: 20, 1957: 21, 1958: 19,
-  1959: 16.5, 1960: 13.9, 1961: 11.9, 1962: 24.6, 1963: 29.3, 1964: 27.3, 1965: 27.1, 1966: 25.8,
-  1967: 25.5, 1968: 27.6, 1969: 27.1, 1970: 27.4, 1971: 25.7, 1972: 25.5, 1973: 24.6, 1974: 22.3,
-  1975: 21.0, 1976: 18.5, 1977: 17.9, 1978: 17.5, 1979: 17.3, 1980: 17.8, 1981: 20.7, 1982: 22.3,
-  1983: 20.5, 1984: 20.5, 1985: 22.0, 1986: 23.8, 1987: 25.2, 1988: 24.6, 1989: 24.1, 1990: 23.9,
-  1991: 22.6, 1992: 21.2, 1993: 21.3, 1994: 21.0, 1995: 20.6, 1996: 20.7, 1997: 20.4, 1998: 19.4,
-  1999: 18.3, 2000: 17.7, 2001: 17.0, 2002: 16.5, 2003: 16.0, 2004: 16.0, 2005: 16.2, 2006: 15.9,
-  2007: 15.9, 2008: 16.1, 2009: 15.9, 2010: 15.9, 2011: 16.0, 2012: 16.4, 2013: 16.4, 2014: 16.9,
-  2015: 16.6, 2016: 17.9, 2017: 17.2, 2018: 15.2, 2019: 14.7, 2020: 12.0, 2021: 10.6, 2022: 9.6,
-  2023: 9.0, 2024: 9.5, 2025: 8.5,
-};
+/** National births (millions) per year from 1949 to 2025; NBS yearbook figures, rounded. */
+// prettier-ignore
+const BIRTHS: readonly number[] = [
+  17,
+  20, 21, 21, 21, 22, 20, 20, 21, 19, 16.5,
+  13.9, 11.9, 24.6, 29.3, 27.3, 27.1, 25.8, 25.5, 27.6, 27.1,
+  27.4, 25.7, 25.5, 24.6, 22.3, 21.0, 18.5, 17.9, 17.5, 17.3,
+  17.8, 20.7, 22.3, 20.5, 20.5, 22.0, 23.8, 25.2, 24.6, 24.1,
+  23.9, 22.6, 21.2, 21.3, 21.0, 20.6, 20.7, 20.4, 19.4, 18.3,
+  17.7, 17.0, 16.5, 16.0, 16.0, 16.2, 15.9, 15.9, 16.1, 15.9,
+  15.9, 16.0, 16.4, 16.4, 16.9, 16.6, 17.9, 17.2, 15.2, 14.7,
+  12.0, 10.6, 9.6, 9.0, 9.5, 8.5,
+];
 
 function birthsIn(year: number): number {
   if (year < 1949) return 16;
-  return BIRTHS[year] ?? 8.5;
+  return BIRTHS[year - 1949] ?? 8.5;
+}
+
+/** [age, value] pairs, from a flat list a0, v0, a1, v1 ... */
+type Band = readonly (readonly [number, number])[];
+function band(flat: readonly number[]): Band {
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
+  return out;
 }
 
 /** Approximate share of a birth cohort alive at each age (China life tables around 2020, rounded). */
-const SURVIVAL: readonly (readonly [number, number])[] = [
-  [0, 1], [40, 0.98], [50, 0.96], [60, 0.92], [65, 0.88], [70, 0.82], [75, 0.72], [80, 0.58],
-  [85, 0.4], [90, 0.21], [95, 0.07], [100, 0.015], [105, 0.002],
-];
+const SURVIVAL: Band = band([
+  0, 1, 40, 0.98, 50, 0.96, 60, 0.92, 65, 0.88, 70, 0.82, 75, 0.72, 80, 0.58, 85, 0.4, 90, 0.21, 95, 0.07,
+  100, 0.015, 105, 0.002,
+]);
 
 function survival(age: number): number {
   for (let i = 1; i < SURVIVAL.length; i++) {
@@ -343,52 +359,99 @@ const EDU_BY_AGE: readonly (readonly [number, Weighted<Edu>])[] = [
   [200, weighted<Edu>({ '9': 57, '8': 33, '7': 7, '6': 1, '10': 2 })],
 ];
 
-const OCC_WORKING = weighted<Occ>({ '4': 62, '5': 10, '3': 10, '7': 6, '1': 4, '2': 2.5, '0': 0.5, '6': 0.2, '8': 5 });
-const OCC_EDUCATED = weighted<Occ>({ '4': 20, '5': 10, '3': 20, '7': 8, '1': 22, '2': 12, '0': 3, '6': 1, '8': 4 });
+const OCC_WORKING = weighted<Occ>({
+  '4': 62,
+  '5': 10,
+  '3': 10,
+  '7': 6,
+  '1': 4,
+  '2': 2.5,
+  '0': 0.5,
+  '6': 0.2,
+  '8': 5,
+});
+const OCC_EDUCATED = weighted<Occ>({
+  '4': 20,
+  '5': 10,
+  '3': 20,
+  '7': 8,
+  '1': 22,
+  '2': 12,
+  '0': 3,
+  '6': 1,
+  '8': 4,
+});
 const OCC_YOUNG_WORKER = weighted<Occ>({ '4': 30, '5': 30, '3': 28, '7': 12 });
 const OCC_60 = weighted<Occ>({ '4': 64, '8': 34, '3': 2 });
 const OCC_70 = weighted<Occ>({ '4': 35, '8': 65 });
 const OCC_80 = weighted<Occ>({ '4': 5, '8': 95 });
 
+type AllergyCode = BasicInfo['drugAllergy']['codes'][number];
+/** Drug allergy: mostly none, a few penicillin; '2+3' is penicillin and sulfonamides. */
+const DRUG_ALLERGY = weighted<string>({ '1': 965, '2': 20, '3': 4, '4': 3, '2+3': 1, '5': 7 });
+
 const BLOOD_KNOWN = weighted<BasicInfo['bloodType']>({ '1': 28, '2': 29, '3': 33, '4': 10 });
 
-const DISABILITY_TYPES = weighted<string>({ '5': 33, '3': 20, '2': 15, '7': 7, '6': 7, '4': 3, '8': 1 });
+type DisabilityCode = BasicInfo['disability']['codes'][number];
+const DISABILITY_TYPES = weighted<DisabilityCode>({ '5': 33, '3': 20, '2': 15, '7': 7, '6': 7, '4': 3 });
 
-const PHONE_PREFIXES = new Weighted<string>(
-  [
-    ...['130', '131', '132', '133', '134', '135', '136', '137', '138', '139'].map((p) => [p, 6] as const),
-    ...['150', '151', '152', '153', '155', '156', '157', '158', '159'].map((p) => [p, 4] as const),
-    ...['173', '175', '176', '177', '178'].map((p) => [p, 2] as const),
-    ...['180', '181', '182', '183', '184', '185', '186', '187', '188', '189'].map((p) => [p, 3.5] as const),
-    ...['191', '193', '195', '198', '199'].map((p) => [p, 1.5] as const),
-  ],
-);
+const PHONE_PREFIXES = new Weighted<string>([
+  ...['130', '131', '132', '133', '134', '135', '136', '137', '138', '139'].map((p) => [p, 6] as const),
+  ...['150', '151', '152', '153', '155', '156', '157', '158', '159'].map((p) => [p, 4] as const),
+  ...['173', '175', '176', '177', '178'].map((p) => [p, 2] as const),
+  ...['180', '181', '182', '183', '184', '185', '186', '187', '188', '189'].map((p) => [p, 3.5] as const),
+  ...['191', '193', '195', '198', '199'].map((p) => [p, 1.5] as const),
+]);
 
-const ENV_KITCHEN = weighted<BasicInfo['environment']['kitchenExhaust']>({ '4': 42, '3': 20, '2': 22, '1': 16 });
-const ENV_FUEL = weighted<BasicInfo['environment']['fuel']>({ '5': 38, '1': 46, '3': 4, '4': 3, '2': 5, '6': 4 });
-const ENV_WATER = weighted<BasicInfo['environment']['drinkingWater']>({ '1': 68, '3': 26, '2': 3, '5': 1.5, '4': 1, '6': 0.5 });
-const ENV_TOILET = weighted<BasicInfo['environment']['toilet']>({ '1': 55, '2': 20, '3': 9, '5': 11, '4': 5 });
+const ENV_KITCHEN = weighted<BasicInfo['environment']['kitchenExhaust']>({
+  '4': 42,
+  '3': 20,
+  '2': 22,
+  '1': 16,
+});
+const ENV_FUEL = weighted<BasicInfo['environment']['fuel']>({
+  '5': 38,
+  '1': 46,
+  '3': 4,
+  '4': 3,
+  '2': 5,
+  '6': 4,
+});
+const ENV_WATER = weighted<BasicInfo['environment']['drinkingWater']>({
+  '1': 68,
+  '3': 26,
+  '2': 3,
+  '5': 1.5,
+  '4': 1,
+  '6': 0.5,
+});
+const ENV_TOILET = weighted<BasicInfo['environment']['toilet']>({
+  '1': 55,
+  '2': 20,
+  '3': 9,
+  '5': 11,
+  '4': 5,
+});
 const ENV_PEN = weighted<BasicInfo['environment']['livestockPen']>({ '1': 52, '2': 32, '4': 14, '3': 2 });
 const ENV_FUEL_TOWN = weighted<BasicInfo['environment']['fuel']>({ '1': 70, '3': 20, '5': 6, '6': 4 });
 const ENV_TOILET_TOWN = weighted<BasicInfo['environment']['toilet']>({ '1': 80, '3': 15, '2': 5 });
 
-/** Disease prevalence (registered patients) by age band; [maxAge, probability]. */
-type Band = readonly (readonly [number, number])[];
-const bandRate = (band: Band, age: number): number => {
-  for (const [max, p] of band) if (age <= max) return p;
+/** Rates by age band (registered patients for diseases): [max age, probability] pairs. */
+const bandRate = (rates: Band, age: number): number => {
+  for (const [max, p] of rates) if (age <= max) return p;
   return 0;
 };
-const HTN: Band = [[29, 0], [34, 0.005], [44, 0.022], [54, 0.062], [64, 0.13], [74, 0.205], [200, 0.235]];
-const DM: Band = [[29, 0], [44, 0.006], [54, 0.026], [64, 0.052], [74, 0.07], [200, 0.06]];
-const CHD: Band = [[44, 0], [54, 0.005], [64, 0.015], [74, 0.035], [200, 0.05]];
-const COPD: Band = [[44, 0], [54, 0.004], [64, 0.012], [74, 0.03], [200, 0.045]];
-const STROKE: Band = [[44, 0], [54, 0.005], [64, 0.015], [74, 0.035], [200, 0.05]];
-const TUMOUR: Band = [[39, 0], [54, 0.002], [64, 0.005], [200, 0.008]];
-const OTHER_DISEASE: Band = [[39, 0], [59, 0.02], [200, 0.04]];
-const DISABILITY: Band = [[17, 0.007], [44, 0.017], [59, 0.03], [69, 0.052], [79, 0.08], [200, 0.13]];
-const SURGERY: Band = [[17, 0.003], [44, 0.03], [64, 0.06], [200, 0.1]];
+const HTN = band([29, 0, 34, 0.005, 44, 0.022, 54, 0.062, 64, 0.13, 74, 0.205, 200, 0.235]);
+const DM = band([29, 0, 44, 0.006, 54, 0.026, 64, 0.052, 74, 0.07, 200, 0.06]);
+const CHD = band([44, 0, 54, 0.005, 64, 0.015, 74, 0.035, 200, 0.05]);
+const COPD = band([44, 0, 54, 0.004, 64, 0.012, 74, 0.03, 200, 0.045]);
+const STROKE = band([44, 0, 54, 0.005, 64, 0.015, 74, 0.035, 200, 0.05]);
+const TUMOUR = band([39, 0, 54, 0.002, 64, 0.005, 200, 0.008]);
+const OTHER_DISEASE = band([39, 0, 59, 0.02, 200, 0.04]);
+const DISABILITY = band([17, 0.007, 44, 0.017, 59, 0.03, 69, 0.052, 79, 0.08, 200, 0.13]);
+const SURGERY = band([17, 0.003, 44, 0.03, 64, 0.06, 200, 0.1]);
 /** Own mobile phone by age (adults); elderly without one may share a household member's. */
-const OWN_PHONE: Band = [[17, 0], [59, 0.95], [69, 0.84], [79, 0.58], [200, 0.26]];
+const OWN_PHONE = band([17, 0, 59, 0.95, 69, 0.84, 79, 0.58, 200, 0.26]);
 
 // ---- Names -------------------------------------------------------------------------------------
 
@@ -523,7 +586,7 @@ class RunState {
     // (a * k + b) mod M without exceeding 2^53.
     const ah = Math.floor(a / 10_000);
     const al = a % 10_000;
-    const ak = ((((ah * k) % M) * 10_000) % M + al * k) % M;
+    const ak = (((((ah * k) % M) * 10_000) % M) + al * k) % M;
     const n = (ak + b) % M;
     return prefix + String(n).padStart(8, '0');
   }
@@ -573,9 +636,18 @@ function addChildren(
   st: RunState,
   members: Draft[],
   ages: number[],
-  opts: { rel: '20' | '40'; surname: string; father?: number; mother?: number; maxAdultAge: number; adultChance: number },
+  opts: {
+    rel: '20' | '40';
+    surname: string;
+    father?: number;
+    mother?: number;
+    maxAdultAge: number;
+    adultChance: number;
+  },
 ): void {
-  const brothersChar = rng.chance(0.35) ? rng.pick(POOLS[nameEra(st.todayYear - (ages[0] ?? 0))].m.first) : undefined;
+  const brothersChar = rng.chance(0.35)
+    ? rng.pick(POOLS[nameEra(st.todayYear - (ages[0] ?? 0))].m.first)
+    : undefined;
   for (const age of ages) {
     if (age >= 18 && (age > opts.maxAdultAge || !rng.chance(age < 20 ? 0.6 : opts.adultChance))) continue;
     const sex = childSex(rng, age, st.todayYear);
@@ -595,25 +667,43 @@ function addChildren(
 function addParents(rng: Rng, members: Draft[], headAge: number, pFather: number, pMother: number): void {
   const motherAge = headAge + clamp(Math.round(rng.normal(26, 3)), 19, 38);
   if (motherAge > MAX_AGE) return;
-  const fatherAge = Math.min(husbandAge(rng, motherAge), MAX_AGE);
-  const hasFather = rng.chance(pFather) && rng.chance(survival(fatherAge) * 0.8);
+  const fatherAge = Math.max(husbandAge(rng, motherAge), headAge + 20);
+  const hasFather = rng.chance(pFather) && fatherAge <= MAX_AGE && rng.chance(survival(fatherAge) * 0.8);
   const hasMother = rng.chance(pMother) && rng.chance(survival(motherAge));
   const both = hasMother && hasFather;
   if (hasFather)
-    members.push({ rel: '50', sex: '1', age: fatherAge, surname: members[0]!.surname, marital: both ? '2' : rng.chance(0.85) ? '3' : '2' });
+    members.push({
+      rel: '50',
+      sex: '1',
+      age: fatherAge,
+      surname: members[0]!.surname,
+      marital: both ? '2' : rng.chance(0.85) ? '3' : '2',
+    });
   if (hasMother)
-    members.push({ rel: '50', sex: '2', age: motherAge, surname: SURNAMES.sample(rng), marital: both ? '2' : rng.chance(0.88) ? '3' : '2' });
+    members.push({
+      rel: '50',
+      sex: '2',
+      age: motherAge,
+      surname: SURNAMES.sample(rng),
+      marital: both ? '2' : rng.chance(0.88) ? '3' : '2',
+    });
 }
+
+/**
+ * Marital status of adults living without a spouse: elderly mostly widowed; working-age men often never
+ * married (the rural bachelor surplus), women more often divorced. '2' = married, spouse away.
+ */
+const ELDER_ALONE_MAN = weighted<Marital>({ '3': 72, '1': 12, '4': 8, '2': 8 });
+const ELDER_ALONE_WOMAN = weighted<Marital>({ '3': 90, '4': 4, '1': 2, '2': 4 });
+const SINGLE_MAN_YOUNG = weighted<Marital>({ '1': 62, '4': 28, '3': 5, '2': 5 });
+const SINGLE_MAN_OLDER = weighted<Marital>({ '1': 42, '4': 28, '3': 18, '2': 12 });
+const SINGLE_WOMAN_YOUNG = weighted<Marital>({ '1': 35, '4': 45, '3': 10, '2': 10 });
+const SINGLE_WOMAN_OLDER = weighted<Marital>({ '1': 10, '4': 35, '3': 40, '2': 15 });
 
 function singleMarital(rng: Rng, age: number, sex: Sex): Marital {
   if (age < 22) return '1';
-  const r = rng.next();
-  if (sex === '1') {
-    if (age < 45) return r < 0.62 ? '1' : r < 0.9 ? '4' : r < 0.95 ? '3' : '2';
-    return r < 0.42 ? '1' : r < 0.7 ? '4' : r < 0.88 ? '3' : '2';
-  }
-  if (age < 45) return r < 0.35 ? '1' : r < 0.8 ? '4' : r < 0.9 ? '3' : '2';
-  return r < 0.1 ? '1' : r < 0.45 ? '4' : r < 0.85 ? '3' : '2';
+  if (sex === '1') return (age < 45 ? SINGLE_MAN_YOUNG : SINGLE_MAN_OLDER).sample(rng);
+  return (age < 45 ? SINGLE_WOMAN_YOUNG : SINGLE_WOMAN_OLDER).sample(rng);
 }
 
 function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind, family: string): Draft[] {
@@ -622,9 +712,7 @@ function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind, family: str
     case 'elderSingle': {
       const sex: Sex = rng.chance(0.62) ? '2' : '1';
       const age = st.age(rng, 62, MAX_AGE);
-      const r = rng.next();
-      const marital: Marital =
-        sex === '1' ? (r < 0.72 ? '3' : r < 0.84 ? '1' : r < 0.92 ? '4' : '2') : r < 0.9 ? '3' : r < 0.94 ? '4' : r < 0.96 ? '1' : '2';
+      const marital = (sex === '1' ? ELDER_ALONE_MAN : ELDER_ALONE_WOMAN).sample(rng);
       members.push({ rel: '02', sex, age, surname: family, marital });
       break;
     }
@@ -637,7 +725,15 @@ function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind, family: str
         // An unmarried adult child who stayed (often with a disability).
         const a = clamp(w - rng.int(22, 34), 18, 70);
         const sex: Sex = rng.chance(0.7) ? '1' : '2';
-        members.push({ rel: sex === '1' ? '20' : '30', sex, age: a, surname: family, marital: singleMarital(rng, a, sex), father: 0, mother: 1 });
+        members.push({
+          rel: sex === '1' ? '20' : '30',
+          sex,
+          age: a,
+          surname: family,
+          marital: singleMarital(rng, a, sex),
+          father: 0,
+          mother: 1,
+        });
       }
       if (h <= 68 && rng.chance(0.06)) addParents(rng, members, h, 0.2, 0.9);
       break;
@@ -645,7 +741,14 @@ function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind, family: str
     case 'midCouple': {
       const h = st.age(rng, 42, 64);
       members.push({ rel: '02', sex: '1', age: h, surname: family, marital: '2' });
-      if (rng.chance(0.93)) members.push({ rel: '10', sex: '2', age: wifeAge(rng, h), surname: SURNAMES.sample(rng), marital: '2' });
+      if (rng.chance(0.93))
+        members.push({
+          rel: '10',
+          sex: '2',
+          age: wifeAge(rng, h),
+          surname: SURNAMES.sample(rng),
+          marital: '2',
+        });
       if (rng.chance(0.3)) addParents(rng, members, h, 0.45, 0.9);
       if (rng.chance(0.02)) {
         const a = clamp(h + rng.int(-8, 8), 30, 80);
@@ -676,11 +779,14 @@ function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind, family: str
         });
       }
       // Generations at least about 20 years apart: grandparents >= grandchildren + 38.
-      const youngest = grandpa && grandma ? Math.min(grandpaAge, grandmaAge) : grandpa ? grandpaAge : grandmaAge;
+      const youngest =
+        grandpa && grandma ? Math.min(grandpaAge, grandmaAge) : grandpa ? grandpaAge : grandmaAge;
       let sonAge = clamp(grandmaAge - clamp(Math.round(rng.normal(25, 3)), 20, 36), 23, youngest - 20);
       let dilAge = Math.min(wifeAge(rng, sonAge), youngest - 18);
       const n = rng.next();
-      let ages = childAges(rng, st, dilAge, n < 0.35 ? 1 : n < 0.85 ? 2 : 3).filter((a) => youngest - a >= 38);
+      let ages = childAges(rng, st, dilAge, n < 0.35 ? 1 : n < 0.85 ? 2 : 3).filter(
+        (a) => youngest - a >= 38,
+      );
       if (ages.length === 0 || ages[ages.length - 1]! > 17) {
         // No minor grandchild from the drawn ages: draw one and make the parents fit it.
         const age = st.age(rng, 0, clamp(youngest - 40, 0, 12));
@@ -703,21 +809,42 @@ function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind, family: str
         members.push({ rel: '30', sex: '2', age: dilAge, surname: SURNAMES.sample(rng), marital: '2' });
       }
       const before = members.length;
-      addChildren(rng, st, members, ages, { rel: '40', surname: family, father: son, mother: dil, maxAdultAge: 22, adultChance: 0.4 });
-      for (let i = before; i < members.length; i++) members[i]!.awayParent = son === undefined || dil === undefined;
+      addChildren(rng, st, members, ages, {
+        rel: '40',
+        surname: family,
+        father: son,
+        mother: dil,
+        maxAdultAge: 22,
+        adultChance: 0.4,
+      });
+      for (let i = before; i < members.length; i++)
+        members[i]!.awayParent = son === undefined || dil === undefined;
       if (rng.chance(0.12)) {
         // A younger unmarried child of the head still at home.
         const a = grandmaAge - clamp(Math.round(rng.normal(30, 3)), 24, 40);
         if (a >= 14 && a <= 30) {
           const sex: Sex = rng.chance(0.6) ? '1' : '2';
-          const d: Draft = { rel: sex === '1' ? '20' : '30', sex, age: a, surname: family, marital: singleMarital(rng, a, sex) };
+          const d: Draft = {
+            rel: sex === '1' ? '20' : '30',
+            sex,
+            age: a,
+            surname: family,
+            marital: singleMarital(rng, a, sex),
+          };
           if (gp >= 0) d.father = gp;
           if (gm >= 0) d.mother = gm;
           members.push(d);
         }
       }
       if (grandpaAge <= 62 && rng.chance(0.08)) addParents(rng, members, members[0]!.age, 0.3, 0.9);
-      if (rng.chance(0.015)) members.push({ rel: '80', sex: rng.chance(0.5) ? '1' : '2', age: rng.int(5, 16), surname: SURNAMES.sample(rng), marital: '1' });
+      if (rng.chance(0.015))
+        members.push({
+          rel: '80',
+          sex: rng.chance(0.5) ? '1' : '2',
+          age: rng.int(5, 16),
+          surname: SURNAMES.sample(rng),
+          marital: '1',
+        });
       break;
     }
     case 'nuclear': {
@@ -733,7 +860,14 @@ function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind, family: str
       }
       const n = rng.next();
       const ages = childAges(rng, st, w, n < 0.35 ? 1 : n < 0.85 ? 2 : 3);
-      addChildren(rng, st, members, ages, { rel: '20', surname: family, father: 0, mother, maxAdultAge: 26, adultChance: 0.3 });
+      addChildren(rng, st, members, ages, {
+        rel: '20',
+        surname: family,
+        father: 0,
+        mother,
+        maxAdultAge: 26,
+        adultChance: 0.3,
+      });
       if (rng.chance(0.3)) addParents(rng, members, h, 0.5, 0.85);
       if (h <= 36 && rng.chance(0.04)) {
         const a = clamp(h + rng.int(48, 60), 70, MAX_AGE);
@@ -754,6 +888,8 @@ function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind, family: str
       break;
     }
   }
+  // Households of 1-7 (the rare larger draw loses its last members: extra parents or relatives).
+  if (members.length > 7) members.length = 7;
   return members;
 }
 
@@ -835,7 +971,13 @@ function monthBetween(rng: Rng, lo: number, hi: number): string {
   return formatMonthIndex(lo >= hi ? hi : rng.int(lo, hi));
 }
 
-function pickDiseases(rng: Rng, st: RunState, age: number, sex: Sex, birthDay: number): BasicInfo['diseases'] {
+function pickDiseases(
+  rng: Rng,
+  st: RunState,
+  age: number,
+  sex: Sex,
+  birthDay: number,
+): BasicInfo['diseases'] {
   const out: BasicInfo['diseases'] = [];
   const birthMi = monthIndexOf(birthDay);
   const now = st.todayMonthIndex;
@@ -848,15 +990,20 @@ function pickDiseases(rng: Rng, st: RunState, age: number, sex: Sex, birthDay: n
   if (rng.chance(bandRate(COPD, age) * (male ? 1.5 : 0.6))) out.push({ code: '5', diagnosedAt: chronic() });
   if (rng.chance(bandRate(TUMOUR, age))) {
     let note = rng.pick(TUMOUR_NOTES);
-    if ((male && (note === '乳腺癌' || note === '宫颈癌')) || (!male && note === '宫颈癌' && age > 80)) note = '肺癌';
+    if ((male && (note === '乳腺癌' || note === '宫颈癌')) || (!male && note === '宫颈癌' && age > 80))
+      note = '肺癌';
     out.push({ code: '6', diagnosedAt: monthBetween(rng, Math.max(birthMi + 360, now - 96), now), note });
   }
-  if (rng.chance(bandRate(STROKE, age) * (male ? 1.2 : 0.85))) out.push({ code: '7', diagnosedAt: chronic() });
+  if (rng.chance(bandRate(STROKE, age) * (male ? 1.2 : 0.85)))
+    out.push({ code: '7', diagnosedAt: chronic() });
   if (age >= 18 && age <= 75 && rng.chance(0.0055))
     out.push({ code: '8', diagnosedAt: monthBetween(rng, birthMi + 216, Math.min(birthMi + 480, now)) });
-  if (age >= 15 && rng.chance(0.0006)) out.push({ code: '9', diagnosedAt: monthBetween(rng, Math.max(birthMi + 180, now - 24), now) });
-  if (age >= 18 && rng.chance(0.004)) out.push({ code: '10', diagnosedAt: monthBetween(rng, birthMi + 216, now), note: '乙型肝炎' });
-  if (rng.chance(bandRate(OTHER_DISEASE, age))) out.push({ code: '13', diagnosedAt: chronic(), note: rng.pick(OTHER_DISEASE_NOTES) });
+  if (age >= 15 && rng.chance(0.0006))
+    out.push({ code: '9', diagnosedAt: monthBetween(rng, Math.max(birthMi + 180, now - 24), now) });
+  if (age >= 18 && rng.chance(0.004))
+    out.push({ code: '10', diagnosedAt: monthBetween(rng, birthMi + 216, now), note: '乙型肝炎' });
+  if (rng.chance(bandRate(OTHER_DISEASE, age)))
+    out.push({ code: '13', diagnosedAt: chronic(), note: rng.pick(OTHER_DISEASE_NOTES) });
   if (out.length === 0) out.push({ code: '1' });
   return out;
 }
@@ -866,7 +1013,14 @@ const GENERAL_SURGERIES = SURGERY_NAMES.filter((s) => s !== '剖宫产术' && s 
 const GENERAL_TRANSFUSIONS = TRANSFUSION_NAMES.filter((s) => s !== '产后出血输血');
 const NONE_EVENTS = (): EventHistory => ({ has: false, items: [] });
 
-function eventHistory(rng: Rng, st: RunState, p: number, names: readonly string[], birthDay: number, minAge: number): EventHistory {
+function eventHistory(
+  rng: Rng,
+  st: RunState,
+  p: number,
+  names: readonly string[],
+  birthDay: number,
+  minAge: number,
+): EventHistory {
   if (!rng.chance(p)) return NONE_EVENTS();
   const n = rng.chance(0.12) ? 2 : 1;
   const items: EventHistory['items'] = [];
@@ -880,14 +1034,25 @@ function eventHistory(rng: Rng, st: RunState, p: number, names: readonly string[
 
 type FamilyCodes = BasicInfo['familyHistory']['father'];
 const NONE_FAMILY = (): FamilyCodes => ({ codes: ['1'] });
-const FAMILY_RANDOM = weighted<FamilyCodes['codes'][number]>({ '2': 50, '3': 15, '7': 15, '4': 8, '6': 8, '5': 4 });
+const FAMILY_RANDOM = weighted<FamilyCodes['codes'][number]>({
+  '2': 50,
+  '3': 15,
+  '7': 15,
+  '4': 8,
+  '6': 8,
+  '5': 4,
+});
 
 /** A family history entry: from relatives in the household if known, else at random. */
 function familyEntry(rng: Rng, relative: BasicInfo | undefined, pRandom: number): FamilyCodes {
   const codes = new Set<FamilyCodes['codes'][number]>();
   if (relative) {
     for (const d of relative.diseases)
-      if ((d.code === '2' || d.code === '3' || d.code === '4' || d.code === '7' || d.code === '5') && rng.chance(0.75)) codes.add(d.code);
+      if (
+        (d.code === '2' || d.code === '3' || d.code === '4' || d.code === '7' || d.code === '5') &&
+        rng.chance(0.75)
+      )
+        codes.add(d.code);
   } else if (rng.chance(pRandom)) {
     codes.add(FAMILY_RANDOM.sample(rng));
     if (rng.chance(0.2)) codes.add(FAMILY_RANDOM.sample(rng));
@@ -914,8 +1079,12 @@ function education(rng: Rng, age: number, sex: Sex): Edu {
 
 function occupation(rng: Rng, age: number, edu: Edu): Occ {
   if (age < 16) return '8';
-  if (age <= 22) return (edu === '6' || edu === '4' || edu === '3' || edu === '2') && rng.chance(0.6) ? '8' : OCC_YOUNG_WORKER.sample(rng);
-  if (age < 60) return edu === '1' || edu === '2' || edu === '3' ? OCC_EDUCATED.sample(rng) : OCC_WORKING.sample(rng);
+  if (age <= 22)
+    return (edu === '6' || edu === '4' || edu === '3' || edu === '2') && rng.chance(0.6)
+      ? '8'
+      : OCC_YOUNG_WORKER.sample(rng);
+  if (age < 60)
+    return edu === '1' || edu === '2' || edu === '3' ? OCC_EDUCATED.sample(rng) : OCC_WORKING.sample(rng);
   if (age < 70) return OCC_60.sample(rng);
   if (age < 80) return OCC_70.sample(rng);
   return OCC_80.sample(rng);
@@ -948,11 +1117,20 @@ function fillMember(rng: Rng, st: RunState, vs: VillageState, hh: HouseholdConte
   const age = d.age;
   const edu = education(rng, age, d.sex);
   const occ = occupation(rng, age, edu);
-  const inMarried = d.rel === '10' || (d.rel === '30' && d.marital === '2') || (d.rel === '50' && d.sex === '2');
+  const inMarried =
+    d.rel === '10' || (d.rel === '30' && d.marital === '2') || (d.rel === '50' && d.sex === '2');
   const residenceType: '1' | '2' = rng.chance(inMarried && age < 50 ? 0.08 : 0.012) ? '2' : '1';
   const bloodUnknown = rng.chance(age >= 60 ? 0.6 : age >= 18 ? 0.42 : 0.35);
   const bloodType = bloodUnknown ? '5' : BLOOD_KNOWN.sample(rng);
-  const rh = bloodUnknown ? (rng.chance(0.95) ? '3' : '2') : rng.chance(0.003) ? '1' : rng.chance(0.7) ? '2' : '3';
+  const rh = bloodUnknown
+    ? rng.chance(0.95)
+      ? '3'
+      : '2'
+    : rng.chance(0.003)
+      ? '1'
+      : rng.chance(0.7)
+        ? '2'
+        : '3';
   const ethnicity = d.rel === '10' || d.rel === '30' ? (rng.chance(0.995) ? '01' : '03') : hh.ethnicity;
 
   let paymentMethods: BasicInfo['paymentMethods'];
@@ -960,28 +1138,30 @@ function fillMember(rng: Rng, st: RunState, vs: VillageState, hh: HouseholdConte
   else if ((occ === '0' || occ === '1' || occ === '2') && rng.chance(0.7)) paymentMethods = { codes: ['1'] };
   else {
     const r = rng.next();
-    paymentMethods = { codes: r < 0.92 ? ['3'] : r < 0.96 ? ['3', '5'] : r < 0.985 ? [vs.isCommunity ? '2' : '3'] : ['7'] };
+    paymentMethods = {
+      codes: r < 0.92 ? ['3'] : r < 0.96 ? ['3', '5'] : r < 0.985 ? [vs.isCommunity ? '2' : '3'] : ['7'],
+    };
   }
 
-  const ra = rng.next();
+  const allergy = DRUG_ALLERGY.sample(rng);
   const drugAllergy: BasicInfo['drugAllergy'] =
-    ra < 0.965
-      ? { codes: ['1'] }
-      : ra < 0.985
-        ? { codes: ['2'] }
-        : ra < 0.989
-          ? { codes: ['3'] }
-          : ra < 0.992
-            ? { codes: ['4'] }
-            : ra < 0.993
-              ? { codes: ['2', '3'] }
-              : { codes: ['5'], other: rng.pick(OTHER_ALLERGY_NOTES) };
+    allergy === '5'
+      ? { codes: ['5'], other: rng.pick(OTHER_ALLERGY_NOTES) }
+      : { codes: allergy.split('+') as AllergyCode[] };
   const re = rng.next();
-  const exposure: BasicInfo['exposure'] = re < 0.997 ? { codes: ['1'] } : re < 0.9992 ? { codes: ['2'] } : { codes: ['3'] };
+  const exposure: BasicInfo['exposure'] =
+    re < 0.997 ? { codes: ['1'] } : re < 0.9992 ? { codes: ['2'] } : { codes: ['3'] };
 
   const diseases = pickDiseases(rng, st, age, d.sex, birthDay);
   const adultWoman = d.sex === '2' && age >= 22;
-  const surgeries = eventHistory(rng, st, bandRate(SURGERY, age), adultWoman ? SURGERY_NAMES : GENERAL_SURGERIES, birthDay, adultWoman ? 20 : 1);
+  const surgeries = eventHistory(
+    rng,
+    st,
+    bandRate(SURGERY, age),
+    adultWoman ? SURGERY_NAMES : GENERAL_SURGERIES,
+    birthDay,
+    adultWoman ? 20 : 1,
+  );
   const traumas = eventHistory(rng, st, age >= 10 ? 0.02 : 0.004, TRAUMA_NAMES, birthDay, 3);
   const transfusions = eventHistory(
     rng,
@@ -999,8 +1179,7 @@ function fillMember(rng: Rng, st: RunState, vs: VillageState, hh: HouseholdConte
     const first = DISABILITY_TYPES.sample(rng);
     const codes = new Set([first]);
     if (rng.chance(0.1)) codes.add(DISABILITY_TYPES.sample(rng));
-    const sorted = [...codes].sort((a, b) => Number(a) - Number(b)) as BasicInfo['disability']['codes'];
-    disability = sorted.includes('8') ? { codes: sorted, other: '多重残疾' } : { codes: sorted };
+    disability = { codes: [...codes].sort((a, b) => Number(a) - Number(b)) };
   }
 
   const hereditaryDisease: BasicInfo['hereditaryDisease'] = rng.chance(0.0005)
@@ -1022,23 +1201,36 @@ function fillMember(rng: Rng, st: RunState, vs: VillageState, hh: HouseholdConte
     surgeries,
     traumas,
     transfusions,
-    familyHistory: { father: NONE_FAMILY(), mother: NONE_FAMILY(), siblings: NONE_FAMILY(), children: NONE_FAMILY() },
+    familyHistory: {
+      father: NONE_FAMILY(),
+      mother: NONE_FAMILY(),
+      siblings: NONE_FAMILY(),
+      children: NONE_FAMILY(),
+    },
     hereditaryDisease,
     disability,
     environment: { ...hh.environment },
   };
   const v = vs.village;
-  if (occ === '1') basic.workUnit = rng.pick([`${v.townshipName}中心小学`, `${v.townshipName}卫生院`, `${v.name}卫生室`]);
+  if (occ === '1')
+    basic.workUnit = rng.pick([`${v.townshipName}中心小学`, `${v.townshipName}卫生院`, `${v.name}卫生室`]);
   else if (occ === '2') basic.workUnit = `${v.name}${vs.isCommunity ? '居民委员会' : '村民委员会'}`;
   else if (occ === '0') basic.workUnit = `${v.townshipName}人民政府`;
 
-  const pregnant = d.sex === '2' && age >= 20 && age <= 40 && (d.marital === '2' ? rng.chance(0.014) : rng.chance(0.001));
+  const pregnant =
+    d.sex === '2' && age >= 20 && age <= 40 && (d.marital === '2' ? rng.chance(0.014) : rng.chance(0.001));
   let recordDay = Math.max(hh.recordBase, birthDay + rng.int(3, 60));
   if (recordDay > st.todayDay) recordDay = st.todayDay;
   return { draft: d, birthDay, name, idNumber: id, basic, pregnant, recordDay, residenceType };
 }
 
-function finishHousehold(rng: Rng, st: RunState, vs: VillageState, drafts: Draft[], poverty: boolean): GeneratedHousehold {
+function finishHousehold(
+  rng: Rng,
+  st: RunState,
+  vs: VillageState,
+  drafts: Draft[],
+  poverty: boolean,
+): GeneratedHousehold {
   const address = householdAddress(rng, st, vs);
   const town = vs.isCommunity;
   const environment: BasicInfo['environment'] = {
@@ -1063,8 +1255,16 @@ function finishHousehold(rng: Rng, st: RunState, vs: VillageState, drafts: Draft
     const d = f.draft;
     const age = d.age;
     const fam = f.basic.familyHistory;
-    fam.father = familyEntry(rng, d.father !== undefined ? filled[d.father]?.basic : undefined, age >= 30 ? 0.1 : 0.03);
-    fam.mother = familyEntry(rng, d.mother !== undefined ? filled[d.mother]?.basic : undefined, age >= 30 ? 0.09 : 0.03);
+    fam.father = familyEntry(
+      rng,
+      d.father !== undefined ? filled[d.father]?.basic : undefined,
+      age >= 30 ? 0.1 : 0.03,
+    );
+    fam.mother = familyEntry(
+      rng,
+      d.mother !== undefined ? filled[d.mother]?.basic : undefined,
+      age >= 30 ? 0.09 : 0.03,
+    );
     fam.siblings = familyEntry(rng, undefined, age >= 40 ? 0.04 : 0.005);
     fam.children = familyEntry(rng, undefined, age >= 50 ? 0.01 : 0);
   }
@@ -1081,8 +1281,10 @@ function finishHousehold(rng: Rng, st: RunState, vs: VillageState, drafts: Draft
     } else if (rng.chance(0.8)) {
       // A child working away is the contact.
       const head = filled[0]!.draft;
-      const surname = f.draft.sex === '1' ? f.draft.surname : head.sex === '1' ? head.surname : SURNAMES.sample(rng);
-      f.basic.contactName = surname + givenName(rng, civilFromDays(f.birthDay)[0] + 27, rng.chance(0.6) ? '1' : '2');
+      const surname =
+        f.draft.sex === '1' ? f.draft.surname : head.sex === '1' ? head.surname : SURNAMES.sample(rng);
+      f.basic.contactName =
+        surname + givenName(rng, civilFromDays(f.birthDay)[0] + 27, rng.chance(0.6) ? '1' : '2');
       f.basic.contactPhone = st.phone(rng);
     }
   }
@@ -1105,8 +1307,7 @@ function finishHousehold(rng: Rng, st: RunState, vs: VillageState, drafts: Draft
     const tags: ('pregnant' | 'poverty')[] = [];
     if (f.pregnant) tags.push('pregnant');
     if (hh.poverty) tags.push('poverty');
-    const registered =
-      f.residenceType === '2' ? `${st.outsidePlace(rng)}${placeName(rng, 0.3)}村` : address;
+    const registered = f.residenceType === '2' ? `${st.outsidePlace(rng)}${placeName(rng, 0.3)}村` : address;
     const r: GeneratedResident = {
       name: f.name,
       sex: f.draft.sex,
@@ -1135,11 +1336,13 @@ function finishHousehold(rng: Rng, st: RunState, vs: VillageState, drafts: Draft
 export function* generateHouseholds(params: GenerateHouseholdsParams): Generator<GeneratedHousehold> {
   const { countyCode, countyName, villages, residents, seed } = params;
   if (!/^\d{6}$/.test(countyCode)) throw new RangeError('generateHouseholds: countyCode must be 6 digits');
-  if (!Number.isInteger(residents) || residents < 0) throw new RangeError('generateHouseholds: residents must be a non-negative integer');
+  if (!Number.isInteger(residents) || residents < 0)
+    throw new RangeError('generateHouseholds: residents must be a non-negative integer');
   if (residents === 0) return;
   if (villages.length === 0) throw new RangeError('generateHouseholds: no villages');
   for (const v of villages)
-    if (!/^\d{12}$/.test(v.code)) throw new RangeError(`generateHouseholds: village code ${v.code} is not 12 digits`);
+    if (!/^\d{12}$/.test(v.code))
+      throw new RangeError(`generateHouseholds: village code ${v.code} is not 12 digits`);
   const today = params.today ?? new Date().toISOString().slice(0, 10);
   const st = new RunState(seed >>> 0, countyCode, countyName, today);
 

@@ -171,12 +171,10 @@ export const GIVEN_NAMES: Pools = {
 // ---- Place names -------------------------------------------------------------------------------
 
 /** Second characters of village and natural-village (村民小组) names after a surname: 王湾, 李岗, 孙郢 ... */
-export const PLACE_FEATURES =
-  '庄湾岗集圩冲店桥楼郢营塘畈洼寨坊埠铺岭山河湖井堰墩嘴港坝园店台沟棚坎';
+export const PLACE_FEATURES = '庄湾岗集圩冲店桥楼郢营塘畈洼寨坊埠铺岭山河湖井堰墩嘴港坝园店台沟棚坎';
 
 /** Village-name prefixes from landscape and plants: 桃园, 石门, 龙潭, 凤凰 ... */
-export const NATURE_PREFIXES =
-  '桃杏梅竹松柳枫青石龙凤白黄金银油茶栗花荷莲柏槐枣樟桑泉云';
+export const NATURE_PREFIXES = '桃杏梅竹松柳枫青石龙凤白黄金银油茶栗花荷莲柏槐枣樟桑泉云';
 
 /** Whole two-character village names of the collective era and after: 新华, 红星, 团结 ... */
 export const WHOLE_VILLAGE_NAMES =
@@ -199,9 +197,36 @@ export const COMMUNITY_NAMES =
   '城关 东城 西城 南城 北城 新街 老街 朝阳 民主 红星 新华 东风 人民 城东 城西 河东 河西 新城 长安 解放';
 
 export const CHINESE_NUMERALS = [
-  '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
-  '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十',
-  '二十一', '二十二', '二十三', '二十四', '二十五', '二十六', '二十七', '二十八', '二十九', '三十',
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+  '十七',
+  '十八',
+  '十九',
+  '二十',
+  '二十一',
+  '二十二',
+  '二十三',
+  '二十四',
+  '二十五',
+  '二十六',
+  '二十七',
+  '二十八',
+  '二十九',
+  '三十',
 ] as const;
 
 /** Places a few non-registered (非户籍) residents, mostly in-married wives, come from. */
@@ -221,7 +246,16 @@ export const OUTSIDE_PLACES = [
 ] as const;
 
 /** Free text for some coded choices. */
-export const TUMOUR_NOTES = ['肺癌', '胃癌', '食管癌', '肝癌', '结直肠癌', '乳腺癌', '宫颈癌', '鼻咽癌'] as const;
+export const TUMOUR_NOTES = [
+  '肺癌',
+  '胃癌',
+  '食管癌',
+  '肝癌',
+  '结直肠癌',
+  '乳腺癌',
+  '宫颈癌',
+  '鼻咽癌',
+] as const;
 export const OTHER_DISEASE_NOTES = [
   '慢性胃炎',
   '腰椎间盘突出',
@@ -246,7 +280,15 @@ export const SURGERY_NAMES = [
   '输尿管结石取石术',
   '痔疮手术',
 ] as const;
-export const TRAUMA_NAMES = ['左桡骨骨折', '右胫腓骨骨折', '肋骨骨折', '腰椎压缩性骨折', '头皮裂伤', '右手指外伤', '股骨颈骨折'] as const;
+export const TRAUMA_NAMES = [
+  '左桡骨骨折',
+  '右胫腓骨骨折',
+  '肋骨骨折',
+  '腰椎压缩性骨折',
+  '头皮裂伤',
+  '右手指外伤',
+  '股骨颈骨折',
+] as const;
 export const TRANSFUSION_NAMES = ['手术输血', '产后出血输血', '外伤失血输血', '贫血输血'] as const;
 export const HEREDITARY_NAMES = ['血友病', '地中海贫血', '先天性耳聋', '多囊肾'] as const;
 export const OTHER_ALLERGY_NOTES = ['头孢类', '阿司匹林', '安乃近', '庆大霉素'] as const;
