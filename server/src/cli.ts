@@ -12,7 +12,12 @@ import { createServer, createServices } from './server.ts';
 import { sealAuditLog, verifyChain } from './modules/audit/audit.chain.ts';
 import { ROLES, ROLE_LABELS, type Role } from './modules/auth/permissions.ts';
 import { systemAddUser } from './modules/auth/users.service.ts';
-import { systemAddVillages, systemIsEmpty, systemLoadCountyAreas, systemSetupInstitutions } from './modules/places/places.service.ts';
+import {
+  systemAddVillages,
+  systemIsEmpty,
+  systemLoadCountyAreas,
+  systemSetupInstitutions,
+} from './modules/places/places.service.ts';
 import { DEMO_COUNTY, DEMO_PASSWORD, systemCreateDemoCounty, type DemoLogin } from './modules/seed/demo.ts';
 
 async function open(config: Config): Promise<Database> {
@@ -34,7 +39,10 @@ async function withDatabase(fn: (database: Database, config: Config) => Promise<
 
 function printLogins(logins: DemoLogin[]): void {
   console.log('\nDemo logins (password for all: %s):', DEMO_PASSWORD);
-  for (const l of logins) console.log(`  ${l.username.padEnd(10)} ${ROLE_LABELS[l.role][0]} / ${ROLE_LABELS[l.role][1]} — ${l.institution}`);
+  for (const l of logins)
+    console.log(
+      `  ${l.username.padEnd(10)} ${ROLE_LABELS[l.role][0]} / ${ROLE_LABELS[l.role][1]} — ${l.institution}`,
+    );
   console.log('');
 }
 
@@ -49,11 +57,27 @@ async function serve(): Promise<void> {
     console.log(`Demo county ready: ${residents} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
     printLogins(logins);
   } else {
-    const demo = await db.selectFrom('deployment_county').select('county_code').where('is_demo', '=', true).executeTakeFirst();
+    const demo = await db
+      .selectFrom('deployment_county')
+      .select('county_code')
+      .where('is_demo', '=', true)
+      .executeTakeFirst();
     if (demo) {
-      const users = await db.selectFrom('app_user as u').innerJoin('institution as i', 'i.id', 'u.institution_id')
-        .select(['u.username', 'u.role', 'u.display_name', 'i.name']).where('u.username', 'in', ['cunyi', 'cunyi2', 'xiangzhen', 'xzadmin', 'county', 'city', 'sysadmin']).orderBy('u.id').execute();
-      printLogins(users.map((u) => ({ username: u.username, role: u.role as Role, displayName: u.display_name, institution: u.name })));
+      const users = await db
+        .selectFrom('app_user as u')
+        .innerJoin('institution as i', 'i.id', 'u.institution_id')
+        .select(['u.username', 'u.role', 'u.display_name', 'i.name'])
+        .where('u.username', 'in', ['cunyi', 'cunyi2', 'xiangzhen', 'xzadmin', 'county', 'city', 'sysadmin'])
+        .orderBy('u.id')
+        .execute();
+      printLogins(
+        users.map((u) => ({
+          username: u.username,
+          role: u.role as Role,
+          displayName: u.display_name,
+          institution: u.name,
+        })),
+      );
     }
   }
   const auditKey = loadAuditKey(config);
@@ -76,17 +100,22 @@ async function serve(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  console.log(`jkda is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(
+    `jkda is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+  );
 }
 
 const program = new Command('jkda').description('County resident health record platform (居民健康档案)');
 
-program.command('serve').description('Start the web server (migrates first; seeds a demo county into a new embedded folder)').action(serve);
+program
+  .command('serve')
+  .description('Start the web server (migrates first; seeds a demo county into a new embedded folder)')
+  .action(serve);
 
 program
   .command('migrate')
   .description('Apply pending database migrations')
-  .action(() => withDatabase(async () => console.log('Database is up to date.')));
+  .action(() => withDatabase(() => Promise.resolve(console.log('Database is up to date.'))));
 
 program
   .command('seed')
@@ -97,9 +126,15 @@ program
   .option('--allow-postgres', 'allow demo data on a PostgreSQL server (never on production)')
   .action((o: { residents: string; seed: string; county: string; allowPostgres?: boolean }) =>
     withDatabase(async (database) => {
-      if (database.kind === 'postgres' && !o.allowPostgres) throw new Error('Refusing to write demo data to a PostgreSQL server without --allow-postgres.');
-      const existing = await database.db.selectFrom('resident').select((eb) => eb.fn.countAll<number>().as('n')).where('county_code', '=', o.county).executeTakeFirstOrThrow();
-      if (Number(existing.n) > 0) throw new Error(`County ${o.county} already has ${existing.n} residents; seed into a new database.`);
+      if (database.kind === 'postgres' && !o.allowPostgres)
+        throw new Error('Refusing to write demo data to a PostgreSQL server without --allow-postgres.');
+      const existing = await database.db
+        .selectFrom('resident')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('county_code', '=', o.county)
+        .executeTakeFirstOrThrow();
+      if (Number(existing.n) > 0)
+        throw new Error(`County ${o.county} already has ${existing.n} residents; seed into a new database.`);
       const t0 = Date.now();
       let last = 0;
       const { logins, residents } = await systemCreateDemoCounty(database.db, {
@@ -131,7 +166,13 @@ user
     withDatabase(async ({ db }) => {
       const password = o.password ?? process.env.JKDA_NEW_PASSWORD;
       if (!password) throw new Error('Give --password or set JKDA_NEW_PASSWORD.');
-      const id = await systemAddUser(db, { username: o.username, displayName: o.name, role: o.role, institutionCode: o.institution, password });
+      const id = await systemAddUser(db, {
+        username: o.username,
+        displayName: o.name,
+        role: o.role,
+        institutionCode: o.institution,
+        password,
+      });
       console.log(`User ${o.username} created (id ${id}).`);
     }),
   );
@@ -149,7 +190,8 @@ audit
         console.log(`Audit log intact: ${r.checked} rows verified.`);
       } else {
         console.error(`Audit log TAMPERED: ${r.problems.length} problem(s) in ${r.checked} rows:`);
-        for (const p of r.problems.slice(0, 50)) console.error(`  ${p.problem} at chain position ${p.chainPos ?? '-'} (row id ${p.id ?? '-'})`);
+        for (const p of r.problems.slice(0, 50))
+          console.error(`  ${p.problem} at chain position ${p.chainPos ?? '-'} (row id ${p.id ?? '-'})`);
         process.exitCode = 1;
       }
     }),
@@ -183,7 +225,11 @@ program
   .description('Import villages from a CSV file with columns code,name (12-digit codes)')
   .action((county: string, file: string) =>
     withDatabase(async ({ db }) => {
-      const rows = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/).filter((l) => !/^code,/.test(l));
+      const rows = fs
+        .readFileSync(file, 'utf8')
+        .trim()
+        .split(/\r?\n/)
+        .filter((l) => !/^code,/.test(l));
       const villages = rows.map((l) => {
         const [code = '', name = ''] = l.split(',').map((s) => s.trim());
         return { code, name, townshipCode: code.slice(0, 9) };

@@ -22,7 +22,9 @@ describeEachDb('audit log chain', (env) => {
   it('seals rows into a chain that verifies, and detects edited and deleted rows', async () => {
     const e = env();
     const doc = await e.as('cunyi');
-    const r = (await doc.post('/api/residents', buildResident(e.villageA, { name: '冯审计' }))).json() as { id: number };
+    const r = (await doc.post('/api/residents', buildResident(e.villageA, { name: '冯审计' }))).json() as {
+      id: number;
+    };
     await doc.get(`/api/residents/${r.id}`);
     const { db } = e.database;
     const key = e.services.auditKey;
@@ -30,24 +32,46 @@ describeEachDb('audit log chain', (env) => {
     expect(await verifyChain(db, key)).toMatchObject({ ok: true });
 
     // The table refuses changes through normal SQL.
-    await expect(sql`UPDATE audit_log SET action = 'x' WHERE resident_id = ${r.id}`.execute(db)).rejects.toThrow(/append-only/);
-    await expect(sql`DELETE FROM audit_log WHERE resident_id = ${r.id}`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`UPDATE audit_log SET action = 'x' WHERE resident_id = ${r.id}`.execute(db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log WHERE resident_id = ${r.id}`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
 
     // Someone with owner rights disables the guard and edits a row: the chain shows it.
-    const target = await db.selectFrom('audit_log').select(['id', 'chain_pos']).where('resident_id', '=', r.id).where('action', '=', 'resident.read').executeTakeFirstOrThrow();
+    const target = await db
+      .selectFrom('audit_log')
+      .select(['id', 'chain_pos'])
+      .where('resident_id', '=', r.id)
+      .where('action', '=', 'resident.read')
+      .executeTakeFirstOrThrow();
     await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard`.execute(db);
     await sql`UPDATE audit_log SET actor_username = 'someone_else' WHERE id = ${target.id}`.execute(db);
     let v = await verifyChain(db, key);
     expect(v.ok).toBe(false);
-    expect(v.problems).toContainEqual({ chainPos: target.chain_pos, id: target.id, problem: 'hash_mismatch' });
+    expect(v.problems).toContainEqual({
+      chainPos: target.chain_pos,
+      id: target.id,
+      problem: 'hash_mismatch',
+    });
     await sql`UPDATE audit_log SET actor_username = 'cunyi' WHERE id = ${target.id}`.execute(db);
     expect((await verifyChain(db, key)).ok).toBe(true);
     // Deleting a row in the middle breaks the sequence; deleting the newest row disagrees with the head.
-    const middle = await db.selectFrom('audit_log').select(['id', 'chain_pos']).where('resident_id', '=', r.id).where('action', '=', 'resident.create').executeTakeFirstOrThrow();
+    const middle = await db
+      .selectFrom('audit_log')
+      .select(['id', 'chain_pos'])
+      .where('resident_id', '=', r.id)
+      .where('action', '=', 'resident.create')
+      .executeTakeFirstOrThrow();
     await sql`DELETE FROM audit_log WHERE id = ${middle.id}`.execute(db);
     v = await verifyChain(db, key);
     expect(v.problems).toContainEqual({ chainPos: middle.chain_pos, id: null, problem: 'missing_row' });
-    const last = await db.selectFrom('audit_log').select(['id', 'chain_pos']).orderBy('chain_pos', 'desc').executeTakeFirstOrThrow();
+    const last = await db
+      .selectFrom('audit_log')
+      .select(['id', 'chain_pos'])
+      .orderBy('chain_pos', 'desc')
+      .executeTakeFirstOrThrow();
     await sql`DELETE FROM audit_log WHERE id = ${last.id}`.execute(db);
     await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_guard`.execute(db);
     v = await verifyChain(db, key);
@@ -66,7 +90,12 @@ describe('jkda audit verify (command line)', () => {
         url = created.url;
         drop = created.drop;
       }
-      const envVars = { ...process.env, JKDA_DATA_DIR: dataDir, DATABASE_URL: url ?? '', LOG_LEVEL: 'silent' };
+      const envVars = {
+        ...process.env,
+        JKDA_DATA_DIR: dataDir,
+        DATABASE_URL: url ?? '',
+        LOG_LEVEL: 'silent',
+      };
       try {
         const d = await openDatabase({ databaseUrl: url, dataDir });
         await migrate(d.pool);
@@ -80,9 +109,13 @@ describe('jkda audit verify (command line)', () => {
         expect(ok.stdout).toMatch(/intact: 3 rows/);
         const d2 = await openDatabase({ databaseUrl: url, dataDir });
         await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard`.execute(d2.db);
-        await sql`UPDATE audit_log SET fields = ARRAY['name'] WHERE action = 'resident.update'`.execute(d2.db);
+        await sql`UPDATE audit_log SET fields = ARRAY['name'] WHERE action = 'resident.update'`.execute(
+          d2.db,
+        );
         await d2.close();
-        const bad = await run('npx', ['tsx', CLI, 'audit', 'verify'], { env: envVars }).catch((e: { code: number; stderr: string }) => e);
+        const bad = await run('npx', ['tsx', CLI, 'audit', 'verify'], { env: envVars }).catch(
+          (e: { code: number; stderr: string }) => e,
+        );
         expect((bad as { code: number }).code).toBe(1);
         expect((bad as { stderr: string }).stderr).toMatch(/TAMPERED.*\n.*hash_mismatch at chain position 3/);
       } finally {

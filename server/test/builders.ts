@@ -6,7 +6,9 @@ let serial = 100;
 /** A valid 18-digit ID number of the demo county for a birth date and sex. */
 export function makeIdNumber(birthDate: string, sex: '1' | '2', area = '341524'): string {
   serial = (serial + 1) % 500;
-  const seq = String(serial * 2 + (sex === '1' ? 1 : 0)).padStart(3, '0').slice(-3);
+  const seq = String(serial * 2 + (sex === '1' ? 1 : 0))
+    .padStart(3, '0')
+    .slice(-3);
   const first17 = `${area}${birthDate.replaceAll('-', '')}${seq}`;
   return first17 + idCheckDigit(first17);
 }
@@ -35,7 +37,10 @@ export function basicInfo(): ResidentCreateInput['basicInfo'] {
   };
 }
 
-export function buildResident(villageCode: string, overrides: Partial<ResidentCreateInput> = {}): ResidentCreateInput {
+export function buildResident(
+  villageCode: string,
+  overrides: Partial<ResidentCreateInput> = {},
+): ResidentCreateInput {
   const birthDate = overrides.birthDate ?? '1958-03-14';
   const sex = (overrides.sex ?? '1') as '1' | '2';
   return {

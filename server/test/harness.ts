@@ -66,7 +66,10 @@ export interface EnvOptions {
   config?: Partial<Config>;
 }
 
-export async function createTestEnv(kind: DbKind, opts: EnvOptions = {}): Promise<TestEnv & { close(): Promise<void> }> {
+export async function createTestEnv(
+  kind: DbKind,
+  opts: EnvOptions = {},
+): Promise<TestEnv & { close(): Promise<void> }> {
   let drop = async () => {};
   let database: Database;
   if (kind === 'postgres') {
@@ -77,7 +80,11 @@ export async function createTestEnv(kind: DbKind, opts: EnvOptions = {}): Promis
     database = await openDatabase({ dataDir: 'memory://' });
   }
   await migrate(database.pool);
-  await systemCreateDemoCounty(database.db, { residents: opts.residents ?? 200, seed: 7, today: '2026-11-25' });
+  await systemCreateDemoCounty(database.db, {
+    residents: opts.residents ?? 200,
+    seed: 7,
+    today: '2026-11-25',
+  });
   const config: Config = { ...loadConfig({}), rateLimitPerMinute: 0, logLevel: 'silent', ...opts.config };
   const services = createServices(config, database, crypto.randomBytes(32));
   const app = await createServer(services);
@@ -96,7 +103,11 @@ export async function createTestEnv(kind: DbKind, opts: EnvOptions = {}): Promis
     villageA: villageOf('cunyi'),
     villageB: villageOf('cunyi2'),
     async as(username: string): Promise<Client> {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/token', payload: { username, password: PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/token',
+        payload: { username, password: PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
       const token = (res.json() as { token: string }).token;
       const request = (o: InjectOptions) =>
@@ -119,7 +130,11 @@ export async function createTestEnv(kind: DbKind, opts: EnvOptions = {}): Promis
 }
 
 /** Runs the suite once per available database, each with its own fresh environment. */
-export function describeEachDb(name: string, suite: (get: () => TestEnv) => void, opts: EnvOptions = {}): void {
+export function describeEachDb(
+  name: string,
+  suite: (get: () => TestEnv) => void,
+  opts: EnvOptions = {},
+): void {
   for (const kind of databaseKinds()) {
     describe(`${name} [${kind}]`, () => {
       let env: (TestEnv & { close(): Promise<void> }) | undefined;

@@ -29,17 +29,39 @@ describeEachDb('resident registry API', (env) => {
     expect((read.json() as View).phone).toBe('13912345678');
 
     const { villageCode: _v, ...rest } = input;
-    const upd = await doc.put(`/api/residents/${r.id}`, { ...rest, villageCode: e.villageA, phone: '13700001111', version: 1 });
+    const upd = await doc.put(`/api/residents/${r.id}`, {
+      ...rest,
+      villageCode: e.villageA,
+      phone: '13700001111',
+      version: 1,
+    });
     expect(upd.statusCode, upd.body).toBe(200);
     expect((upd.json() as View).version).toBe(2);
 
     const hist = await doc.get(`/api/residents/${r.id}/history`);
-    const items = (hist.json() as { items: { version: number; action: string; changedBy: { name: string }; changes: { field: string; old: unknown; new: unknown }[] }[] }).items;
+    const items = (
+      hist.json() as {
+        items: {
+          version: number;
+          action: string;
+          changedBy: { name: string };
+          changes: { field: string; old: unknown; new: unknown }[];
+        }[];
+      }
+    ).items;
     expect(items.map((i) => i.version)).toEqual([2, 1]);
     expect(items[0]!.changes).toEqual([{ field: 'phone', old: '13912345678', new: '13700001111' }]);
     expect(items[0]!.changedBy.name).toContain('王医生');
 
-    for (const q of ['zsf', 'zhangsanf', '张三丰', input.idNumber!, input.idNumber!.slice(-6), r.recordNumber, '13700001111']) {
+    for (const q of [
+      'zsf',
+      'zhangsanf',
+      '张三丰',
+      input.idNumber!,
+      input.idNumber!.slice(-6),
+      r.recordNumber,
+      '13700001111',
+    ]) {
       const s = await doc.get(`/api/residents?q=${encodeURIComponent(q)}`);
       expect(s.statusCode).toBe(200);
       const body = s.json() as { items: { id: number; idNumberMasked: string; phoneMasked: string }[] };
@@ -71,13 +93,23 @@ describeEachDb('resident registry API', (env) => {
     for (const [patch, field, code] of cases) {
       const res = await doc.post('/api/residents', { ...good, ...patch });
       expect(res.statusCode, JSON.stringify(patch)).toBe(400);
-      const body = res.json() as { code: string; message: string; details: { field: string; code: string; message: string }[]; requestId: string };
+      const body = res.json() as {
+        code: string;
+        message: string;
+        details: { field: string; code: string; message: string }[];
+        requestId: string;
+      };
       expect(body.code).toBe('validation_failed');
       expect(body.requestId).toBeTruthy();
       expect(body.details, JSON.stringify(patch)).toContainEqual(expect.objectContaining({ field, code }));
       expect(body.details.every((d) => d.message.length > 0)).toBe(true);
     }
-    const en = await doc.request({ method: 'POST', url: '/api/residents', payload: { ...good, phone: 'x' }, headers: { 'accept-language': 'en-US' } });
+    const en = await doc.request({
+      method: 'POST',
+      url: '/api/residents',
+      payload: { ...good, phone: 'x' },
+      headers: { 'accept-language': 'en-US' },
+    });
     expect((en.json() as { message: string }).message).toMatch(/not filled in correctly/);
   });
 
@@ -102,18 +134,36 @@ describeEachDb('resident registry API', (env) => {
     expect(JSON.stringify(ob)).not.toContain('李四');
     // lower-case x and 15-digit forms are the same person
     const fifteen = await a.post('/api/residents', {
-      ...buildResident(e.villageA, { birthDate: '1962-09-27', sex: '2', idNumber: '610104620927690', name: '王五' }),
+      ...buildResident(e.villageA, {
+        birthDate: '1962-09-27',
+        sex: '2',
+        idNumber: '610104620927690',
+        name: '王五',
+      }),
     });
     expect(fifteen.statusCode, fifteen.body).toBe(201);
     expect((fifteen.json() as View).idNumber).toBe('610104196209276908');
-    const eighteen = await a.post('/api/residents', buildResident(e.villageA, { birthDate: '1962-09-27', sex: '2', idNumber: '610104196209276908', name: '王五' }));
+    const eighteen = await a.post(
+      '/api/residents',
+      buildResident(e.villageA, {
+        birthDate: '1962-09-27',
+        sex: '2',
+        idNumber: '610104196209276908',
+        name: '王五',
+      }),
+    );
     expect(eighteen.statusCode).toBe(409);
   });
 
   it('warns about a possible duplicate without ID number and creates after confirmation', async () => {
     const e = env();
     const a = await e.as('cunyi');
-    const noId = buildResident(e.villageA, { name: '赵六', idType: '03', idNumber: 'E12345678', birthDate: '1970-01-01' });
+    const noId = buildResident(e.villageA, {
+      name: '赵六',
+      idType: '03',
+      idNumber: 'E12345678',
+      birthDate: '1970-01-01',
+    });
     expect((await a.post('/api/residents', noId)).statusCode).toBe(201);
     const twin = { ...noId, idType: '99' as const, idNumber: undefined };
     const warn = await a.post('/api/residents', twin);
@@ -148,10 +198,15 @@ describeEachDb('resident registry API', (env) => {
     expect(byId.statusCode).toBe(404);
     expect((byId.json() as { code: string }).code).toBe('not_found');
     for (const q of ['zb', '周八', input.idNumber!, r.recordNumber]) {
-      const s = (await b.get(`/api/residents?q=${encodeURIComponent(q)}&status=all`)).json() as { items: { id: number }[] };
+      const s = (await b.get(`/api/residents?q=${encodeURIComponent(q)}&status=all`)).json() as {
+        items: { id: number }[];
+      };
       expect(s.items.map((i) => i.id)).not.toContain(r.id);
     }
-    const all = (await b.get(`/api/residents?pageSize=100&status=all`)).json() as { items: { villageCode: string }[]; total: number };
+    const all = (await b.get(`/api/residents?pageSize=100&status=all`)).json() as {
+      items: { villageCode: string }[];
+      total: number;
+    };
     expect(all.items.every((i) => i.villageCode === e.villageB)).toBe(true);
     const upd = await b.put(`/api/residents/${r.id}`, { ...input, villageCode: e.villageB, version: 1 });
     expect([400, 404]).toContain(upd.statusCode);
@@ -173,9 +228,15 @@ describeEachDb('resident registry API', (env) => {
     const admin = await e.as('county');
     const log = await admin.get(`/api/residents/${r.id}/audit`);
     expect(log.statusCode).toBe(200);
-    const actions = (log.json() as { items: { action: string; actor: { username: string } }[] }).items.map((i) => `${i.actor.username}:${i.action}`);
-    expect(actions).toEqual(expect.arrayContaining(['cunyi:resident.create', 'cunyi:resident.read', 'cunyi:resident.history']));
-    const search = await admin.get(`/api/audit?action=resident.search&userId=${(await e.database.db.selectFrom('app_user').select('id').where('username', '=', 'cunyi').executeTakeFirstOrThrow()).id}`);
+    const actions = (log.json() as { items: { action: string; actor: { username: string } }[] }).items.map(
+      (i) => `${i.actor.username}:${i.action}`,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['cunyi:resident.create', 'cunyi:resident.read', 'cunyi:resident.history']),
+    );
+    const search = await admin.get(
+      `/api/audit?action=resident.search&userId=${(await e.database.db.selectFrom('app_user').select('id').where('username', '=', 'cunyi').executeTakeFirstOrThrow()).id}`,
+    );
     expect((search.json() as { items: unknown[] }).items.length).toBeGreaterThan(0);
     // a village doctor may not read the audit log
     expect((await a.get(`/api/residents/${r.id}/audit`)).statusCode).toBe(403);
@@ -185,16 +246,41 @@ describeEachDb('resident registry API', (env) => {
     const e = env();
     const doc = await e.as('cunyi');
     const r = (await doc.post('/api/residents', buildResident(e.villageA, { name: '郑十' }))).json() as View;
-    expect((await doc.post(`/api/residents/${r.id}/archive`, { reason: 'deceased', date: '2026-01-02', version: 1 })).statusCode).toBe(403);
+    expect(
+      (
+        await doc.post(`/api/residents/${r.id}/archive`, {
+          reason: 'deceased',
+          date: '2026-01-02',
+          version: 1,
+        })
+      ).statusCode,
+    ).toBe(403);
     const admin = await e.as('xzadmin');
-    const bad = await admin.post(`/api/residents/${r.id}/archive`, { reason: 'other', date: '2026-01-02', version: 1 });
+    const bad = await admin.post(`/api/residents/${r.id}/archive`, {
+      reason: 'other',
+      date: '2026-01-02',
+      version: 1,
+    });
     expect(bad.statusCode).toBe(400);
-    const arch = await admin.post(`/api/residents/${r.id}/archive`, { reason: 'deceased', date: '2026-01-02', version: 1 });
+    const arch = await admin.post(`/api/residents/${r.id}/archive`, {
+      reason: 'deceased',
+      date: '2026-01-02',
+      version: 1,
+    });
     expect(arch.statusCode, arch.body).toBe(200);
-    expect(arch.json()).toMatchObject({ status: 'archived', archiveReason: 'deceased', archiveDate: '2026-01-02', version: 2 });
-    const active = (await doc.get(`/api/residents?q=${encodeURIComponent('郑十')}`)).json() as { items: { id: number }[] };
+    expect(arch.json()).toMatchObject({
+      status: 'archived',
+      archiveReason: 'deceased',
+      archiveDate: '2026-01-02',
+      version: 2,
+    });
+    const active = (await doc.get(`/api/residents?q=${encodeURIComponent('郑十')}`)).json() as {
+      items: { id: number }[];
+    };
     expect(active.items.map((i) => i.id)).not.toContain(r.id);
-    const archived = (await doc.get(`/api/residents?q=${encodeURIComponent('郑十')}&status=archived`)).json() as { items: { id: number }[] };
+    const archived = (
+      await doc.get(`/api/residents?q=${encodeURIComponent('郑十')}&status=archived`)
+    ).json() as { items: { id: number }[] };
     expect(archived.items.map((i) => i.id)).toContain(r.id);
     const restored = await admin.post(`/api/residents/${r.id}/restore`, { version: 2 });
     expect(restored.json()).toMatchObject({ status: 'active', version: 3 });
@@ -203,17 +289,46 @@ describeEachDb('resident registry API', (env) => {
   it('keeps households with a head and moves members between them', async () => {
     const e = env();
     const doc = await e.as('cunyi');
-    const h1 = (await doc.post('/api/households', { villageCode: e.villageA, address: '一组1号' })).json() as { id: number };
-    const h2 = (await doc.post('/api/households', { villageCode: e.villageA, address: '一组2号' })).json() as { id: number };
-    const head = (await doc.post('/api/residents', buildResident(e.villageA, { name: '钱一', householdId: h1.id, relationToHead: '02' }))).json() as View;
-    const child = (await doc.post('/api/residents', buildResident(e.villageA, { name: '钱二', birthDate: '1990-05-05', householdId: h1.id, relationToHead: '20' }))).json() as View;
-    const second = await doc.post('/api/residents', buildResident(e.villageA, { name: '钱三', householdId: h1.id, relationToHead: '02' }));
+    const h1 = (
+      await doc.post('/api/households', { villageCode: e.villageA, address: '一组1号' })
+    ).json() as { id: number };
+    const h2 = (
+      await doc.post('/api/households', { villageCode: e.villageA, address: '一组2号' })
+    ).json() as { id: number };
+    const head = (
+      await doc.post(
+        '/api/residents',
+        buildResident(e.villageA, { name: '钱一', householdId: h1.id, relationToHead: '02' }),
+      )
+    ).json() as View;
+    const child = (
+      await doc.post(
+        '/api/residents',
+        buildResident(e.villageA, {
+          name: '钱二',
+          birthDate: '1990-05-05',
+          householdId: h1.id,
+          relationToHead: '20',
+        }),
+      )
+    ).json() as View;
+    const second = await doc.post(
+      '/api/residents',
+      buildResident(e.villageA, { name: '钱三', householdId: h1.id, relationToHead: '02' }),
+    );
     expect(second.statusCode).toBe(400);
     expect((second.json() as { details: { code: string }[] }).details[0]!.code).toBe('head_exists');
-    let v = (await doc.get(`/api/households/${h1.id}`)).json() as { headResidentId: number; members: { id: number }[] };
+    let v = (await doc.get(`/api/households/${h1.id}`)).json() as {
+      headResidentId: number;
+      members: { id: number }[];
+    };
     expect(v.headResidentId).toBe(head.id);
     expect(v.members.map((m) => m.id).sort()).toEqual([head.id, child.id].sort());
-    const moved = await doc.post(`/api/households/${h2.id}/members`, { residentId: child.id, relationToHead: '02', version: child.version });
+    const moved = await doc.post(`/api/households/${h2.id}/members`, {
+      residentId: child.id,
+      relationToHead: '02',
+      version: child.version,
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     v = (await doc.get(`/api/households/${h1.id}`)).json() as typeof v;
     expect(v.members.map((m) => m.id)).toEqual([head.id]);

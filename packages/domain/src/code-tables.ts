@@ -100,7 +100,11 @@ export const BLOOD_TYPE = [
   t('5', '不详', 'Unknown'),
 ] as const;
 
-export const RH = [t('1', '阴性', 'Negative'), t('2', '阳性', 'Positive'), t('3', '不详', 'Unknown')] as const;
+export const RH = [
+  t('1', '阴性', 'Negative'),
+  t('2', '阳性', 'Positive'),
+  t('3', '不详', 'Unknown'),
+] as const;
 
 export const EDUCATION = [
   t('1', '研究生', 'Postgraduate'),

@@ -93,7 +93,7 @@ export type FieldErrorCode = keyof typeof FIELD_MESSAGES;
 
 export function errorMessage(code: string, lang: Lang): string {
   const entry = (ERROR_MESSAGES as Record<string, readonly [string, string]>)[code];
-  return entry ? entry[lang === 'zh' ? 0 : 1] : (ERROR_MESSAGES.internal[lang === 'zh' ? 0 : 1] as string);
+  return entry ? entry[lang === 'zh' ? 0 : 1] : ERROR_MESSAGES.internal[lang === 'zh' ? 0 : 1];
 }
 
 export function fieldMessage(code: string, lang: Lang): string {

@@ -10,9 +10,13 @@ import { isValidPhone } from './phone.ts';
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'date_invalid',
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'date_invalid',
+    },
+  );
 export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'year_month_format' });
 
 const text = (max: number) => z.string().trim().max(max);
@@ -200,13 +204,18 @@ export const residentArchiveSchema = z
   .superRefine((v, ctx) => {
     if (v.date > new Date().toISOString().slice(0, 10))
       ctx.addIssue({ code: 'custom', message: 'date_future', path: ['date'] });
-    if (v.reason === 'other' && !v.note) ctx.addIssue({ code: 'custom', message: 'required', path: ['note'] });
+    if (v.reason === 'other' && !v.note)
+      ctx.addIssue({ code: 'custom', message: 'required', path: ['note'] });
   });
 export type ResidentArchiveInput = z.infer<typeof residentArchiveSchema>;
 
 /** Key population tags that follow from age, the basic information form and the hand-set tags. */
 export function keyTagsFor(
-  r: { birthDate: string; basicInfo: Pick<BasicInfo, 'diseases' | 'disability'>; manualTags?: readonly string[] },
+  r: {
+    birthDate: string;
+    basicInfo: Pick<BasicInfo, 'diseases' | 'disability'>;
+    manualTags?: readonly string[];
+  },
   today: string = new Date().toISOString().slice(0, 10),
 ): string[] {
   const tags = new Set<string>(r.manualTags ?? []);

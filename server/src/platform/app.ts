@@ -69,7 +69,11 @@ function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): Fas
   return reply.code(err.status).send({
     code: err.code,
     message: errorMessage(err.code, lang),
-    details: err.details.map((d) => ({ field: d.field, code: d.code, message: d.message ?? fieldMessage(d.code, lang) })),
+    details: err.details.map((d) => ({
+      field: d.field,
+      code: d.code,
+      message: d.message ?? fieldMessage(d.code, lang),
+    })),
     requestId: req.id,
     ...err.extra,
   });
@@ -142,7 +146,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       if (typeof sent !== 'string' || !req.session.csrfToken || !safeEqual(sent, req.session.csrfToken))
         throw new AppError(403, 'csrf_failed');
     }
-    if (reply.permission && !can(req.session.actor.role, reply.permission)) throw new AppError(403, 'forbidden');
+    if (reply.permission && !can(req.session.actor.role, reply.permission))
+      throw new AppError(403, 'forbidden');
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -151,11 +156,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       return sendError(
         req,
         reply,
-        new AppError(400, 'validation_failed', fieldErrorsFrom(err.validation as ZodIssueLike[], err.validationContext)),
+        new AppError(400, 'validation_failed', fieldErrorsFrom(err.validation, err.validationContext)),
       );
     }
     const e = err as { statusCode?: number; code?: string };
-    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(req, reply, new AppError(413, 'payload_too_large'));
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendError(req, reply, new AppError(413, 'payload_too_large'));
     if (e.statusCode === 429) return sendError(req, reply, new AppError(429, 'rate_limited'));
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
       return sendError(req, reply, new AppError(e.statusCode === 415 ? 415 : 400, 'bad_request'));
@@ -178,11 +184,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });
 
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/openapi.json',
-    { config: { public: true }, schema: { hide: true } },
-    async () => app.swagger(),
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, (_req, reply) =>
+      reply.send(app.swagger()),
+    );
   return app;
 }
 

@@ -54,14 +54,16 @@ function acquireLock(lockPath: string): () => void {
       );
     }
     fs.rmSync(lockPath, { force: true }); // stale lock left by a process that died
-    if (!tryCreate()) throw new DataDirLockedError(`Could not lock the data folder ${path.dirname(lockPath)}.`);
+    if (!tryCreate())
+      throw new DataDirLockedError(`Could not lock the data folder ${path.dirname(lockPath)}.`);
   }
   let released = false;
   return () => {
     if (released) return;
     released = true;
     try {
-      if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid)) fs.rmSync(lockPath, { force: true });
+      if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid))
+        fs.rmSync(lockPath, { force: true });
     } catch {
       /* already gone */
     }

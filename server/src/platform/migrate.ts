@@ -39,15 +39,19 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
       id integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Map(
-      (await client.query<{ id: number; checksum: string; name: string }>('SELECT id, name, checksum FROM schema_migration')).rows.map(
-        (r) => [r.id, r],
-      ),
+      (
+        await client.query<{ id: number; checksum: string; name: string }>(
+          'SELECT id, name, checksum FROM schema_migration',
+        )
+      ).rows.map((r) => [r.id, r]),
     );
     for (const m of listMigrations()) {
       const prior = done.get(m.id);
       if (prior) {
         if (prior.checksum !== m.checksum)
-          throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
+          throw new Error(
+            `Migration ${m.name} was changed after it was applied; add a new migration instead.`,
+          );
         continue;
       }
       await client.query('BEGIN');

@@ -6,7 +6,8 @@ import type { Config } from './config.ts';
 
 export function loadAuditKey(config: Config): Buffer {
   if (config.auditKey) {
-    if (!/^[0-9a-f]{64,}$/i.test(config.auditKey)) throw new Error('JKDA_AUDIT_KEY must be at least 64 hex characters');
+    if (!/^[0-9a-f]{64,}$/i.test(config.auditKey))
+      throw new Error('JKDA_AUDIT_KEY must be at least 64 hex characters');
     return Buffer.from(config.auditKey, 'hex');
   }
   const file = path.join(config.dataDir, 'audit.key');

@@ -60,9 +60,15 @@ export async function sealAuditLog(db: Kysely<DB>, key: Buffer, maxRows = 20_000
   let total = 0;
   while (total < maxRows) {
     const n = await db.transaction().execute(async (trx) => {
-      const { rows: lock } = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS ok`.execute(trx);
+      const { rows: lock } = await sql<{
+        ok: boolean;
+      }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS ok`.execute(trx);
       if (!lock[0]?.ok) return 0;
-      const head = await trx.selectFrom('audit_chain_head').select(['chain_pos', 'hash']).where('id', '=', 1).executeTakeFirst();
+      const head = await trx
+        .selectFrom('audit_chain_head')
+        .select(['chain_pos', 'hash'])
+        .where('id', '=', 1)
+        .executeTakeFirst();
       let pos = head?.chain_pos ?? 0;
       let prev = head?.hash ?? GENESIS;
       const { rows } = await sql<CanonicalRow>`SELECT ${canonicalColumns} FROM audit_log
@@ -85,7 +91,9 @@ export async function sealAuditLog(db: Kysely<DB>, key: Buffer, maxRows = 20_000
         FROM unnest(${ids}::bigint[], ${positions}::bigint[], ${prevs}::text[], ${hashes}::text[]) AS s(id, pos, prev, h)
         WHERE a.id = s.id`.execute(trx);
       await sql`INSERT INTO audit_chain_head (id, chain_pos, hash, sealed_at) VALUES (1, ${pos}, ${prev}, now())
-        ON CONFLICT (id) DO UPDATE SET chain_pos = EXCLUDED.chain_pos, hash = EXCLUDED.hash, sealed_at = now()`.execute(trx);
+        ON CONFLICT (id) DO UPDATE SET chain_pos = EXCLUDED.chain_pos, hash = EXCLUDED.hash, sealed_at = now()`.execute(
+        trx,
+      );
       return rows.length;
     });
     total += n;
@@ -107,9 +115,17 @@ export interface VerifyResult {
 }
 
 /** Recomputes the whole chain. Rows left unsealed for longer than `unsealedGraceSeconds` are reported too. */
-export async function verifyChain(db: Kysely<DB>, key: Buffer, unsealedGraceSeconds = 300): Promise<VerifyResult> {
+export async function verifyChain(
+  db: Kysely<DB>,
+  key: Buffer,
+  unsealedGraceSeconds = 300,
+): Promise<VerifyResult> {
   const problems: ChainProblem[] = [];
-  const head = await db.selectFrom('audit_chain_head').select(['chain_pos', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const head = await db
+    .selectFrom('audit_chain_head')
+    .select(['chain_pos', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   let expectedPos = 1;
   let prev = GENESIS;
   let checked = 0;

@@ -24,7 +24,11 @@ const auditQuery = z
 const auditEntry = z.object({
   id: z.number(),
   at: z.string(),
-  actor: z.object({ id: z.number().nullable(), username: z.string().nullable(), role: z.string().nullable() }),
+  actor: z.object({
+    id: z.number().nullable(),
+    username: z.string().nullable(),
+    role: z.string().nullable(),
+  }),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
   action: z.string(),
@@ -80,12 +84,24 @@ export async function queryAudit(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
 
 export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, audit: AuditWriter): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const response = { 200: z.object({ items: z.array(auditEntry), hasMore: z.boolean(), page: z.number(), pageSize: z.number() }) };
+  const response = {
+    200: z.object({
+      items: z.array(auditEntry),
+      hasMore: z.boolean(),
+      page: z.number(),
+      pageSize: z.number(),
+    }),
+  };
   r.get(
     '/api/audit',
     {
       config: { permission: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'Query the audit log by resident, user, action and time', querystring: auditQuery, response },
+      schema: {
+        tags: ['audit'],
+        summary: 'Query the audit log by resident, user, action and time',
+        querystring: auditQuery,
+        response,
+      },
     },
     async (req) => {
       const ctx = ctxOf(req);
@@ -116,7 +132,9 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, audit: AuditWr
         .executeTakeFirst();
       if (!visible) throw notFound();
       const res = await queryAudit(db, ctx.actor, { ...req.query, residentId: req.params.id });
-      await audit.record(ctx, [{ action: 'audit.query', residentId: req.params.id, detail: { residentId: req.params.id } }]);
+      await audit.record(ctx, [
+        { action: 'audit.query', residentId: req.params.id, detail: { residentId: req.params.id } },
+      ]);
       return res;
     },
   );

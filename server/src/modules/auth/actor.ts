@@ -55,7 +55,9 @@ export function scopePredicate(j: Jurisdiction, alias?: string): Expression<SqlB
   const parts: Expression<SqlBool>[] = [];
   // A single code is written as `=` so the planner can walk an ordered index on that column.
   const match = (name: string, codes: string[]): Expression<SqlBool> =>
-    codes.length === 1 ? sql<SqlBool>`${col(name)} = ${codes[0]}` : sql<SqlBool>`${col(name)} = ANY(${codes}::text[])`;
+    codes.length === 1
+      ? sql<SqlBool>`${col(name)} = ${codes[0]}`
+      : sql<SqlBool>`${col(name)} = ANY(${codes}::text[])`;
   if (j.counties.length) parts.push(match('county_code', j.counties));
   if (j.townships.length) parts.push(match('township_code', j.townships));
   if (j.villages.length) parts.push(match('village_code', j.villages));

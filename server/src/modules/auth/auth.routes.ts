@@ -60,7 +60,12 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
     '/api/auth/login',
     {
       config: { public: true, ...loginLimit },
-      schema: { tags: ['auth'], summary: 'Sign in to the web app (sets the session cookie)', body: credentials, response: { 200: meSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in to the web app (sets the session cookie)',
+        body: credentials,
+        response: { 200: meSchema },
+      },
     },
     async (req, reply) => {
       const { token, info } = await s.auth.login(req.body.username, req.body.password, 'cookie', {
@@ -68,7 +73,12 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
         ip: req.ip,
         userAgent: req.headers['user-agent'],
       });
-      const common = { path: '/', sameSite: 'strict' as const, secure: s.config.cookieSecure, expires: info.expiresAt };
+      const common = {
+        path: '/',
+        sameSite: 'strict' as const,
+        secure: s.config.cookieSecure,
+        expires: info.expiresAt,
+      };
       void reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
       void reply.setCookie(CSRF_COOKIE, info.csrfToken ?? '', { ...common, httpOnly: false });
       return meOf(info);
@@ -83,7 +93,9 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
         tags: ['auth'],
         summary: 'Get a bearer token for an API client',
         body: credentials,
-        response: { 200: z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.string() }) },
+        response: {
+          200: z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.string() }),
+        },
       },
     },
     async (req) => {
@@ -110,8 +122,14 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
 
   r.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, jurisdiction and abilities', response: { 200: meSchema } } },
-    async (req) => meOf(req.session!),
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, jurisdiction and abilities',
+        response: { 200: meSchema },
+      },
+    },
+    (req) => Promise.resolve(meOf(req.session!)),
   );
 
   r.post(
@@ -120,12 +138,19 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
       schema: {
         tags: ['auth'],
         summary: 'Change my password',
-        body: z.object({ oldPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }).strict(),
+        body: z
+          .object({ oldPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) })
+          .strict(),
         response: { 204: z.null() },
       },
     },
     async (req, reply) => {
-      await s.auth.changePassword(req.session!.actor.userId, req.body.oldPassword, req.body.newPassword, ctxOf(req));
+      await s.auth.changePassword(
+        req.session!.actor.userId,
+        req.body.oldPassword,
+        req.body.newPassword,
+        ctxOf(req),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -134,7 +159,11 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
     '/api/health',
     {
       config: { public: true },
-      schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database check',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+      },
     },
     async () => {
       await s.database.pool.query('SELECT 1');

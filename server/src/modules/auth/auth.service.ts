@@ -108,7 +108,8 @@ export class AuthService {
     const hash = sha256(token);
     const cached = this.cache.get(hash);
     const now = Date.now();
-    if (cached && now - cached.at < CACHE_MS) return cached.info.expiresAt.getTime() > now ? cached.info : null;
+    if (cached && now - cached.at < CACHE_MS)
+      return cached.info.expiresAt.getTime() > now ? cached.info : null;
     const row = await this.db
       .selectFrom('user_session as s')
       .innerJoin('app_user as u', 'u.id', 's.user_id')
@@ -154,7 +155,15 @@ export class AuthService {
     const u = await this.db
       .selectFrom('app_user as u')
       .innerJoin('institution as i', 'i.id', 'u.institution_id')
-      .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.institution_id', 'u.county_code', 'i.name as institution_name'])
+      .select([
+        'u.id',
+        'u.username',
+        'u.display_name',
+        'u.role',
+        'u.institution_id',
+        'u.county_code',
+        'i.name as institution_name',
+      ])
       .where('u.id', '=', userId)
       .where('u.active', '=', true)
       .executeTakeFirst();
@@ -177,10 +186,15 @@ export class AuthService {
   }
 
   async changePassword(userId: number, oldPw: string, newPw: string, ctx: AuditCtx): Promise<void> {
-    const u = await this.db.selectFrom('app_user').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+    const u = await this.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     if (!(await verifyPassword(oldPw, u.password_hash)))
       throw new AppError(400, 'validation_failed', [{ field: 'oldPassword', code: 'invalid' }]);
-    if (!passwordPolicyOk(newPw)) throw new AppError(400, 'password_policy', [{ field: 'newPassword', code: 'invalid' }]);
+    if (!passwordPolicyOk(newPw))
+      throw new AppError(400, 'password_policy', [{ field: 'newPassword', code: 'invalid' }]);
     const hash = await hashPassword(newPw);
     await this.db.transaction().execute(async (trx) => {
       await trx
@@ -188,7 +202,9 @@ export class AuthService {
         .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })
         .where('id', '=', userId)
         .execute();
-      await writeAuditInTx(trx, ctx, [{ action: 'auth.password_change', entityType: 'user', entityId: userId }]);
+      await writeAuditInTx(trx, ctx, [
+        { action: 'auth.password_change', entityType: 'user', entityId: userId },
+      ]);
     });
   }
 

@@ -6,14 +6,36 @@ describe('permission table', () => {
   const expected: Record<string, string[]> = {
     village_doctor: ['resident.read', 'resident.create', 'resident.update', 'household.write', 'place.read'],
     township_staff: ['resident.read', 'resident.create', 'resident.update', 'household.write', 'place.read'],
-    township_admin: ['resident.read', 'resident.create', 'resident.update', 'household.write', 'place.read', 'resident.archive', 'resident.export', 'audit.read'],
-    county_admin: ['resident.read', 'resident.create', 'resident.update', 'household.write', 'place.read', 'resident.archive', 'resident.export', 'audit.read', 'user.manage'],
+    township_admin: [
+      'resident.read',
+      'resident.create',
+      'resident.update',
+      'household.write',
+      'place.read',
+      'resident.archive',
+      'resident.export',
+      'audit.read',
+    ],
+    county_admin: [
+      'resident.read',
+      'resident.create',
+      'resident.update',
+      'household.write',
+      'place.read',
+      'resident.archive',
+      'resident.export',
+      'audit.read',
+      'user.manage',
+    ],
     city_inspector: ['resident.read', 'audit.read', 'place.read'],
     system_admin: ['user.manage', 'place.read'],
   };
-  it.each(ROLES.flatMap((role) => ACTIONS.map((action) => [role, action] as const)))('%s may %s only if listed', (role, action) => {
-    expect(can(role, action)).toBe(expected[role]!.includes(action));
-  });
+  it.each(ROLES.flatMap((role) => ACTIONS.map((action) => [role, action] as const)))(
+    '%s may %s only if listed',
+    (role, action) => {
+      expect(can(role, action)).toBe(expected[role]!.includes(action));
+    },
+  );
   it('the system administrator never touches resident data (separation of duties)', () => {
     expect(PERMISSIONS.system_admin.filter((a) => a.startsWith('resident.'))).toEqual([]);
   });

@@ -25,7 +25,13 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const clinical: Action[] = ['resident.read', 'resident.create', 'resident.update', 'household.write', 'place.read'];
+const clinical: Action[] = [
+  'resident.read',
+  'resident.create',
+  'resident.update',
+  'household.write',
+  'place.read',
+];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   village_doctor: clinical,

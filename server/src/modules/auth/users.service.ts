@@ -15,11 +15,19 @@ export interface NewUser {
 }
 
 export async function systemAddUser(db: Kysely<DB>, u: NewUser): Promise<number> {
-  if (!/^[a-z0-9_.-]{3,32}$/i.test(u.username)) throw new Error('User names have 3–32 letters, digits, _ . -');
-  if (!(ROLES as readonly string[]).includes(u.role)) throw new Error(`Role must be one of: ${ROLES.join(', ')}`);
+  if (!/^[a-z0-9_.-]{3,32}$/i.test(u.username))
+    throw new Error('User names have 3–32 letters, digits, _ . -');
+  if (!(ROLES as readonly string[]).includes(u.role))
+    throw new Error(`Role must be one of: ${ROLES.join(', ')}`);
   if (!passwordPolicyOk(u.password))
-    throw new Error('The password needs at least 8 characters from three of: upper-case, lower-case, digits, symbols.');
-  const inst = await db.selectFrom('institution').select(['id', 'county_code', 'kind']).where('code', '=', u.institutionCode).executeTakeFirst();
+    throw new Error(
+      'The password needs at least 8 characters from three of: upper-case, lower-case, digits, symbols.',
+    );
+  const inst = await db
+    .selectFrom('institution')
+    .select(['id', 'county_code', 'kind'])
+    .where('code', '=', u.institutionCode)
+    .executeTakeFirst();
   if (!inst) throw new Error(`No institution with code ${u.institutionCode}.`);
   const row = await db
     .insertInto('app_user')

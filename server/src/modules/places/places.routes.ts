@@ -18,7 +18,12 @@ function areaInJurisdiction(j: Jurisdiction) {
 
 export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const area = z.object({ code: z.string(), name: z.string(), level: z.string(), parentCode: z.string().nullable() });
+  const area = z.object({
+    code: z.string(),
+    name: z.string(),
+    level: z.string(),
+    parentCode: z.string().nullable(),
+  });
   r.get(
     '/api/areas',
     {
@@ -40,9 +45,15 @@ export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         .execute();
       // Townships above a village-level jurisdiction are included so the tree has its parents.
       const codes = new Set(rows.map((x) => x.code));
-      const parents = [...new Set(rows.map((x) => x.parent_code).filter((p): p is string => !!p && !codes.has(p)))];
+      const parents = [
+        ...new Set(rows.map((x) => x.parent_code).filter((p): p is string => !!p && !codes.has(p))),
+      ];
       const extra = parents.length
-        ? await db.selectFrom('area as a').select(['a.code', 'a.name', 'a.level', 'a.parent_code']).where('a.code', 'in', parents).execute()
+        ? await db
+            .selectFrom('area as a')
+            .select(['a.code', 'a.name', 'a.level', 'a.parent_code'])
+            .where('a.code', 'in', parents)
+            .execute()
         : [];
       return {
         items: [...extra, ...rows]
@@ -61,7 +72,16 @@ export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         summary: 'Institutions of my county',
         response: {
           200: z.object({
-            items: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string(), areaCode: z.string(), parentId: z.number().nullable() })),
+            items: z.array(
+              z.object({
+                id: z.number(),
+                code: z.string(),
+                name: z.string(),
+                kind: z.string(),
+                areaCode: z.string(),
+                parentId: z.number().nullable(),
+              }),
+            ),
           }),
         },
       },
@@ -74,7 +94,16 @@ export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         .where('active', '=', true)
         .orderBy('code')
         .execute();
-      return { items: rows.map((i) => ({ id: i.id, code: i.code, name: i.name, kind: i.kind, areaCode: i.area_code, parentId: i.parent_id })) };
+      return {
+        items: rows.map((i) => ({
+          id: i.id,
+          code: i.code,
+          name: i.name,
+          kind: i.kind,
+          areaCode: i.area_code,
+          parentId: i.parent_id,
+        })),
+      };
     },
   );
 
@@ -85,7 +114,11 @@ export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       schema: {
         tags: ['places'],
         summary: 'Doctors who can be a resident’s responsible doctor in my county',
-        response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), institutionName: z.string() })) }) },
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.number(), name: z.string(), institutionName: z.string() })),
+          }),
+        },
       },
     },
     async (req) => {
@@ -99,7 +132,9 @@ export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         .orderBy('i.code')
         .orderBy('u.id')
         .execute();
-      return { items: rows.map((u) => ({ id: u.id, name: u.display_name, institutionName: u.institution_name })) };
+      return {
+        items: rows.map((u) => ({ id: u.id, name: u.display_name, institutionName: u.institution_name })),
+      };
     },
   );
 }

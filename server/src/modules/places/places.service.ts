@@ -25,7 +25,10 @@ export function readDivisions(): DivisionRow[] {
 }
 
 /** Inserts (or keeps) the province, prefecture, county and township rows of one county. */
-export async function systemLoadCountyAreas(db: Kysely<DB>, countyCode: string): Promise<{ countyName: string; townships: { code: string; name: string }[] }> {
+export async function systemLoadCountyAreas(
+  db: Kysely<DB>,
+  countyCode: string,
+): Promise<{ countyName: string; townships: { code: string; name: string }[] }> {
   const all = readDivisions();
   const county = all.find((r) => r.code === countyCode && r.level === 'county');
   if (!county) throw new Error(`County ${countyCode} is not in the division list (Anhui counties only).`);
@@ -39,7 +42,11 @@ export async function systemLoadCountyAreas(db: Kysely<DB>, countyCode: string):
     parent_code: r.parent,
     county_code: r.level === 'county' || r.level === 'township' ? countyCode : null,
   }));
-  await db.insertInto('area').values(rows).onConflict((oc) => oc.column('code').doNothing()).execute();
+  await db
+    .insertInto('area')
+    .values(rows)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
   return { countyName: county.name, townships: townships.map((t) => ({ code: t.code, name: t.name })) };
 }
 
@@ -49,7 +56,12 @@ export interface VillageInput {
   townshipCode: string;
 }
 
-export async function systemAddVillages(db: Kysely<DB>, countyCode: string, villages: VillageInput[], generated: boolean): Promise<void> {
+export async function systemAddVillages(
+  db: Kysely<DB>,
+  countyCode: string,
+  villages: VillageInput[],
+  generated: boolean,
+): Promise<void> {
   for (const v of villages) {
     if (!/^\d{12}$/.test(v.code) || !v.code.startsWith(v.townshipCode))
       throw new Error(`Village code ${v.code} must be 12 digits under township ${v.townshipCode}.`);
@@ -57,7 +69,16 @@ export async function systemAddVillages(db: Kysely<DB>, countyCode: string, vill
   if (villages.length === 0) return;
   await db
     .insertInto('area')
-    .values(villages.map((v) => ({ code: v.code, name: v.name, level: 'village' as const, parent_code: v.townshipCode, county_code: countyCode, generated })))
+    .values(
+      villages.map((v) => ({
+        code: v.code,
+        name: v.name,
+        level: 'village' as const,
+        parent_code: v.townshipCode,
+        county_code: countyCode,
+        generated,
+      })),
+    )
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
 }
@@ -73,10 +94,30 @@ const isResidentsCommittee = (villageCode: string): boolean => Number(villageCod
  */
 export async function systemSetupInstitutions(db: Kysely<DB>, countyCode: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const county = await trx.selectFrom('area').select(['code', 'name']).where('code', '=', countyCode).executeTakeFirstOrThrow();
-    await trx.insertInto('deployment_county').values({ county_code: countyCode }).onConflict((oc) => oc.column('county_code').doNothing()).execute();
-    const ensure = async (code: string, name: string, kind: InstitutionKind, areaCode: string, parentId: number | null, serves: string) => {
-      const existing = await trx.selectFrom('institution').select('id').where('county_code', '=', countyCode).where('code', '=', code).executeTakeFirst();
+    const county = await trx
+      .selectFrom('area')
+      .select(['code', 'name'])
+      .where('code', '=', countyCode)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('deployment_county')
+      .values({ county_code: countyCode })
+      .onConflict((oc) => oc.column('county_code').doNothing())
+      .execute();
+    const ensure = async (
+      code: string,
+      name: string,
+      kind: InstitutionKind,
+      areaCode: string,
+      parentId: number | null,
+      serves: string,
+    ) => {
+      const existing = await trx
+        .selectFrom('institution')
+        .select('id')
+        .where('county_code', '=', countyCode)
+        .where('code', '=', code)
+        .executeTakeFirst();
       const id =
         existing?.id ??
         (
@@ -93,16 +134,51 @@ export async function systemSetupInstitutions(db: Kysely<DB>, countyCode: string
         .execute();
       return id;
     };
-    const commissionId = await ensure(`${countyCode}000`, `${county.name}卫生健康委员会`, 'county_health_commission', countyCode, null, countyCode);
-    const townships = await trx.selectFrom('area').select(['code', 'name']).where('parent_code', '=', countyCode).where('level', '=', 'township').orderBy('code').execute();
+    const commissionId = await ensure(
+      `${countyCode}000`,
+      `${county.name}卫生健康委员会`,
+      'county_health_commission',
+      countyCode,
+      null,
+      countyCode,
+    );
+    const townships = await trx
+      .selectFrom('area')
+      .select(['code', 'name'])
+      .where('parent_code', '=', countyCode)
+      .where('level', '=', 'township')
+      .orderBy('code')
+      .execute();
     for (const t of townships) {
       const street = isStreet(t.code);
-      const centerName = street ? `${t.name}社区卫生服务中心` : `${t.name.replace(/(镇|乡)$/, '')}${t.name.endsWith('乡') ? '乡' : '镇'}卫生院`;
-      const centerId = await ensure(t.code, centerName, street ? 'community_health_center' : 'township_health_center', t.code, commissionId, t.code);
-      const villages = await trx.selectFrom('area').select(['code', 'name']).where('parent_code', '=', t.code).where('level', '=', 'village').orderBy('code').execute();
+      const centerName = street
+        ? `${t.name}社区卫生服务中心`
+        : `${t.name.replace(/(镇|乡)$/, '')}${t.name.endsWith('乡') ? '乡' : '镇'}卫生院`;
+      const centerId = await ensure(
+        t.code,
+        centerName,
+        street ? 'community_health_center' : 'township_health_center',
+        t.code,
+        commissionId,
+        t.code,
+      );
+      const villages = await trx
+        .selectFrom('area')
+        .select(['code', 'name'])
+        .where('parent_code', '=', t.code)
+        .where('level', '=', 'village')
+        .orderBy('code')
+        .execute();
       for (const v of villages) {
         const station = isResidentsCommittee(v.code);
-        await ensure(v.code, station ? `${v.name.replace(/社区$/, '')}社区卫生服务站` : `${v.name}卫生室`, station ? 'community_health_station' : 'village_clinic', v.code, centerId, v.code);
+        await ensure(
+          v.code,
+          station ? `${v.name.replace(/社区$/, '')}社区卫生服务站` : `${v.name}卫生室`,
+          station ? 'community_health_station' : 'village_clinic',
+          v.code,
+          centerId,
+          v.code,
+        );
       }
     }
   });

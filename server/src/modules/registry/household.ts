@@ -89,7 +89,12 @@ export class HouseholdService {
   async get(ctx: Ctx, id: number): Promise<HouseholdView> {
     const view = await this.view(this.db, ctx, id);
     await this.audit.record(ctx, [
-      { action: 'household.read', entityType: 'household', entityId: id, detail: { memberIds: view.members.map((m) => m.id) } },
+      {
+        action: 'household.read',
+        entityType: 'household',
+        entityId: id,
+        detail: { memberIds: view.members.map((m) => m.id) },
+      },
     ]);
     return view;
   }
@@ -106,10 +111,17 @@ export class HouseholdService {
         .forUpdate()
         .executeTakeFirst();
       if (!h) throw notFound();
-      const r = await scopedResidents(trx, ctx.actor).selectAll('r').where('r.id', '=', input.residentId).forUpdate().executeTakeFirst();
+      const r = await scopedResidents(trx, ctx.actor)
+        .selectAll('r')
+        .where('r.id', '=', input.residentId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!r) throw fieldError('residentId', 'not_in_jurisdiction');
       if (r.version !== input.version)
-        throw new AppError(409, 'stale_version', [], { currentVersion: r.version, yourVersion: input.version });
+        throw new AppError(409, 'stale_version', [], {
+          currentVersion: r.version,
+          yourVersion: input.version,
+        });
       if (r.status === 'archived') throw new AppError(409, 'archived_record');
       if (input.relationToHead === '02' && h.head_resident_id !== null && h.head_resident_id !== r.id)
         throw fieldError('relationToHead', 'head_exists');
@@ -123,7 +135,12 @@ export class HouseholdService {
       }
       const updated = await trx
         .updateTable('resident')
-        .set({ household_id: householdId, relation_to_head: input.relationToHead, version: r.version + 1, updated_at: new Date() })
+        .set({
+          household_id: householdId,
+          relation_to_head: input.relationToHead,
+          version: r.version + 1,
+          updated_at: new Date(),
+        })
         .where('id', '=', r.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -171,13 +188,29 @@ export class HouseholdService {
     const h = await db
       .selectFrom('household as h')
       .leftJoin('area as v', 'v.code', 'h.village_code')
-      .select(['h.id', 'h.village_code', 'v.name as village_name', 'h.address', 'h.head_resident_id', 'h.status', 'h.version'])
+      .select([
+        'h.id',
+        'h.village_code',
+        'v.name as village_name',
+        'h.address',
+        'h.head_resident_id',
+        'h.status',
+        'h.version',
+      ])
       .where('h.id', '=', id)
       .where(scopePredicate(ctx.actor.jurisdiction, 'h'))
       .executeTakeFirst();
     if (!h) throw notFound();
     const members = await scopedResidents(db, ctx.actor)
-      .select(['r.id', 'r.name', 'r.sex', 'r.birth_date', 'r.relation_to_head', 'r.record_number', 'r.status'])
+      .select([
+        'r.id',
+        'r.name',
+        'r.sex',
+        'r.birth_date',
+        'r.relation_to_head',
+        'r.record_number',
+        'r.status',
+      ])
       .where('r.household_id', '=', id)
       .orderBy('r.relation_to_head')
       .orderBy('r.birth_date')
@@ -211,7 +244,12 @@ export function householdRoutes(app: FastifyInstance, households: HouseholdServi
     '/api/households',
     {
       config: { permission: 'household.write' },
-      schema: { tags, summary: 'Create a household', body: householdCreate, response: { 201: householdView } },
+      schema: {
+        tags,
+        summary: 'Create a household',
+        body: householdCreate,
+        response: { 201: householdView },
+      },
     },
     async (req, reply) => reply.code(201).send(await households.create(ctxOf(req), req.body)),
   );

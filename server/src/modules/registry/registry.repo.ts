@@ -52,7 +52,9 @@ export async function searchResidents(
       break;
     }
     case 'pinyin':
-      conds.push(sql<SqlBool>`(r.name_initials LIKE ${likePrefix(v)} OR r.name_pinyin LIKE ${likePrefix(v)})`);
+      conds.push(
+        sql<SqlBool>`(r.name_initials LIKE ${likePrefix(v)} OR r.name_pinyin LIKE ${likePrefix(v)})`,
+      );
       break;
     case 'name':
       conds.push(sql<SqlBool>`r.name LIKE ${likePrefix(v)}`);
@@ -71,8 +73,10 @@ export async function searchResidents(
   if (query.status !== 'all') conds.push(sql<SqlBool>`r.status = ${query.status}`);
   const now = today();
   // age >= n  <=> born on or before today minus n years; age <= n <=> born after today minus (n+1) years.
-  if (query.ageMin !== undefined) conds.push(sql<SqlBool>`r.birth_date <= ${yearsBefore(now, query.ageMin)}::date`);
-  if (query.ageMax !== undefined) conds.push(sql<SqlBool>`r.birth_date > ${yearsBefore(now, query.ageMax + 1)}::date`);
+  if (query.ageMin !== undefined)
+    conds.push(sql<SqlBool>`r.birth_date <= ${yearsBefore(now, query.ageMin)}::date`);
+  if (query.ageMax !== undefined)
+    conds.push(sql<SqlBool>`r.birth_date > ${yearsBefore(now, query.ageMax + 1)}::date`);
   if (query.tag === 'elderly') conds.push(sql<SqlBool>`r.birth_date <= ${yearsBefore(now, 65)}::date`);
   else if (query.tag === 'child') conds.push(sql<SqlBool>`r.birth_date > ${yearsBefore(now, 7)}::date`);
   else if (query.tag) conds.push(sql<SqlBool>`r.key_tags @> ARRAY[${query.tag}]::text[]`);
@@ -106,7 +110,12 @@ export async function searchResidents(
       .offset((query.page - 1) * query.pageSize)
       .execute(),
     db
-      .selectFrom(base.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('c'))
+      .selectFrom(
+        base
+          .select(sql`1`.as('one'))
+          .limit(COUNT_CAP + 1)
+          .as('c'),
+      )
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow(),
   ]);
@@ -142,7 +151,11 @@ export function withAgeTags(stored: string[], birthDate: string, now: string): s
 }
 
 /** The full record of one resident inside the jurisdiction, or undefined. */
-export async function loadResidentView(db: Kysely<DB>, actor: Actor, id: number): Promise<ResidentView | undefined> {
+export async function loadResidentView(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+): Promise<ResidentView | undefined> {
   const r = await scopedResidents(db, actor)
     .leftJoin('area as v', 'v.code', 'r.village_code')
     .leftJoin('area as t', 't.code', 'r.township_code')
@@ -171,7 +184,13 @@ export async function loadResidentView(db: Kysely<DB>, actor: Actor, id: number)
 
 export function toView(
   r: Selectable<ResidentTable>,
-  names: { villageName: string; townshipName: string; institutionName: string; doctorName: string | null; creatorName: string | null },
+  names: {
+    villageName: string;
+    townshipName: string;
+    institutionName: string;
+    doctorName: string | null;
+    creatorName: string | null;
+  },
 ): ResidentView {
   const now = today();
   return {
@@ -201,7 +220,9 @@ export function toView(
     archiveDate: r.archive_date,
     archiveNote: r.archive_note,
     institution: { id: r.institution_id, name: names.institutionName },
-    responsibleDoctor: r.responsible_doctor_id ? { id: r.responsible_doctor_id, name: names.doctorName ?? '' } : null,
+    responsibleDoctor: r.responsible_doctor_id
+      ? { id: r.responsible_doctor_id, name: names.doctorName ?? '' }
+      : null,
     createdBy: r.created_by ? { id: r.created_by, name: names.creatorName ?? '' } : null,
     recordDate: r.record_date,
     basicInfo: r.basic_info as ResidentView['basicInfo'],

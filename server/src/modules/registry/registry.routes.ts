@@ -24,7 +24,8 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
       config: { permission: 'resident.read' },
       schema: {
         tags,
-        summary: 'Search residents in my jurisdiction (ID number, record number, phone, name, pinyin initials)',
+        summary:
+          'Search residents in my jurisdiction (ID number, record number, phone, name, pinyin initials)',
         querystring: residentListQuery,
         response: { 200: residentList },
       },
@@ -39,7 +40,12 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
     '/api/residents',
     {
       config: { permission: 'resident.create' },
-      schema: { tags, summary: 'Create a health record', body: residentCreateSchema, response: { 201: residentView } },
+      schema: {
+        tags,
+        summary: 'Create a health record',
+        body: residentCreateSchema,
+        response: { 201: residentView },
+      },
     },
     async (req, reply) => reply.code(201).send(await registry.create(ctxOf(req), req.body)),
   );
@@ -48,7 +54,12 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
     '/api/residents/:id',
     {
       config: { permission: 'resident.read' },
-      schema: { tags, summary: 'Read one health record (audited)', params: residentIdParams, response: { 200: residentView } },
+      schema: {
+        tags,
+        summary: 'Read one health record (audited)',
+        params: residentIdParams,
+        response: { 200: residentView },
+      },
     },
     async (req) => registry.get(ctxOf(req), req.params.id),
   );

@@ -9,8 +9,14 @@ export const SORTS = ['name', 'recordNumber', 'birthDate', 'createdAt'] as const
 export const residentListQuery = z
   .object({
     q: z.string().trim().max(50).optional(),
-    villageCode: z.string().regex(/^\d{12}$/, { message: 'village_code_format' }).optional(),
-    townshipCode: z.string().regex(/^\d{9}$/, { message: 'invalid' }).optional(),
+    villageCode: z
+      .string()
+      .regex(/^\d{12}$/, { message: 'village_code_format' })
+      .optional(),
+    townshipCode: z
+      .string()
+      .regex(/^\d{9}$/, { message: 'invalid' })
+      .optional(),
     sex: z.enum(codesOf('sex')).optional(),
     ageMin: z.coerce.number().int().min(0).max(150).optional(),
     ageMax: z.coerce.number().int().min(0).max(150).optional(),

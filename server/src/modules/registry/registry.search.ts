@@ -2,13 +2,7 @@
 import { upgradeIdNumber15 } from '@jkda/domain';
 
 export type QueryKind =
-  | 'id_number'
-  | 'record_number'
-  | 'phone'
-  | 'digits_suffix'
-  | 'name'
-  | 'pinyin'
-  | 'empty';
+  'id_number' | 'record_number' | 'phone' | 'digits_suffix' | 'name' | 'pinyin' | 'empty';
 
 export interface ParsedQuery {
   kind: QueryKind;

@@ -61,9 +61,11 @@ function normalizedId(idType: string, idNumber: string | undefined): string | nu
 }
 
 function storedTags(input: Editable): string[] {
-  return keyTagsFor({ birthDate: input.birthDate, basicInfo: input.basicInfo, manualTags: input.manualTags ?? [] }).filter(
-    (t) => !DERIVED_AGE_TAGS.has(t),
-  );
+  return keyTagsFor({
+    birthDate: input.birthDate,
+    basicInfo: input.basicInfo,
+    manualTags: input.manualTags ?? [],
+  }).filter((t) => !DERIVED_AGE_TAGS.has(t));
 }
 
 const isPgError = (e: unknown, code: string): boolean => (e as { code?: string } | null)?.code === code;
@@ -93,7 +95,9 @@ export class RegistryService {
   async get(ctx: Ctx, id: number): Promise<ResidentView> {
     const view = await loadResidentView(this.db, ctx.actor, id);
     if (!view) {
-      await this.audit.record(ctx, [{ action: 'resident.read', entityType: 'resident', entityId: id, outcome: 'denied' }]);
+      await this.audit.record(ctx, [
+        { action: 'resident.read', entityType: 'resident', entityId: id, outcome: 'denied' },
+      ]);
       throw notFound();
     }
     await this.audit.record(ctx, [
@@ -114,7 +118,8 @@ export class RegistryService {
     const village = await this.assertVillage(ctx, input.villageCode);
     const idNumber = normalizedId(input.idType, input.idNumber);
     if (idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, null);
-    else if (!input.confirmPossibleDuplicate) await this.warnPossibleDuplicate(ctx, village.county_code, input);
+    else if (!input.confirmPossibleDuplicate)
+      await this.warnPossibleDuplicate(ctx, village.county_code, input);
     if (input.responsibleDoctorId) await this.assertDoctor(ctx, input.responsibleDoctorId);
 
     const py = namePinyin(input.name);
@@ -122,7 +127,8 @@ export class RegistryService {
       const id = await this.db.transaction().execute(async (trx) => {
         const seq = await allocateSequence(trx, input.villageCode, village.county_code);
         // Checked after taking the number on purpose: a failure rolls the number back, leaving no gap.
-        if (input.householdId) await this.assertHousehold(trx, ctx, input.householdId, input.relationToHead, null);
+        if (input.householdId)
+          await this.assertHousehold(trx, ctx, input.householdId, input.relationToHead, null);
         const row = await trx
           .insertInto('resident')
           .values({
@@ -152,7 +158,11 @@ export class RegistryService {
           .returningAll()
           .executeTakeFirstOrThrow();
         if (input.householdId && input.relationToHead === '02') {
-          await trx.updateTable('household').set({ head_resident_id: row.id }).where('id', '=', input.householdId).execute();
+          await trx
+            .updateTable('household')
+            .set({ head_resident_id: row.id })
+            .where('id', '=', input.householdId)
+            .execute();
         }
         const snapshot = editableOf(row);
         await trx
@@ -184,7 +194,8 @@ export class RegistryService {
       if (!view) throw notFound();
       return view;
     } catch (e) {
-      if (isPgError(e, '23505') && idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, null);
+      if (isPgError(e, '23505') && idNumber)
+        await this.assertIdFree(ctx, village.county_code, idNumber, null);
       if (isPgError(e, '23514')) throw new AppError(409, 'record_numbers_exhausted');
       throw e;
     }
@@ -245,7 +256,12 @@ export class RegistryService {
       if (input.date < current.birth_date) throw fieldError('date', 'record_before_birth');
       const updated = await trx
         .updateTable('resident')
-        .set({ status: 'archived', archive_reason: input.reason, archive_date: input.date, archive_note: input.note ?? null })
+        .set({
+          status: 'archived',
+          archive_reason: input.reason,
+          archive_date: input.date,
+          archive_note: input.note ?? null,
+        })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -270,7 +286,10 @@ export class RegistryService {
   }
 
   async history(ctx: Ctx, id: number) {
-    const exists = await scopedResidents(this.db, ctx.actor).select('r.id').where('r.id', '=', id).executeTakeFirst();
+    const exists = await scopedResidents(this.db, ctx.actor)
+      .select('r.id')
+      .where('r.id', '=', id)
+      .executeTakeFirst();
     if (!exists) throw notFound();
     const rows = await this.db
       .selectFrom('resident_version as h')
@@ -315,7 +334,11 @@ export class RegistryService {
     const changes = diffRecords(editableOf(before), editableOf(after));
     if (changes.length === 0) return;
     const version = before.version + 1;
-    await trx.updateTable('resident').set({ version, updated_at: new Date() }).where('id', '=', after.id).execute();
+    await trx
+      .updateTable('resident')
+      .set({ version, updated_at: new Date() })
+      .where('id', '=', after.id)
+      .execute();
     const snapshot = editableOf(after);
     await trx
       .insertInto('resident_version')
@@ -357,7 +380,12 @@ export class RegistryService {
   }
 
   /** 409 when the ID number has a record: a pointer to it inside the jurisdiction, nothing outside. */
-  private async assertIdFree(ctx: Ctx, countyCode: string, idNumber: string, selfId: number | null): Promise<void> {
+  private async assertIdFree(
+    ctx: Ctx,
+    countyCode: string,
+    idNumber: string,
+    selfId: number | null,
+  ): Promise<void> {
     const existing = await this.db
       .selectFrom('resident as r')
       .select(['r.id', 'r.record_number', 'r.village_code'])
@@ -370,10 +398,16 @@ export class RegistryService {
         existing: { id: existing.id, recordNumber: existing.record_number },
       });
     }
-    throw new AppError(409, 'duplicate_id_number_elsewhere', [{ field: 'idNumber', code: 'duplicate_id_number' }]);
+    throw new AppError(409, 'duplicate_id_number_elsewhere', [
+      { field: 'idNumber', code: 'duplicate_id_number' },
+    ]);
   }
 
-  private async warnPossibleDuplicate(ctx: Ctx, countyCode: string, input: ResidentCreateInput): Promise<void> {
+  private async warnPossibleDuplicate(
+    ctx: Ctx,
+    countyCode: string,
+    input: ResidentCreateInput,
+  ): Promise<void> {
     const rows = await this.db
       .selectFrom('resident as r')
       .leftJoin('area as v', 'v.code', 'r.village_code')
@@ -387,7 +421,12 @@ export class RegistryService {
     if (rows.length === 0) return;
     const visible = rows.filter((r) => inJurisdiction(ctx.actor.jurisdiction, r.village_code));
     throw new AppError(409, 'possible_duplicate', [], {
-      candidates: visible.map((r) => ({ id: r.id, recordNumber: r.record_number, name: r.name, villageName: r.village_name ?? '' })),
+      candidates: visible.map((r) => ({
+        id: r.id,
+        recordNumber: r.record_number,
+        name: r.name,
+        villageName: r.village_name ?? '',
+      })),
       elsewhere: rows.length - visible.length,
     });
   }
@@ -429,7 +468,11 @@ export class RegistryService {
  * Next record sequence number of a village, inside the caller's transaction: the counter row stays
  * locked until commit, so concurrent creations get consecutive numbers and a rollback leaves no gap.
  */
-export async function allocateSequence(trx: Kysely<DB>, villageCode: string, countyCode: string): Promise<number> {
+export async function allocateSequence(
+  trx: Kysely<DB>,
+  villageCode: string,
+  countyCode: string,
+): Promise<number> {
   const { rows } = await sql<{ last_seq: number }>`
     INSERT INTO record_number_counter (village_code, county_code, last_seq) VALUES (${villageCode}, ${countyCode}, 1)
     ON CONFLICT (village_code) DO UPDATE SET last_seq = record_number_counter.last_seq + 1

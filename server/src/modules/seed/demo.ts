@@ -8,7 +8,11 @@ import type { DB } from '../../platform/db-types.ts';
 import type { Role } from '../auth/permissions.ts';
 import { systemAddUser } from '../auth/users.service.ts';
 import { writeAuditInTx } from '../audit/audit.writer.ts';
-import { systemAddVillages, systemLoadCountyAreas, systemSetupInstitutions } from '../places/places.service.ts';
+import {
+  systemAddVillages,
+  systemLoadCountyAreas,
+  systemSetupInstitutions,
+} from '../places/places.service.ts';
 import { generateHouseholds, generateVillages } from './generator.ts';
 import { systemLoadHouseholds } from './loader.ts';
 
@@ -31,39 +35,105 @@ export interface DemoOptions {
 }
 
 /** Creates areas, institutions and demo users of the county (idempotent for areas and institutions). */
-export async function systemCreateDemoCounty(db: Kysely<DB>, opts: DemoOptions): Promise<{ logins: DemoLogin[]; residents: number }> {
+export async function systemCreateDemoCounty(
+  db: Kysely<DB>,
+  opts: DemoOptions,
+): Promise<{ logins: DemoLogin[]; residents: number }> {
   const countyCode = opts.countyCode ?? DEMO_COUNTY;
   const { countyName, townships } = await systemLoadCountyAreas(db, countyCode);
   const villages = generateVillages(townships, opts.seed);
   await systemAddVillages(db, countyCode, villages, true);
   await systemSetupInstitutions(db, countyCode);
-  await db.updateTable('deployment_county').set({ is_demo: true }).where('county_code', '=', countyCode).execute();
+  await db
+    .updateTable('deployment_county')
+    .set({ is_demo: true })
+    .where('county_code', '=', countyCode)
+    .execute();
 
-  const institutions = await db.selectFrom('institution').select(['id', 'code', 'name', 'kind']).where('county_code', '=', countyCode).orderBy('code').execute();
+  const institutions = await db
+    .selectFrom('institution')
+    .select(['id', 'code', 'name', 'kind'])
+    .where('county_code', '=', countyCode)
+    .orderBy('code')
+    .execute();
   const byCode = new Map(institutions.map((i) => [i.code, i]));
   const firstTownship = townships[0]!.code;
   // Demo doctors work in villagers' committees (segment 200+), the usual 村卫生室.
-  const townshipVillages = villages.filter((v) => v.townshipCode === firstTownship && Number(v.code.slice(9)) >= 200);
+  const townshipVillages = villages.filter(
+    (v) => v.townshipCode === firstTownship && Number(v.code.slice(9)) >= 200,
+  );
   const villageA = townshipVillages[0]!;
   const villageB = townshipVillages[1] ?? villages[1]!;
   const plan: { username: string; displayName: string; role: Role; institutionCode: string }[] = [
-    { username: 'cunyi', displayName: `${villageA.name}卫生室 王医生`, role: 'village_doctor', institutionCode: villageA.code },
-    { username: 'cunyi2', displayName: `${villageB.name}卫生室 李医生`, role: 'village_doctor', institutionCode: villageB.code },
-    { username: 'xiangzhen', displayName: '卫生院公卫医生 陈医生', role: 'township_staff', institutionCode: firstTownship },
-    { username: 'xzadmin', displayName: '卫生院管理员 刘主任', role: 'township_admin', institutionCode: firstTownship },
-    { username: 'county', displayName: '县卫健委管理员 张科长', role: 'county_admin', institutionCode: `${countyCode}000` },
-    { username: 'city', displayName: '市级督导 周督导', role: 'city_inspector', institutionCode: `${countyCode}000` },
-    { username: 'sysadmin', displayName: '系统管理员', role: 'system_admin', institutionCode: `${countyCode}000` },
+    {
+      username: 'cunyi',
+      displayName: `${villageA.name}卫生室 王医生`,
+      role: 'village_doctor',
+      institutionCode: villageA.code,
+    },
+    {
+      username: 'cunyi2',
+      displayName: `${villageB.name}卫生室 李医生`,
+      role: 'village_doctor',
+      institutionCode: villageB.code,
+    },
+    {
+      username: 'xiangzhen',
+      displayName: '卫生院公卫医生 陈医生',
+      role: 'township_staff',
+      institutionCode: firstTownship,
+    },
+    {
+      username: 'xzadmin',
+      displayName: '卫生院管理员 刘主任',
+      role: 'township_admin',
+      institutionCode: firstTownship,
+    },
+    {
+      username: 'county',
+      displayName: '县卫健委管理员 张科长',
+      role: 'county_admin',
+      institutionCode: `${countyCode}000`,
+    },
+    {
+      username: 'city',
+      displayName: '市级督导 周督导',
+      role: 'city_inspector',
+      institutionCode: `${countyCode}000`,
+    },
+    {
+      username: 'sysadmin',
+      displayName: '系统管理员',
+      role: 'system_admin',
+      institutionCode: `${countyCode}000`,
+    },
   ];
   const logins: DemoLogin[] = [];
   for (const p of plan) {
-    const exists = await db.selectFrom('app_user').select('id').where('username', '=', p.username).executeTakeFirst();
+    const exists = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', p.username)
+      .executeTakeFirst();
     if (!exists) await systemAddUser(db, { ...p, password: DEMO_PASSWORD });
-    logins.push({ username: p.username, role: p.role, displayName: p.displayName, institution: byCode.get(p.institutionCode)?.name ?? '' });
+    logins.push({
+      username: p.username,
+      role: p.role,
+      displayName: p.displayName,
+      institution: byCode.get(p.institutionCode)?.name ?? '',
+    });
   }
   const institutionOf = new Map(institutions.filter((i) => i.code.length === 12).map((i) => [i.code, i.id]));
-  const doctorA = await db.selectFrom('app_user').select('id').where('username', '=', 'cunyi').executeTakeFirstOrThrow();
-  const doctorB = await db.selectFrom('app_user').select('id').where('username', '=', 'cunyi2').executeTakeFirstOrThrow();
+  const doctorA = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', 'cunyi')
+    .executeTakeFirstOrThrow();
+  const doctorB = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', 'cunyi2')
+    .executeTakeFirstOrThrow();
   const doctorOf = new Map([
     [villageA.code, doctorA.id],
     [villageB.code, doctorB.id],
@@ -72,12 +142,28 @@ export async function systemCreateDemoCounty(db: Kysely<DB>, opts: DemoOptions):
     opts.residents > 0
       ? await systemLoadHouseholds(
           db,
-          generateHouseholds({ countyCode, countyName, villages, residents: opts.residents, seed: opts.seed, today: opts.today ?? new Date().toISOString().slice(0, 10) }),
-          { countyCode, institutionOf, doctorOf, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) },
+          generateHouseholds({
+            countyCode,
+            countyName,
+            villages,
+            residents: opts.residents,
+            seed: opts.seed,
+            today: opts.today ?? new Date().toISOString().slice(0, 10),
+          }),
+          {
+            countyCode,
+            institutionOf,
+            doctorOf,
+            ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+          },
         )
       : 0;
   await writeAuditInTx(db, { requestId: 'seed', ip: undefined }, [
-    { action: 'system.seed', countyCode, detail: { residents: loaded, seed: opts.seed, villages: villages.length } },
+    {
+      action: 'system.seed',
+      countyCode,
+      detail: { residents: loaded, seed: opts.seed, villages: villages.length },
+    },
   ]);
   return { logins, residents: loaded };
 }

@@ -10,11 +10,18 @@
  * - Who lives in the village: 7th census (2020) rural figures (rural China 65+ ≈ 17.7%, Anhui rural
  *   higher and ageing since), projected to the mid-2020s; working ages 20-40 largely migrate, leaving
  *   elderly couples, widows living alone and "left-behind" children with grandparents. Household
- *   types and their weights below are assumptions tuned so that a run gives 65+ ≈ 22%, 0-6 ≈ 5-6%,
- *   mean household size ≈ 2.6 (Anhui 2020 census: 2.62 persons per household).
+ *   types and their weights below are assumptions tuned so that a run gives 65+ ≈ 22-23%, 0-6 ≈ 5.7%,
+ *   sex ratio ≈ 1.0 and about 2.55 residents per household (Anhui 2020 census: 2.62 per household;
+ *   households as lived in, without migrant members, are smaller).
  * - Chronic disease shares are of *registered* patients (管理的高血压/2型糖尿病患者), which in county
  *   public health reports run at about 8-10% (hypertension) and 2.5-3.5% (diabetes) of residents;
- *   severe mental disorders ≈ 0.4% (the national management target base), TB ≈ 0.05%.
+ *   severe mental disorders ≈ 0.4% (the national management target base), TB ≈ 0.05%. Chronic
+ *   diseases are diagnosed after age 30 (mostly within the last 25 years); severe mental disorder and
+ *   hepatitis after 18, TB within the last two years.
+ * - Tags: 'poverty' for ≈ 8% of households (more among elderly and single households); 'pregnant' for
+ *   ≈ 1% of women 20-40 as asked for (a true point prevalence would be several times higher, ≈5-7%).
+ * - Phones: ≈ 86% of adults; personal phones by age (95% under 60, 26% at 80+), elderly without one
+ *   often share a household member's; minors have none (their basicInfo.contactPhone is a parent's).
  * - Disability ≈ 4% of residents, types roughly as in the 2006 second national disability sample
  *   survey (physical > hearing > visual > mental ≈ intellectual > speech).
  * - Names: see names.ts. ID numbers: GB 11643 with the county as area code; the 3-digit sequence of
@@ -323,11 +330,11 @@ type HouseholdKind = 'elderSingle' | 'elderCouple' | 'midCouple' | 'threeGen' | 
 
 /** Household types and weights (assumptions; see the header). */
 const HOUSEHOLD_KINDS = weighted<HouseholdKind>({
-  elderSingle: 13,
-  elderCouple: 15,
+  elderSingle: 12,
+  elderCouple: 14,
   midCouple: 12,
   threeGen: 25,
-  nuclear: 25,
+  nuclear: 27,
   single: 9,
 });
 
@@ -386,9 +393,12 @@ const OCC_60 = weighted<Occ>({ '4': 64, '8': 34, '3': 2 });
 const OCC_70 = weighted<Occ>({ '4': 35, '8': 65 });
 const OCC_80 = weighted<Occ>({ '4': 5, '8': 95 });
 
-type AllergyCode = BasicInfo['drugAllergy']['codes'][number];
 /** Drug allergy: mostly none, a few penicillin; '2+3' is penicillin and sulfonamides. */
 const DRUG_ALLERGY = weighted<string>({ '1': 965, '2': 20, '3': 4, '4': 3, '2+3': 1, '5': 7 });
+
+/** Rh: mostly 不详 in rural records, else positive; Rh-negative ≈ 0.3% in Han Chinese. */
+const RH_KNOWN_BLOOD = weighted<BasicInfo['rh']>({ '2': 697, '3': 300, '1': 3 });
+const RH_UNKNOWN_BLOOD = weighted<BasicInfo['rh']>({ '3': 95, '2': 5 });
 
 const BLOOD_KNOWN = weighted<BasicInfo['bloodType']>({ '1': 28, '2': 29, '3': 33, '4': 10 });
 
@@ -441,7 +451,7 @@ const bandRate = (rates: Band, age: number): number => {
   for (const [max, p] of rates) if (age <= max) return p;
   return 0;
 };
-const HTN = band([29, 0, 34, 0.005, 44, 0.022, 54, 0.062, 64, 0.13, 74, 0.205, 200, 0.235]);
+const HTN = band([29, 0, 34, 0.005, 44, 0.023, 54, 0.064, 64, 0.135, 74, 0.21, 200, 0.24]);
 const DM = band([29, 0, 44, 0.006, 54, 0.026, 64, 0.052, 74, 0.07, 200, 0.06]);
 const CHD = band([44, 0, 54, 0.005, 64, 0.015, 74, 0.035, 200, 0.05]);
 const COPD = band([44, 0, 54, 0.004, 64, 0.012, 74, 0.03, 200, 0.045]);
@@ -868,7 +878,8 @@ function buildHousehold(rng: Rng, st: RunState, kind: HouseholdKind, family: str
         maxAdultAge: 26,
         adultChance: 0.3,
       });
-      if (rng.chance(0.3)) addParents(rng, members, h, 0.5, 0.85);
+      // Elderly parents live with a middle-aged son; a younger head's parents would head the household.
+      if (rng.chance(h >= 38 ? 0.4 : 0.08)) addParents(rng, members, h, 0.5, 0.85);
       if (h <= 36 && rng.chance(0.04)) {
         const a = clamp(h + rng.int(48, 60), 70, MAX_AGE);
         members.push({ rel: '60', sex: '2', age: a, surname: SURNAMES.sample(rng), marital: '3' });
@@ -1122,16 +1133,14 @@ function fillMember(rng: Rng, st: RunState, vs: VillageState, hh: HouseholdConte
   const residenceType: '1' | '2' = rng.chance(inMarried && age < 50 ? 0.08 : 0.012) ? '2' : '1';
   const bloodUnknown = rng.chance(age >= 60 ? 0.6 : age >= 18 ? 0.42 : 0.35);
   const bloodType = bloodUnknown ? '5' : BLOOD_KNOWN.sample(rng);
-  const rh = bloodUnknown
-    ? rng.chance(0.95)
-      ? '3'
-      : '2'
-    : rng.chance(0.003)
-      ? '1'
-      : rng.chance(0.7)
-        ? '2'
-        : '3';
-  const ethnicity = d.rel === '10' || d.rel === '30' ? (rng.chance(0.995) ? '01' : '03') : hh.ethnicity;
+  const rh = (bloodUnknown ? RH_UNKNOWN_BLOOD : RH_KNOWN_BLOOD).sample(rng);
+  // Wives marry in from anywhere; everyone else shares the household's ethnicity.
+  const ethnicity =
+    d.rel === '10' || (d.rel === '30' && d.marital === '2')
+      ? rng.chance(0.995)
+        ? '01'
+        : '03'
+      : hh.ethnicity;
 
   let paymentMethods: BasicInfo['paymentMethods'];
   if (hh.poverty) paymentMethods = { codes: rng.chance(0.92) ? ['3', '4'] : ['3'] };
@@ -1145,9 +1154,7 @@ function fillMember(rng: Rng, st: RunState, vs: VillageState, hh: HouseholdConte
 
   const allergy = DRUG_ALLERGY.sample(rng);
   const drugAllergy: BasicInfo['drugAllergy'] =
-    allergy === '5'
-      ? { codes: ['5'], other: rng.pick(OTHER_ALLERGY_NOTES) }
-      : { codes: allergy.split('+') as AllergyCode[] };
+    allergy === '5' ? { codes: ['5'], other: rng.pick(OTHER_ALLERGY_NOTES) } : { codes: allergy.split('+') };
   const re = rng.next();
   const exposure: BasicInfo['exposure'] =
     re < 0.997 ? { codes: ['1'] } : re < 0.9992 ? { codes: ['2'] } : { codes: ['3'] };
@@ -1370,7 +1377,7 @@ export function* generateHouseholds(params: GenerateHouseholdsParams): Generator
       const family = rng.chance(vs.isCommunity ? 0.1 : 0.4) ? vs.lineages.sample(rng) : SURNAMES.sample(rng);
       const drafts = buildHousehold(rng, st, kind, family);
       if (drafts.length > remaining) drafts.length = remaining;
-      const poverty = rng.chance(0.08 * POVERTY_FACTOR[kind]);
+      const poverty = rng.chance(0.083 * POVERTY_FACTOR[kind]);
       const hh = finishHousehold(rng, st, vs, drafts, poverty);
       remaining -= hh.members.length;
       yield hh;

@@ -18,7 +18,9 @@ export interface LoadOptions {
 }
 
 async function reserveIds(db: Kysely<DB>, table: 'household' | 'resident', n: number): Promise<number[]> {
-  const { rows } = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::int8 AS id
+  const { rows } = await sql<{
+    id: number;
+  }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::int8 AS id
     FROM generate_series(1, ${n})`.execute(db);
   return rows.map((r) => r.id);
 }
@@ -31,7 +33,10 @@ export async function systemLoadHouseholds(
   const batchSize = opts.batchResidents ?? 5000;
   const seqOf = new Map<string, number>();
   const pinyinCache = new Map<string, { full: string; initials: string }>();
-  const counters = await db.selectFrom('record_number_counter').select(['village_code', 'last_seq']).execute();
+  const counters = await db
+    .selectFrom('record_number_counter')
+    .select(['village_code', 'last_seq'])
+    .execute();
   for (const c of counters) seqOf.set(c.village_code, c.last_seq);
   let batch: GeneratedHousehold[] = [];
   let inBatch = 0;
@@ -71,13 +76,35 @@ async function insertBatch(
   await db.transaction().execute(async (trx) => {
     const hIds = await reserveIds(trx, 'household', batch.length);
     const rIds = await reserveIds(trx, 'resident', residentsTotal);
-    const H = { id: [] as number[], township: [] as string[], village: [] as string[], head: [] as number[], address: [] as string[] };
+    const H = {
+      id: [] as number[],
+      township: [] as string[],
+      village: [] as string[],
+      head: [] as number[],
+      address: [] as string[],
+    };
     const R = {
-      id: [] as number[], township: [] as string[], village: [] as string[], recno: [] as string[], name: [] as string[],
-      pinyin: [] as string[], initials: [] as string[], sex: [] as string[], birth: [] as string[], idType: [] as string[],
-      idNumber: [] as string[], phone: [] as (string | null)[], household: [] as number[], relation: [] as string[],
-      tags: [] as string[], institution: [] as number[], doctor: [] as (number | null)[], recordDate: [] as string[],
-      current: [] as string[], registered: [] as string[], basic: [] as string[],
+      id: [] as number[],
+      township: [] as string[],
+      village: [] as string[],
+      recno: [] as string[],
+      name: [] as string[],
+      pinyin: [] as string[],
+      initials: [] as string[],
+      sex: [] as string[],
+      birth: [] as string[],
+      idType: [] as string[],
+      idNumber: [] as string[],
+      phone: [] as (string | null)[],
+      household: [] as number[],
+      relation: [] as string[],
+      tags: [] as string[],
+      institution: [] as number[],
+      doctor: [] as (number | null)[],
+      recordDate: [] as string[],
+      current: [] as string[],
+      registered: [] as string[],
+      basic: [] as string[],
     };
     let ri = 0;
     batch.forEach((h, hi) => {
@@ -124,7 +151,9 @@ async function insertBatch(
       }
     });
     await sql`INSERT INTO household (id, county_code, township_code, village_code, address) OVERRIDING SYSTEM VALUE
-      SELECT id, ${opts.countyCode}, t, v, a FROM unnest(${H.id}::int8[], ${H.township}::text[], ${H.village}::text[], ${H.address}::text[]) AS x(id, t, v, a)`.execute(trx);
+      SELECT id, ${opts.countyCode}, t, v, a FROM unnest(${H.id}::int8[], ${H.township}::text[], ${H.village}::text[], ${H.address}::text[]) AS x(id, t, v, a)`.execute(
+      trx,
+    );
     await sql`INSERT INTO resident (id, county_code, township_code, village_code, record_number, name, name_pinyin, name_initials,
         sex, birth_date, id_type, id_number, phone, household_id, relation_to_head, key_tags, institution_id,
         responsible_doctor_id, record_date, current_address, registered_address, basic_info) OVERRIDING SYSTEM VALUE
@@ -134,7 +163,9 @@ async function insertBatch(
         ${R.idNumber}::text[], ${R.phone}::text[], ${R.household}::int8[], ${R.relation}::text[], ${R.tags}::text[],
         ${R.institution}::int8[], ${R.doctor}::int8[], ${R.recordDate}::text[], ${R.current}::text[], ${R.registered}::text[],
         ${R.basic}::text[])
-      AS x(id, t, v, rn, nm, py, ini, sx, bd, it, idn, ph, hh, rel, tg, inst, doc, rd, ca, ra, bi)`.execute(trx);
+      AS x(id, t, v, rn, nm, py, ini, sx, bd, it, idn, ph, hh, rel, tg, inst, doc, rd, ca, ra, bi)`.execute(
+      trx,
+    );
     await sql`UPDATE household h SET head_resident_id = x.head
       FROM unnest(${H.id}::int8[], ${H.head}::int8[]) AS x(id, head) WHERE h.id = x.id`.execute(trx);
   });

@@ -118,7 +118,10 @@ export class Weighted<T> {
   }
 }
 
-/** Shorthand for a Weighted table from a record of value → weight (keys in insertion order). */
-export function weighted<K extends string>(table: Record<K, number>): Weighted<K> {
+/**
+ * Shorthand for a Weighted table from a record of value → weight. Keys keep the object's property order
+ * (integer-like keys first, ascending), which is fixed, so sampling is deterministic.
+ */
+export function weighted<K extends string>(table: Partial<Record<K, number>>): Weighted<K> {
   return new Weighted(Object.entries(table) as [K, number][]);
 }
