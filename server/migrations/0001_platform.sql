@@ -91,8 +91,9 @@ CREATE TABLE user_session (
 );
 CREATE INDEX user_session_user_idx ON user_session (user_id);
 
--- Append-only audit log. Rows are sealed into an HMAC chain (chain_pos, prev_hash, hash) by a single
--- sealer in chain order; `jkda audit verify` recomputes the chain.
+-- Append-only audit log. Nothing may change or delete a row (trigger below). Rows are sealed afterwards
+-- into an HMAC chain kept in audit_seal (insert-only too), so sealing never rewrites audit rows;
+-- `jkda audit verify` recomputes the chain.
 CREATE TABLE audit_log (
   id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   county_code   text,
@@ -108,15 +109,19 @@ CREATE TABLE audit_log (
   resident_id   bigint,
   fields        text[],
   outcome       text NOT NULL DEFAULT 'ok',
-  detail        jsonb,
-  chain_pos     bigint UNIQUE,
-  prev_hash     text,
-  hash          text
+  detail        jsonb
 );
 CREATE INDEX audit_log_resident_idx ON audit_log (resident_id, at) WHERE resident_id IS NOT NULL;
 CREATE INDEX audit_log_actor_idx ON audit_log (actor_user_id, at);
 CREATE INDEX audit_log_at_idx ON audit_log (at);
-CREATE INDEX audit_log_unsealed_idx ON audit_log (id) WHERE chain_pos IS NULL;
+
+CREATE TABLE audit_seal (
+  chain_pos  bigint PRIMARY KEY,
+  audit_id   bigint NOT NULL UNIQUE,
+  prev_hash  text NOT NULL,
+  hash       text NOT NULL,
+  sealed_at  timestamptz NOT NULL DEFAULT now()
+);
 
 CREATE TABLE audit_chain_head (
   id         integer PRIMARY KEY CHECK (id = 1),
@@ -125,24 +130,11 @@ CREATE TABLE audit_chain_head (
   sealed_at  timestamptz NOT NULL DEFAULT now()
 );
 
--- Only the sealer may set the chain columns once; nothing may delete or otherwise change a row.
-CREATE FUNCTION audit_log_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION append_only_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF OLD.chain_pos IS NOT NULL
-     OR NEW.id IS DISTINCT FROM OLD.id OR NEW.at IS DISTINCT FROM OLD.at
-     OR NEW.actor_user_id IS DISTINCT FROM OLD.actor_user_id OR NEW.action IS DISTINCT FROM OLD.action
-     OR NEW.resident_id IS DISTINCT FROM OLD.resident_id OR NEW.entity_id IS DISTINCT FROM OLD.entity_id
-     OR NEW.fields IS DISTINCT FROM OLD.fields OR NEW.detail IS DISTINCT FROM OLD.detail
-     OR NEW.outcome IS DISTINCT FROM OLD.outcome OR NEW.ip IS DISTINCT FROM OLD.ip
-     OR NEW.request_id IS DISTINCT FROM OLD.request_id OR NEW.county_code IS DISTINCT FROM OLD.county_code
-     OR NEW.actor_username IS DISTINCT FROM OLD.actor_username OR NEW.actor_role IS DISTINCT FROM OLD.actor_role
-     OR NEW.entity_type IS DISTINCT FROM OLD.entity_type THEN
-    RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN NEW;
+  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
 END $$;
 CREATE TRIGGER audit_log_guard BEFORE UPDATE OR DELETE ON audit_log
-  FOR EACH ROW EXECUTE FUNCTION audit_log_guard();
+  FOR EACH ROW EXECUTE FUNCTION append_only_guard();
+CREATE TRIGGER audit_seal_guard BEFORE UPDATE OR DELETE ON audit_seal
+  FOR EACH ROW EXECUTE FUNCTION append_only_guard();

@@ -26,17 +26,17 @@ CREATE TABLE resident (
   county_code        text NOT NULL,
   township_code      text NOT NULL,
   village_code       text NOT NULL REFERENCES area (code),
-  record_number      text NOT NULL,
-  name               text NOT NULL,
-  name_pinyin        text NOT NULL,
-  name_initials      text NOT NULL,
+  record_number      text COLLATE "C" NOT NULL,
+  name               text COLLATE "C" NOT NULL,
+  name_pinyin        text COLLATE "C" NOT NULL,
+  name_initials      text COLLATE "C" NOT NULL,
   sex                text NOT NULL,
   birth_date         date NOT NULL,
   id_type            text NOT NULL,
-  id_number          text,
-  id_number_rev      text GENERATED ALWAYS AS (reverse(id_number)) STORED,
-  phone              text,
-  phone_rev          text GENERATED ALWAYS AS (reverse(phone)) STORED,
+  id_number          text COLLATE "C",
+  id_number_rev      text COLLATE "C" GENERATED ALWAYS AS (reverse(id_number)) STORED,
+  phone              text COLLATE "C",
+  phone_rev          text COLLATE "C" GENERATED ALWAYS AS (reverse(phone)) STORED,
   household_id       bigint REFERENCES household (id),
   relation_to_head   text,
   key_tags           text[] NOT NULL DEFAULT '{}',
@@ -58,16 +58,20 @@ CREATE TABLE resident (
 );
 CREATE UNIQUE INDEX resident_record_number_uq ON resident (county_code, record_number);
 CREATE UNIQUE INDEX resident_id_number_uq ON resident (county_code, id_number) WHERE id_number IS NOT NULL;
-CREATE INDEX resident_id_number_rev_idx ON resident (id_number_rev text_pattern_ops);
-CREATE INDEX resident_record_number_rev_idx ON resident (reverse(record_number) text_pattern_ops);
+-- Search columns use the "C" collation (byte order): one plain btree serves both LIKE 'prefix%' and
+-- ORDER BY. Chinese has no collation here, so lists sort by name_pinyin. INCLUDE columns let the
+-- jurisdiction and status filters and the capped counts run as index-only scans.
+CREATE INDEX resident_id_number_rev_idx ON resident (id_number_rev);
+CREATE INDEX resident_record_number_rev_idx ON resident ((reverse(record_number)) COLLATE "C");
 CREATE INDEX resident_phone_idx ON resident (phone);
-CREATE INDEX resident_phone_rev_idx ON resident (phone_rev text_pattern_ops);
-CREATE INDEX resident_name_idx ON resident (name text_pattern_ops);
-CREATE INDEX resident_initials_idx ON resident (name_initials text_pattern_ops);
-CREATE INDEX resident_pinyin_idx ON resident (name_pinyin text_pattern_ops);
-CREATE INDEX resident_village_sort_idx ON resident (village_code, name_pinyin, id);
-CREATE INDEX resident_township_sort_idx ON resident (township_code, name_pinyin, id);
-CREATE INDEX resident_county_sort_idx ON resident (county_code, name_pinyin, id);
+CREATE INDEX resident_phone_rev_idx ON resident (phone_rev);
+CREATE INDEX resident_name_idx ON resident (name, id) INCLUDE (county_code, township_code, village_code, status);
+CREATE INDEX resident_initials_idx ON resident (name_initials, name_pinyin, id)
+  INCLUDE (county_code, township_code, village_code, status);
+CREATE INDEX resident_pinyin_idx ON resident (name_pinyin, id) INCLUDE (county_code, township_code, village_code, status);
+CREATE INDEX resident_village_sort_idx ON resident (village_code, name_pinyin, id) INCLUDE (status);
+CREATE INDEX resident_township_sort_idx ON resident (township_code, name_pinyin, id) INCLUDE (status);
+CREATE INDEX resident_county_sort_idx ON resident (county_code, name_pinyin, id) INCLUDE (status);
 CREATE INDEX resident_household_idx ON resident (household_id);
 CREATE INDEX resident_tags_idx ON resident USING gin (key_tags);
 CREATE INDEX resident_dup_idx ON resident (county_code, name, birth_date, sex);

@@ -184,7 +184,7 @@ audit
   .action(() =>
     withDatabase(async ({ db }, config) => {
       const key = loadAuditKey(config);
-      await sealAuditLog(db, key, Number.MAX_SAFE_INTEGER);
+      await sealAuditLog(db, key, { maxRows: Number.MAX_SAFE_INTEGER, full: true });
       const r = await verifyChain(db, key);
       if (r.ok) {
         console.log(`Audit log intact: ${r.checked} rows verified.`);
@@ -201,7 +201,10 @@ audit
   .description('Seal pending audit rows into the chain')
   .action(() =>
     withDatabase(async ({ db }, config) => {
-      const n = await sealAuditLog(db, loadAuditKey(config), Number.MAX_SAFE_INTEGER);
+      const n = await sealAuditLog(db, loadAuditKey(config), {
+        maxRows: Number.MAX_SAFE_INTEGER,
+        full: true,
+      });
       console.log(`Sealed ${n} rows.`);
     }),
   );

@@ -9,6 +9,7 @@ import { AuditWriter } from './modules/audit/audit.writer.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
 import { RegistryService } from './modules/registry/registry.service.ts';
+import { Directory } from './modules/places/directory.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { HouseholdService, householdRoutes } from './modules/registry/household.ts';
 
@@ -18,7 +19,7 @@ export function createServices(config: Config, database: Database, auditKey: Buf
     database,
     auditKey,
     auth: new AuthService(database.db, config.sessionHours),
-    audit: new AuditWriter(database.db),
+    audit: new AuditWriter(database.auditDb),
   };
 }
 
@@ -27,9 +28,25 @@ export async function createServer(services: Services): Promise<FastifyInstance>
   const { db } = services.database;
   authRoutes(app, services);
   placesRoutes(app, db);
-  registryRoutes(app, new RegistryService(db, services.audit));
+  registryRoutes(app, new RegistryService(db, services.database.pool, services.audit, new Directory(db)));
   householdRoutes(app, new HouseholdService(db, services.audit));
   auditRoutes(app, db, services.audit);
+  if (process.env.JKDA_BENCH_CEILING === '1') benchCeilingRoute(app, services);
   await app.ready();
   return app;
+}
+
+/**
+ * Benchmark only (JKDA_BENCH_CEILING=1): the same authentication as every route, then one indexed
+ * query, nothing else. bench/registry.bench.ts compares the record read with it.
+ */
+function benchCeilingRoute(app: FastifyInstance, services: Services): void {
+  app.get('/api/bench/ceiling', async (req) => {
+    const id = Number((req.query as { id?: string }).id ?? 1);
+    const { rows } = await services.database.pool.query<{ id: number }>(
+      'SELECT id FROM resident WHERE id = $1',
+      [id],
+    );
+    return { id: rows[0]?.id ?? null };
+  });
 }

@@ -19,6 +19,25 @@ function fileURLToPathSafe(u: URL): string {
 }
 
 describeEachDb('audit log chain', (env) => {
+  it('seals rows that committed after newer rows were sealed', async (t) => {
+    const e = env();
+    // PGlite runs one transaction at a time, so there a row cannot commit late.
+    if (e.kind === 'pglite') t.skip();
+    const { db } = e.database;
+    const key = e.services.auditKey;
+    await sealAuditLog(db, key);
+    // A transaction that took its id earlier but commits after a newer row was sealed.
+    await db.transaction().execute(async (trx) => {
+      await writeAuditInTx(trx, { requestId: 'late', ip: undefined }, [{ action: 'late.row' }]);
+      await writeAuditInTx(db, { requestId: 'early', ip: undefined }, [{ action: 'early.row' }]);
+      await sealAuditLog(db, key);
+    });
+    await sealAuditLog(db, key);
+    const unsealed = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log a
+      WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)`.execute(db);
+    expect(unsealed.rows[0]!.n).toBe(0);
+    expect((await verifyChain(db, key)).ok).toBe(true);
+  });
   it('seals rows into a chain that verifies, and detects edited and deleted rows', async () => {
     const e = env();
     const doc = await e.as('cunyi');
@@ -40,9 +59,17 @@ describeEachDb('audit log chain', (env) => {
     );
 
     // Someone with owner rights disables the guard and edits a row: the chain shows it.
+    const posOf = async (id: number) =>
+      (
+        await db
+          .selectFrom('audit_seal')
+          .select('chain_pos')
+          .where('audit_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).chain_pos;
     const target = await db
       .selectFrom('audit_log')
-      .select(['id', 'chain_pos'])
+      .select('id')
       .where('resident_id', '=', r.id)
       .where('action', '=', 'resident.read')
       .executeTakeFirstOrThrow();
@@ -51,28 +78,32 @@ describeEachDb('audit log chain', (env) => {
     let v = await verifyChain(db, key);
     expect(v.ok).toBe(false);
     expect(v.problems).toContainEqual({
-      chainPos: target.chain_pos,
+      chainPos: await posOf(target.id),
       id: target.id,
       problem: 'hash_mismatch',
     });
     await sql`UPDATE audit_log SET actor_username = 'cunyi' WHERE id = ${target.id}`.execute(db);
     expect((await verifyChain(db, key)).ok).toBe(true);
-    // Deleting a row in the middle breaks the sequence; deleting the newest row disagrees with the head.
+    // Deleting a row leaves its seal without a row; deleting the newest seal too disagrees with the head.
     const middle = await db
       .selectFrom('audit_log')
-      .select(['id', 'chain_pos'])
+      .select('id')
       .where('resident_id', '=', r.id)
       .where('action', '=', 'resident.create')
       .executeTakeFirstOrThrow();
+    const middlePos = await posOf(middle.id);
     await sql`DELETE FROM audit_log WHERE id = ${middle.id}`.execute(db);
     v = await verifyChain(db, key);
-    expect(v.problems).toContainEqual({ chainPos: middle.chain_pos, id: null, problem: 'missing_row' });
+    expect(v.problems).toContainEqual({ chainPos: middlePos, id: middle.id, problem: 'missing_row' });
     const last = await db
-      .selectFrom('audit_log')
-      .select(['id', 'chain_pos'])
+      .selectFrom('audit_seal')
+      .select(['audit_id', 'chain_pos'])
       .orderBy('chain_pos', 'desc')
       .executeTakeFirstOrThrow();
-    await sql`DELETE FROM audit_log WHERE id = ${last.id}`.execute(db);
+    await sql`ALTER TABLE audit_seal DISABLE TRIGGER audit_seal_guard`.execute(db);
+    await sql`DELETE FROM audit_log WHERE id = ${last.audit_id}`.execute(db);
+    await sql`DELETE FROM audit_seal WHERE chain_pos = ${last.chain_pos}`.execute(db);
+    await sql`ALTER TABLE audit_seal ENABLE TRIGGER audit_seal_guard`.execute(db);
     await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_guard`.execute(db);
     v = await verifyChain(db, key);
     expect(v.problems).toContainEqual({ chainPos: last.chain_pos, id: null, problem: 'head_mismatch' });

@@ -107,9 +107,14 @@ export interface AuditLogTable {
   fields: string[] | null;
   outcome: Generated<string>;
   detail: Json | null;
-  chain_pos: number | null;
-  prev_hash: string | null;
-  hash: string | null;
+}
+
+export interface AuditSealTable {
+  chain_pos: number;
+  audit_id: number;
+  prev_hash: string;
+  hash: string;
+  sealed_at: Timestamp;
 }
 
 export interface AuditChainHeadTable {
@@ -202,6 +207,7 @@ export interface DB {
   family_doctor_team_member: FamilyDoctorTeamMemberTable;
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
+  audit_seal: AuditSealTable;
   audit_chain_head: AuditChainHeadTable;
   record_number_counter: RecordNumberCounterTable;
   household: HouseholdTable;

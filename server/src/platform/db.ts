@@ -18,6 +18,11 @@ export interface Database {
   kind: DbKind;
   db: Kysely<DB>;
   pool: pg.Pool;
+  /**
+   * Connections for the read-audit writer. On PostgreSQL a separate small pool whose sessions commit
+   * without waiting for the WAL flush (synchronous_commit = off); on PGlite the same database.
+   */
+  auditDb: Kysely<DB>;
   /** True when this process created a new, empty embedded database folder. */
   freshEmbedded: boolean;
   close(): Promise<void>;
@@ -84,12 +89,23 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       /* idle client errors are reported on next use */
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const auditPool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 2,
+      options: '-c synchronous_commit=off',
+    });
+    auditPool.on('error', () => {});
+    const auditDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: auditPool }) });
     return {
       kind: 'postgres',
       db,
       pool,
+      auditDb,
       freshEmbedded: false,
-      close: () => db.destroy(),
+      close: async () => {
+        await auditDb.destroy();
+        await db.destroy();
+      },
     };
   }
   const dataDir = opts.dataDir ?? 'data';
@@ -119,6 +135,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     db,
     pool,
+    auditDb: db,
     freshEmbedded,
     close: async () => {
       await db.destroy();

@@ -29,9 +29,9 @@ interface CanonicalRow {
   detail: string | null;
 }
 
-const canonicalColumns = sql`id, county_code, (extract(epoch from at) * 1000000)::bigint::text AS at_us,
-  actor_user_id, actor_username, actor_role, ip, request_id, action, entity_type, entity_id, resident_id,
-  fields, outcome, detail::text AS detail`;
+const canonicalColumns = sql`a.id, a.county_code, (extract(epoch from a.at) * 1000000)::bigint::text AS at_us,
+  a.actor_user_id, a.actor_username, a.actor_role, a.ip, a.request_id, a.action, a.entity_type, a.entity_id,
+  a.resident_id, a.fields, a.outcome, a.detail::text AS detail`;
 
 export function chainHash(key: Buffer, prevHash: string, chainPos: number, row: CanonicalRow): string {
   const canonical = JSON.stringify([
@@ -55,8 +55,20 @@ export function chainHash(key: Buffer, prevHash: string, chainPos: number, row: 
   return crypto.createHmac('sm3', key).update(prevHash).update('|').update(canonical).digest('hex');
 }
 
-/** Seals unsealed rows in id order. Returns how many were sealed (0 if another process is sealing). */
-export async function sealAuditLog(db: Kysely<DB>, key: Buffer, maxRows = 20_000): Promise<number> {
+/** How far behind the newest sealed id the sealer looks for rows that committed late. */
+const LATE_WINDOW = 5000;
+
+/**
+ * Seals unsealed rows (in id order) by inserting their chain entries into audit_seal. Rows that
+ * committed after newer ones were sealed are picked up within LATE_WINDOW ids; `full` looks at every row.
+ * Returns how many rows were sealed (0 if another process is sealing).
+ */
+export async function sealAuditLog(
+  db: Kysely<DB>,
+  key: Buffer,
+  opts: { maxRows?: number; full?: boolean } = {},
+): Promise<number> {
+  const maxRows = opts.maxRows ?? 20_000;
   let total = 0;
   while (total < maxRows) {
     const n = await db.transaction().execute(async (trx) => {
@@ -71,8 +83,13 @@ export async function sealAuditLog(db: Kysely<DB>, key: Buffer, maxRows = 20_000
         .executeTakeFirst();
       let pos = head?.chain_pos ?? 0;
       let prev = head?.hash ?? GENESIS;
-      const { rows } = await sql<CanonicalRow>`SELECT ${canonicalColumns} FROM audit_log
-        WHERE chain_pos IS NULL ORDER BY id LIMIT ${PAGE}`.execute(trx);
+      const low = opts.full
+        ? 0
+        : ((await sql<{ m: number | null }>`SELECT max(audit_id) AS m FROM audit_seal`.execute(trx)).rows[0]
+            ?.m ?? 0) - LATE_WINDOW;
+      const { rows } = await sql<CanonicalRow>`SELECT ${canonicalColumns} FROM audit_log a
+        WHERE a.id > ${low} AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)
+        ORDER BY a.id LIMIT ${PAGE}`.execute(trx);
       if (rows.length === 0) return 0;
       const ids: number[] = [];
       const positions: number[] = [];
@@ -87,9 +104,10 @@ export async function sealAuditLog(db: Kysely<DB>, key: Buffer, maxRows = 20_000
         hashes.push(h);
         prev = h;
       }
-      await sql`UPDATE audit_log a SET chain_pos = s.pos, prev_hash = s.prev, hash = s.h
-        FROM unnest(${ids}::bigint[], ${positions}::bigint[], ${prevs}::text[], ${hashes}::text[]) AS s(id, pos, prev, h)
-        WHERE a.id = s.id`.execute(trx);
+      await sql`INSERT INTO audit_seal (chain_pos, audit_id, prev_hash, hash)
+        SELECT * FROM unnest(${positions}::bigint[], ${ids}::bigint[], ${prevs}::text[], ${hashes}::text[])`.execute(
+        trx,
+      );
       await sql`INSERT INTO audit_chain_head (id, chain_pos, hash, sealed_at) VALUES (1, ${pos}, ${prev}, now())
         ON CONFLICT (id) DO UPDATE SET chain_pos = EXCLUDED.chain_pos, hash = EXCLUDED.hash, sealed_at = now()`.execute(
         trx,
@@ -105,7 +123,8 @@ export async function sealAuditLog(db: Kysely<DB>, key: Buffer, maxRows = 20_000
 export interface ChainProblem {
   chainPos: number | null;
   id: number | null;
-  problem: 'hash_mismatch' | 'link_broken' | 'missing_row' | 'head_mismatch' | 'unsealed_old_row';
+  problem:
+    'hash_mismatch' | 'link_broken' | 'missing_row' | 'missing_seal' | 'head_mismatch' | 'unsealed_old_row';
 }
 
 export interface VerifyResult {
@@ -131,18 +150,26 @@ export async function verifyChain(
   let checked = 0;
   let lastPos = 0;
   for (;;) {
-    const { rows } = await sql<CanonicalRow & { chain_pos: number; prev_hash: string; hash: string }>`
-      SELECT ${canonicalColumns}, chain_pos, prev_hash, hash FROM audit_log
-      WHERE chain_pos >= ${expectedPos} ORDER BY chain_pos LIMIT ${PAGE}`.execute(db);
+    const { rows } = await sql<
+      CanonicalRow & {
+        chain_pos: number;
+        audit_id: number;
+        prev_hash: string;
+        hash: string;
+        present: boolean;
+      }
+    >`SELECT s.chain_pos, s.audit_id, s.prev_hash, s.hash, a.id IS NOT NULL AS present, ${canonicalColumns}
+      FROM audit_seal s LEFT JOIN audit_log a ON a.id = s.audit_id
+      WHERE s.chain_pos >= ${expectedPos} ORDER BY s.chain_pos LIMIT ${PAGE}`.execute(db);
     if (rows.length === 0) break;
     for (const r of rows) {
-      if (r.chain_pos !== expectedPos) {
-        problems.push({ chainPos: expectedPos, id: null, problem: 'missing_row' });
-        prev = r.prev_hash; // resynchronise after the gap
-      }
-      if (r.prev_hash !== prev) problems.push({ chainPos: r.chain_pos, id: r.id, problem: 'link_broken' });
-      const h = chainHash(key, r.prev_hash, r.chain_pos, r);
-      if (h !== r.hash) problems.push({ chainPos: r.chain_pos, id: r.id, problem: 'hash_mismatch' });
+      if (r.chain_pos !== expectedPos)
+        problems.push({ chainPos: expectedPos, id: null, problem: 'missing_seal' });
+      else if (r.prev_hash !== prev)
+        problems.push({ chainPos: r.chain_pos, id: r.audit_id, problem: 'link_broken' });
+      if (!r.present) problems.push({ chainPos: r.chain_pos, id: r.audit_id, problem: 'missing_row' });
+      else if (chainHash(key, r.prev_hash, r.chain_pos, r) !== r.hash)
+        problems.push({ chainPos: r.chain_pos, id: r.audit_id, problem: 'hash_mismatch' });
       prev = r.hash;
       expectedPos = r.chain_pos + 1;
       lastPos = r.chain_pos;
@@ -152,8 +179,9 @@ export async function verifyChain(
   if (head && (head.chain_pos !== lastPos || head.hash !== prev)) {
     problems.push({ chainPos: head.chain_pos, id: null, problem: 'head_mismatch' });
   }
-  const { rows: stale } = await sql<{ id: number }>`SELECT id FROM audit_log WHERE chain_pos IS NULL
-    AND at < now() - make_interval(secs => ${unsealedGraceSeconds}) ORDER BY id LIMIT 100`.execute(db);
+  const { rows: stale } = await sql<{ id: number }>`SELECT a.id FROM audit_log a
+    WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)
+      AND a.at < now() - make_interval(secs => ${unsealedGraceSeconds}) ORDER BY a.id LIMIT 100`.execute(db);
   for (const s of stale) problems.push({ chainPos: null, id: s.id, problem: 'unsealed_old_row' });
   return { ok: problems.length === 0, checked, problems };
 }

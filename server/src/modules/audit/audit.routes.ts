@@ -37,7 +37,6 @@ const auditEntry = z.object({
   residentId: z.number().nullable(),
   fields: z.array(z.string()).nullable(),
   outcome: z.string(),
-  sealed: z.boolean(),
 });
 
 /** County-level users see their counties' log; others only entries about residents in their area. */
@@ -74,7 +73,6 @@ export async function queryAudit(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
       residentId: a.resident_id,
       fields: a.fields,
       outcome: a.outcome,
-      sealed: a.chain_pos !== null,
     })),
     hasMore: rows.length > q.pageSize,
     page: q.page,

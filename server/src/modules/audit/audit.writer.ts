@@ -85,6 +85,9 @@ export class AuditWriter {
           rows += p.rows.length;
         }
         try {
+          // On PostgreSQL this connection commits without waiting for the WAL flush (written within
+          // wal_writer_delay, 200 ms by default): a crash of the database server in that window can lose the
+          // newest read entries. Changes and their audit rows always commit synchronously (writeAuditInTx).
           await this.db
             .insertInto('audit_log')
             .values(batch.flatMap((p) => p.rows))

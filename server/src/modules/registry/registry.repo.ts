@@ -2,12 +2,14 @@
  * SQL of the registry. Every function that reads residents starts from `scopedResidents(db, actor)`,
  * which already filters by the actor's jurisdiction.
  */
+import type pg from 'pg';
 import { sql, type Kysely, type SqlBool, type Expression, type Selectable } from 'kysely';
 import { maskIdNumber, maskPhone, ageOn, MANUAL_KEY_TAGS } from '@jkda/domain';
 import type { DB, ResidentTable } from '../../platform/db-types.ts';
 import { scopePredicate, type Actor } from '../auth/actor.ts';
 import { likePrefix, parseSearchText, type QueryKind } from './registry.search.ts';
 import type { ResidentListItem, ResidentListQuery, ResidentView } from './registry.schema.ts';
+import type { Directory } from '../places/directory.ts';
 
 export const COUNT_CAP = 10_000;
 
@@ -51,10 +53,11 @@ export async function searchResidents(
       );
       break;
     }
+    case 'initials':
+      conds.push(sql<SqlBool>`r.name_initials LIKE ${likePrefix(v)}`);
+      break;
     case 'pinyin':
-      conds.push(
-        sql<SqlBool>`(r.name_initials LIKE ${likePrefix(v)} OR r.name_pinyin LIKE ${likePrefix(v)})`,
-      );
+      conds.push(sql<SqlBool>`r.name_pinyin LIKE ${likePrefix(v)}`);
       break;
     case 'name':
       conds.push(sql<SqlBool>`r.name LIKE ${likePrefix(v)}`);
@@ -82,8 +85,15 @@ export async function searchResidents(
   else if (query.tag) conds.push(sql<SqlBool>`r.key_tags @> ARRAY[${query.tag}]::text[]`);
 
   const base = scopedResidents(db, actor).where((eb) => eb.and(conds));
+  // Sorting by name follows the index that answers the search, so the first page needs no full sort.
+  const byName =
+    parsed.kind === 'initials'
+      ? sql`r.name_initials, r.name_pinyin, r.id`
+      : parsed.kind === 'name'
+        ? sql`r.name, r.id`
+        : sql`r.name_pinyin, r.id`;
   const order = {
-    name: sql`r.name_pinyin, r.id`,
+    name: byName,
     recordNumber: sql`r.record_number`,
     birthDate: sql`r.birth_date, r.id`,
     createdAt: sql`r.created_at DESC, r.id DESC`,
@@ -150,36 +160,33 @@ export function withAgeTags(stored: string[], birthDate: string, now: string): s
   return [...tags].sort();
 }
 
-/** The full record of one resident inside the jurisdiction, or undefined. */
+/**
+ * The full record of one resident inside the jurisdiction, or undefined. The hottest query of the API:
+ * a named (prepared) statement, one plan for every actor, with the jurisdiction as array parameters.
+ */
 export async function loadResidentView(
-  db: Kysely<DB>,
+  pool: pg.Pool,
   actor: Actor,
   id: number,
+  directory: Directory,
 ): Promise<ResidentView | undefined> {
-  const r = await scopedResidents(db, actor)
-    .leftJoin('area as v', 'v.code', 'r.village_code')
-    .leftJoin('area as t', 't.code', 'r.township_code')
-    .leftJoin('institution as i', 'i.id', 'r.institution_id')
-    .leftJoin('app_user as d', 'd.id', 'r.responsible_doctor_id')
-    .leftJoin('app_user as c', 'c.id', 'r.created_by')
-    .selectAll('r')
-    .select([
-      'v.name as village_name',
-      't.name as township_name',
-      'i.name as institution_name',
-      'd.display_name as doctor_name',
-      'c.display_name as creator_name',
-    ])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
-  if (!r) return undefined;
-  return toView(r, {
-    villageName: r.village_name ?? '',
-    townshipName: r.township_name ?? '',
-    institutionName: r.institution_name ?? '',
-    doctorName: r.doctor_name,
-    creatorName: r.creator_name,
+  const j = actor.jurisdiction;
+  const { rows } = await pool.query<Selectable<ResidentTable>>({
+    name: 'resident_by_id_scoped',
+    text: `SELECT * FROM resident WHERE id = $1
+      AND (county_code = ANY($2::text[]) OR township_code = ANY($3::text[]) OR village_code = ANY($4::text[]))`,
+    values: [id, j.counties, j.townships, j.villages],
   });
+  const r = rows[0];
+  if (!r) return undefined;
+  const [villageName, townshipName, institutionName, doctorName, creatorName] = await Promise.all([
+    directory.areaName(r.village_code),
+    directory.areaName(r.township_code),
+    directory.institutionName(r.institution_id),
+    r.responsible_doctor_id ? directory.userName(r.responsible_doctor_id) : null,
+    r.created_by ? directory.userName(r.created_by) : null,
+  ]);
+  return toView(r, { villageName, townshipName, institutionName, doctorName, creatorName });
 }
 
 export function toView(

@@ -2,7 +2,7 @@
 import { upgradeIdNumber15 } from '@jkda/domain';
 
 export type QueryKind =
-  'id_number' | 'record_number' | 'phone' | 'digits_suffix' | 'name' | 'pinyin' | 'empty';
+  'id_number' | 'record_number' | 'phone' | 'digits_suffix' | 'name' | 'initials' | 'pinyin' | 'empty';
 
 export interface ParsedQuery {
   kind: QueryKind;
@@ -23,7 +23,12 @@ export function parseSearchText(raw: string | undefined): ParsedQuery {
   if (/^\d{17}$/.test(q)) return { kind: 'record_number', value: q };
   if (/^1[3-9]\d{9}$/.test(q)) return { kind: 'phone', value: q };
   if (/^\d{3,16}[Xx]?$/.test(q)) return { kind: 'digits_suffix', value: q.toUpperCase() };
-  if (/^[a-zA-Z]+$/.test(q)) return { kind: 'pinyin', value: q.toLowerCase() };
+  if (/^[a-zA-Z]+$/.test(q)) {
+    // Pinyin initials have no vowels after the first letter (zs, lxm); anything else is the start of the
+    // full pinyin (zhang, zhangs, wangxm is treated as pinyin too).
+    const lower = q.toLowerCase();
+    return { kind: /^[a-z][^aeiouv]*$/.test(lower) ? 'initials' : 'pinyin', value: lower };
+  }
   return { kind: 'name', value: q };
 }
 

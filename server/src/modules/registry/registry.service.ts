@@ -2,6 +2,7 @@
  * Use cases of the resident registry. Each change runs in one transaction with its new version row and
  * its audit row; each read is audited before it is answered.
  */
+import type pg from 'pg';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import {
   keyTagsFor,
@@ -17,6 +18,7 @@ import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import { inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from './registry.diff.ts';
+import type { Directory } from '../places/directory.ts';
 import { loadResidentView, scopedResidents, searchResidents } from './registry.repo.ts';
 import type { ResidentListQuery, ResidentView } from './registry.schema.ts';
 
@@ -73,7 +75,9 @@ const isPgError = (e: unknown, code: string): boolean => (e as { code?: string }
 export class RegistryService {
   constructor(
     private readonly db: Kysely<DB>,
+    private readonly pool: pg.Pool,
     private readonly audit: AuditWriter,
+    private readonly directory: Directory,
   ) {}
 
   async search(ctx: Ctx, query: ResidentListQuery) {
@@ -93,7 +97,7 @@ export class RegistryService {
   }
 
   async get(ctx: Ctx, id: number): Promise<ResidentView> {
-    const view = await loadResidentView(this.db, ctx.actor, id);
+    const view = await loadResidentView(this.pool, ctx.actor, id, this.directory);
     if (!view) {
       await this.audit.record(ctx, [
         { action: 'resident.read', entityType: 'resident', entityId: id, outcome: 'denied' },
@@ -190,7 +194,7 @@ export class RegistryService {
         ]);
         return row.id;
       });
-      const view = await loadResidentView(this.db, actor, id);
+      const view = await loadResidentView(this.pool, actor, id, this.directory);
       if (!view) throw notFound();
       return view;
     } catch (e) {
@@ -246,7 +250,7 @@ export class RegistryService {
       if (isPgError(e, '23505') && idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, id);
       throw e;
     }
-    return (await loadResidentView(this.db, actor, id)) ?? Promise.reject(notFound());
+    return (await loadResidentView(this.pool, actor, id, this.directory)) ?? Promise.reject(notFound());
   }
 
   async archive(ctx: Ctx, id: number, input: ResidentArchiveInput): Promise<ResidentView> {
@@ -267,7 +271,7 @@ export class RegistryService {
         .executeTakeFirstOrThrow();
       await this.writeVersion(trx, ctx, current, updated, 'archive');
     });
-    return (await loadResidentView(this.db, ctx.actor, id)) ?? Promise.reject(notFound());
+    return (await loadResidentView(this.pool, ctx.actor, id, this.directory)) ?? Promise.reject(notFound());
   }
 
   async restore(ctx: Ctx, id: number, version: number): Promise<ResidentView> {
@@ -282,7 +286,7 @@ export class RegistryService {
         .executeTakeFirstOrThrow();
       await this.writeVersion(trx, ctx, current, updated, 'restore');
     });
-    return (await loadResidentView(this.db, ctx.actor, id)) ?? Promise.reject(notFound());
+    return (await loadResidentView(this.pool, ctx.actor, id, this.directory)) ?? Promise.reject(notFound());
   }
 
   async history(ctx: Ctx, id: number) {
