@@ -8,6 +8,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuditWriter } from './modules/audit/audit.writer.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
+import { teamRoutes } from './modules/places/teams.ts';
 import { RegistryService } from './modules/registry/registry.service.ts';
 import { Directory } from './modules/places/directory.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
@@ -28,6 +29,7 @@ export async function createServer(services: Services): Promise<FastifyInstance>
   const { db } = services.database;
   authRoutes(app, services);
   placesRoutes(app, db);
+  teamRoutes(app, db);
   registryRoutes(app, new RegistryService(db, services.database.pool, services.audit, new Directory(db)));
   householdRoutes(app, new HouseholdService(db, services.audit));
   auditRoutes(app, db, services.audit);

@@ -108,6 +108,12 @@ describeEachDb('authentication and authorization', (env) => {
     const county = await e.as('county');
     const all = (await county.get('/api/residents?pageSize=1')).json() as { total: number };
     expect(all.total).toBe(200);
+    const teams = (await county.get('/api/teams')).json() as { items: { members: { name: string }[] }[] };
+    expect(teams.items[0]!.members.map((m) => m.name).join()).toMatch(/王医生.*李医生|李医生.*王医生/);
+    const areas = (await (await e.as('cunyi')).get('/api/areas')).json() as {
+      items: { code: string; level: string }[];
+    };
+    expect(areas.items.filter((a) => a.level === 'village').map((a) => a.code)).toEqual([e.villageA]);
   });
 
   it('enforces the password policy when changing a password', async () => {

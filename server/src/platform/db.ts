@@ -44,7 +44,9 @@ function acquireLock(lockPath: string): () => void {
   if (!tryCreate()) {
     const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
     let alive = false;
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+    if (pid === process.pid) {
+      alive = true; // this very process already has the folder open
+    } else if (Number.isInteger(pid) && pid > 0) {
       try {
         process.kill(pid, 0);
         alive = true;

@@ -14,6 +14,7 @@ import {
   systemSetupInstitutions,
 } from '../places/places.service.ts';
 import { generateHouseholds, generateVillages } from './generator.ts';
+import { systemAddTeam } from '../places/teams.ts';
 import { systemLoadHouseholds } from './loader.ts';
 
 export const DEMO_COUNTY = '341524';
@@ -134,6 +135,28 @@ export async function systemCreateDemoCounty(
     .select('id')
     .where('username', '=', 'cunyi2')
     .executeTakeFirstOrThrow();
+  const leader = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', 'xiangzhen')
+    .executeTakeFirstOrThrow();
+  const existingTeam = await db
+    .selectFrom('family_doctor_team')
+    .select('id')
+    .where('county_code', '=', countyCode)
+    .executeTakeFirst();
+  if (!existingTeam) {
+    await systemAddTeam(db, {
+      institutionId: byCode.get(firstTownship)!.id,
+      name: `${townships[0]!.name}家庭医生团队一`,
+      leaderUserId: leader.id,
+      members: [
+        { userId: leader.id, duty: 'public_health' },
+        { userId: doctorA.id, duty: 'doctor' },
+        { userId: doctorB.id, duty: 'doctor' },
+      ],
+    });
+  }
   const doctorOf = new Map([
     [villageA.code, doctorA.id],
     [villageB.code, doctorB.id],
