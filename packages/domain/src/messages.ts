@@ -38,6 +38,10 @@ export const ERROR_MESSAGES = {
     'The password needs at least 8 characters from three of: upper-case, lower-case, digits, symbols.',
   ],
   archived_record: ['该档案已结案，不能修改。', 'This record is archived and cannot be changed.'],
+  export_too_large: [
+    '要导出的记录太多（最多 50000 条），请先用筛选条件缩小范围。',
+    'Too many records to export (at most 50,000); narrow the filters first.',
+  ],
   internal: [
     '系统出错了，请把请求编号告诉管理员。',
     'Something went wrong; give the request id to your administrator.',

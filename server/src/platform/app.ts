@@ -178,11 +178,15 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
     return sendError(req, reply, new AppError(404, 'route_not_found'));
   });
-  app.addHook('onSend', async (req, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('x-frame-options', 'DENY');
-    void reply.header('referrer-policy', 'same-origin');
-    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  const securityHeaders = {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'same-origin',
+  };
+  const apiHeaders = { ...securityHeaders, 'cache-control': 'no-store' };
+  app.addHook('onRequest', (req, reply, done) => {
+    void reply.headers(req.url.startsWith('/api/') ? apiHeaders : securityHeaders);
+    done();
   });
 
   app

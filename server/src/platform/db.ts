@@ -22,7 +22,7 @@ export interface Database {
    * Connections for the read-audit writer. On PostgreSQL a separate small pool whose sessions commit
    * without waiting for the WAL flush (synchronous_commit = off); on PGlite the same database.
    */
-  auditDb: Kysely<DB>;
+  auditPool: pg.Pool;
   /** True when this process created a new, empty embedded database folder. */
   freshEmbedded: boolean;
   close(): Promise<void>;
@@ -97,15 +97,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       options: '-c synchronous_commit=off',
     });
     auditPool.on('error', () => {});
-    const auditDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: auditPool }) });
     return {
       kind: 'postgres',
       db,
       pool,
-      auditDb,
+      auditPool,
       freshEmbedded: false,
       close: async () => {
-        await auditDb.destroy();
+        await auditPool.end();
         await db.destroy();
       },
     };
@@ -137,7 +136,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     db,
     pool,
-    auditDb: db,
+    auditPool: pool,
     freshEmbedded,
     close: async () => {
       await db.destroy();

@@ -56,7 +56,8 @@ function csrf(): string | null {
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
   const s = qs.toString();
   return s ? `${path}?${s}` : path;
 }
@@ -89,18 +90,26 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
   }
   if (res.ok) return res;
   const body = await errorBody(res);
-  if (res.status === 401 && !path.startsWith('/api/auth/login')) onUnauthorized?.(body.code);
+  // A signed-in request answered 401: the session expired or was revoked. (The sign-in routes
+  // themselves answer 401 for a wrong password or when nobody is signed in yet.)
+  if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized?.(body.code);
   throw new ApiError(res.status, body);
 }
 
 async function errorBody(res: Response): Promise<ApiErrorBody> {
   try {
     const b = (await res.json()) as Partial<ApiErrorBody>;
-    if (typeof b.code === 'string') return { ...b, code: b.code, message: b.message ?? '', details: b.details ?? [] };
+    if (typeof b.code === 'string')
+      return { ...b, code: b.code, message: b.message ?? '', details: b.details ?? [] };
   } catch {
     // Not JSON (a proxy's error page): fall through.
   }
-  const code = res.status >= 500 ? (res.status === 502 || res.status === 503 ? 'unavailable' : 'internal') : 'bad_request';
+  const code =
+    res.status >= 500
+      ? res.status === 502 || res.status === 503
+        ? 'unavailable'
+        : 'internal'
+      : 'bad_request';
   return { code, message: '', details: [], requestId: res.headers.get('x-request-id') ?? undefined };
 }
 

@@ -49,13 +49,22 @@ export function describeError(err: unknown, lang: Lang): DescribedError {
     case 'network':
       return { kind, title: t('error.networkTitle'), message: t('error.network') };
     case 'not_found':
-      return { kind, title: t('error.notFoundTitle'), message: err.code === 'not_found' ? t('error.notFound') : serverText };
+      return {
+        kind,
+        title: t('error.notFoundTitle'),
+        message: err.code === 'not_found' ? t('error.notFound') : serverText,
+      };
     case 'forbidden':
       return { kind, title: t('error.forbiddenTitle'), message: serverText };
     case 'server': {
       const requestId = err.body.requestId;
       const quote = requestId ? ` ${t('error.quoteRequestId', { id: requestId })}` : '';
-      return { kind, title: t('error.serverTitle'), message: serverText + quote, ...(requestId ? { requestId } : {}) };
+      return {
+        kind,
+        title: t('error.serverTitle'),
+        message: serverText + quote,
+        ...(requestId ? { requestId } : {}),
+      };
     }
     case 'unauthenticated':
     case 'validation':

@@ -5,7 +5,7 @@ import type { Lang } from './lang.ts';
 export type { CodeTableName, CodeEntry };
 
 export function codeEntries(table: CodeTableName): readonly CodeEntry[] {
-  return CODE_TABLES[table] as readonly CodeEntry[];
+  return CODE_TABLES[table];
 }
 
 export function codeEntry(table: CodeTableName, code: string): CodeEntry | undefined {

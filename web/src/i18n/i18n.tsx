@@ -31,9 +31,12 @@ const I18nContext = createContext<I18n>(make(getLang()));
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const lang = useSyncExternalStore(subscribeLang, getLang, getLang);
-  const value = useMemo(() => make(lang), [lang]);
-  useEffect(() => {
+  const value = useMemo(() => {
+    // Set before the children render, so date pickers never show the other language's month names.
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+    return make(lang);
+  }, [lang]);
+  useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

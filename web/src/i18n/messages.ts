@@ -13,7 +13,9 @@ export type Vars = Record<string, string | number>;
 export function translate(lang: Lang, key: MsgKey, vars?: Vars): string {
   const pair = MESSAGES[key] as readonly [string, string];
   const text = pair[lang === 'zh' ? 0 : 1];
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+  return vars
+    ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+    : text;
 }
 
 /** For keys built at run time (field paths, action names): whether the dictionary has them. */

@@ -83,13 +83,24 @@ export async function sealAuditLog(
         .executeTakeFirst();
       let pos = head?.chain_pos ?? 0;
       let prev = head?.hash ?? GENESIS;
-      const low = opts.full
-        ? 0
-        : ((await sql<{ m: number | null }>`SELECT max(audit_id) AS m FROM audit_seal`.execute(trx)).rows[0]
-            ?.m ?? 0) - LATE_WINDOW;
-      const { rows } = await sql<CanonicalRow>`SELECT ${canonicalColumns} FROM audit_log a
-        WHERE a.id > ${low} AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)
-        ORDER BY a.id LIMIT ${PAGE}`.execute(trx);
+      // Rows already sealed among the recent ids (read by chain position: no index on audit_id is kept,
+      // so sealing adds one index entry per row, not two).
+      const recent = opts.full
+        ? null
+        : (
+            await sql<{
+              audit_id: number;
+            }>`SELECT audit_id FROM audit_seal WHERE chain_pos > ${pos - LATE_WINDOW}`.execute(trx)
+          ).rows.map((r) => r.audit_id);
+      const low = recent === null ? 0 : recent.reduce((m, id) => (id > m ? id : m), 0) - LATE_WINDOW;
+      const sealed = new Set(recent ?? []);
+      const { rows: candidates } = opts.full
+        ? await sql<CanonicalRow>`SELECT ${canonicalColumns} FROM audit_log a
+            WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)
+            ORDER BY a.id LIMIT ${PAGE}`.execute(trx)
+        : await sql<CanonicalRow>`SELECT ${canonicalColumns} FROM audit_log a
+            WHERE a.id > ${low} ORDER BY a.id LIMIT ${PAGE + sealed.size}`.execute(trx);
+      const rows = candidates.filter((r) => !sealed.has(r.id)).slice(0, PAGE);
       if (rows.length === 0) return 0;
       const ids: number[] = [];
       const positions: number[] = [];

@@ -105,11 +105,12 @@ export class AuthService {
 
   /** The live session of a token, or null when unknown, revoked or expired. */
   async session(token: string): Promise<SessionInfo | null> {
-    const hash = sha256(token);
-    const cached = this.cache.get(hash);
+    // The cache is keyed by the token itself (it only lives in this process's memory), so a hit costs no hash.
+    const cached = this.cache.get(token);
     const now = Date.now();
     if (cached && now - cached.at < CACHE_MS)
       return cached.info.expiresAt.getTime() > now ? cached.info : null;
+    const hash = sha256(token);
     const row = await this.db
       .selectFrom('user_session as s')
       .innerJoin('app_user as u', 'u.id', 's.user_id')
@@ -120,7 +121,7 @@ export class AuthService {
       .where('u.active', '=', true)
       .executeTakeFirst();
     if (!row) {
-      this.cache.delete(hash);
+      this.cache.delete(token);
       return null;
     }
     const actor = await this.loadActor(row.user_id);
@@ -133,13 +134,13 @@ export class AuthService {
       actor,
     };
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { info, at: now });
+    this.cache.set(token, { info, at: now });
     return info;
   }
 
   async logout(token: string, ctx: AuditCtx): Promise<void> {
     const hash = sha256(token);
-    this.cache.delete(hash);
+    this.cache.delete(token);
     await this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('user_session')

@@ -39,6 +39,27 @@ export class Directory {
     await this.loading;
   }
 
+  /** All names a record view needs, from memory when fresh (the usual case: no await, no query). */
+  names(
+    areas: string[],
+    institutionId: number,
+    userIds: (number | null)[],
+  ):
+    | Promise<{ areas: string[]; institution: string; users: (string | null)[] }>
+    | { areas: string[]; institution: string; users: (string | null)[] } {
+    const fresh = Date.now() - this.loadedAt < TTL_MS;
+    const a = areas.map((c) => this.areas.get(c));
+    const i = this.institutions.get(institutionId);
+    const u = userIds.map((id) => (id === null ? null : this.users.get(id)));
+    if (fresh && !a.includes(undefined) && i !== undefined && !u.includes(undefined))
+      return { areas: a as string[], institution: i, users: u as (string | null)[] };
+    return (async () => ({
+      areas: await Promise.all(areas.map((c) => this.areaName(c))),
+      institution: await this.institutionName(institutionId),
+      users: await Promise.all(userIds.map((id) => (id === null ? null : this.userName(id)))),
+    }))();
+  }
+
   async areaName(code: string): Promise<string> {
     await this.refresh();
     const hit = this.areas.get(code);

@@ -46,6 +46,7 @@ const householdView = z.object({
       relationToHead: z.string().nullable(),
       recordNumber: z.string(),
       status: z.string(),
+      version: z.number(),
     }),
   ),
 });
@@ -210,6 +211,7 @@ export class HouseholdService {
         'r.relation_to_head',
         'r.record_number',
         'r.status',
+        'r.version',
       ])
       .where('r.household_id', '=', id)
       .orderBy('r.relation_to_head')
@@ -231,6 +233,7 @@ export class HouseholdService {
         relationToHead: m.relation_to_head,
         recordNumber: m.record_number,
         status: m.status,
+        version: m.version,
       })),
     };
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { residentArchiveSchema, residentCreateSchema, residentUpdateSchema } from '@jkda/domain';
-import { ctxOf } from '../../platform/app.ts';
+import { ctxOf, langOf } from '../../platform/app.ts';
 import {
   historyEntry,
   residentIdParams,
@@ -33,6 +33,31 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
     async (req) => {
       const res = await registry.search(ctxOf(req), req.query);
       return { ...res, page: req.query.page, pageSize: req.query.pageSize };
+    },
+  );
+
+  r.get(
+    '/api/residents/export.xlsx',
+    {
+      config: { permission: 'resident.export' },
+      schema: {
+        tags,
+        summary: 'Export the filtered list to Excel (identifiers masked; audited)',
+        querystring: residentListQuery.omit({ page: true, pageSize: true }),
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const file = await registry.export(ctxOf(req), req.query, lang);
+      const name = `${lang === 'zh' ? '居民名单' : 'residents'}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="residents.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(file);
     },
   );
 

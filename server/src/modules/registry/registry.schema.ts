@@ -44,6 +44,7 @@ export const residentListItem = z.object({
   householdId: z.number().nullable(),
   keyTags: z.array(z.string()),
   status: z.string(),
+  version: z.number(),
 });
 export type ResidentListItem = z.infer<typeof residentListItem>;
 

@@ -12,6 +12,7 @@ import {
   type ResidentArchiveInput,
   type ResidentCreateInput,
   type ResidentUpdateInput,
+  type Lang,
 } from '@jkda/domain';
 import type { DB, ResidentTable } from '../../platform/db-types.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
@@ -19,7 +20,8 @@ import { inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from './registry.diff.ts';
 import type { Directory } from '../places/directory.ts';
-import { loadResidentView, scopedResidents, searchResidents } from './registry.repo.ts';
+import { exportResidents, loadResidentView, scopedResidents, searchResidents } from './registry.repo.ts';
+import { EXPORT_LIMIT, residentsWorkbook } from './registry.export.ts';
 import type { ResidentListQuery, ResidentView } from './registry.schema.ts';
 
 type ResidentRow = Selectable<ResidentTable>;
@@ -94,6 +96,21 @@ export class RegistryService {
       },
     ]);
     return result;
+  }
+
+  /** The filtered list as an Excel workbook (masked identifiers), audited with the exported ids. */
+  async export(ctx: Ctx, query: Omit<ResidentListQuery, 'page' | 'pageSize'>, lang: Lang): Promise<Buffer> {
+    const { rows, ids, overflow } = await exportResidents(this.db, ctx.actor, query, EXPORT_LIMIT);
+    if (overflow) throw new AppError(400, 'export_too_large', [], { limit: EXPORT_LIMIT });
+    await this.audit.record(ctx, [
+      {
+        action: 'resident.export',
+        entityType: 'resident',
+        fields: ['name', 'sex', 'birthDate', 'idNumberMasked', 'phoneMasked', 'currentAddress'],
+        detail: { count: ids.length, filters: { ...query, q: undefined }, resultIds: ids },
+      },
+    ]);
+    return residentsWorkbook(rows, lang);
   }
 
   async get(ctx: Ctx, id: number): Promise<ResidentView> {

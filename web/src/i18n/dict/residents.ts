@@ -27,7 +27,8 @@ export const residents = {
   'list.kind.phone': ['手机号', 'phone'],
   'list.kind.digits_suffix': ['号码尾号', 'trailing digits'],
   'list.kind.name': ['姓名', 'name'],
-  'list.kind.pinyin': ['拼音首字母或全拼', 'pinyin'],
+  'list.kind.initials': ['拼音首字母', 'pinyin initials'],
+  'list.kind.pinyin': ['拼音', 'pinyin'],
   'list.emptySearch': [
     '没有找到与“{q}”匹配的居民。请核对输入，或改用身份证号、档案编号、电话、姓名、拼音首字母查找；也可能该居民不在您的辖区。',
     'No resident matches “{q}”. Check the spelling, or search by ID number, record number, phone, name or pinyin initials; the resident may also be outside your area.',
@@ -75,7 +76,10 @@ export const residents = {
   'record.keyTags': ['重点人群', 'Key population'],
   'record.version': ['版本', 'Version'],
   'record.updatedAt': ['最后修改', 'Last changed'],
-  'record.archivedBanner': ['该档案已结案（{reason}，{date}），只能查看。', 'This record is archived ({reason}, {date}); it is read-only.'],
+  'record.archivedBanner': [
+    '该档案已结案（{reason}，{date}），只能查看。',
+    'This record is archived ({reason}, {date}); it is read-only.',
+  ],
 
   'history.empty': [
     '还没有变更记录。档案每次保存后，这里会显示谁在什么时候改了哪些内容。',
@@ -104,7 +108,6 @@ export const residents = {
   'audit.outcome.ok': ['成功', 'OK'],
   'audit.outcome.denied': ['拒绝', 'Denied'],
   'audit.outcome.failed': ['失败', 'Failed'],
-  'audit.more': ['加载更多', 'Load more'],
   'audit.act.resident.read': ['查看档案', 'Viewed the record'],
   'audit.act.resident.search': ['查询档案', 'Searched'],
   'audit.act.resident.create': ['新建档案', 'Created the record'],

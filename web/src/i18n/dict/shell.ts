@@ -1,6 +1,7 @@
 /** Strings of the shell: navigation, header, sign-in, common words and page-level errors. [zh, en] */
 export const shell = {
   'app.title': ['居民健康档案', 'Resident Health Records'],
+  'app.short': ['居民健康档案', 'Health Records'],
   'app.subtitle': ['县域居民健康档案管理平台', 'County resident health record platform'],
   'nav.home': ['工作台', 'Dashboard'],
   'nav.residents': ['居民档案', 'Residents'],
@@ -28,7 +29,10 @@ export const shell = {
   'login.usernameRequired': ['请输入用户名', 'Enter your user name'],
   'login.passwordRequired': ['请输入密码', 'Enter your password'],
   'login.lockedLeft': ['请在 {left} 后再试（{until} 解锁）。', 'Try again in {left} (unlocks at {until}).'],
-  'login.attemptsLeft': ['再输错 {n} 次账号将被锁定。', 'After {n} more wrong tries the account will be locked.'],
+  'login.attemptsLeft': [
+    '再输错 {n} 次账号将被锁定。',
+    'After {n} more wrong tries the account will be locked.',
+  ],
   'login.expired': ['登录已过期，请重新登录。', 'Your session has expired; please sign in again.'],
   'login.loggedOut': ['已退出登录。', 'You have signed out.'],
 
@@ -52,6 +56,13 @@ export const shell = {
   'common.all': ['全部', 'All'],
   'common.choose': ['请选择', 'Choose'],
   'common.actions': ['操作', 'Actions'],
+  'common.colon': ['：', ': '],
+  'punct.list': ['、', ', '],
+  'punct.semi': ['；', '; '],
+  'punct.comma': ['，', ', '],
+  'punct.paren': ['（{s}）', ' ({s})'],
+  'common.prevPage': ['上一页', 'Previous page'],
+  'common.nextPage': ['下一页', 'Next page'],
   'common.requestId': ['请求编号', 'Request id'],
   'common.ageYears': ['{n}岁', '{n} y'],
 
@@ -60,9 +71,15 @@ export const shell = {
   'error.notFoundTitle': ['未找到', 'Not found'],
   'error.notFound': ['未找到，或不在您的管辖范围内。', 'Not found, or not in your area.'],
   'error.serverTitle': ['系统出错了', 'Something went wrong'],
-  'error.quoteRequestId': ['请把请求编号 {id} 告诉管理员。', 'Give the request id {id} to your administrator.'],
+  'error.quoteRequestId': [
+    '请把请求编号 {id} 告诉管理员。',
+    'Give the request id {id} to your administrator.',
+  ],
   'error.forbiddenTitle': ['没有权限', 'Not allowed'],
-  'error.pageNotFound': ['没有这个页面，请从左侧菜单进入。', 'There is no such page; use the menu on the left.'],
+  'error.pageNotFound': [
+    '没有这个页面，请从左侧菜单进入。',
+    'There is no such page; use the menu on the left.',
+  ],
   'error.backHome': ['回到工作台', 'Back to the dashboard'],
 
   'home.hello': ['您好，{name}', 'Hello, {name}'],
@@ -73,5 +90,8 @@ export const shell = {
     '您的账号不能查看居民档案（系统管理员只管理账号，不接触居民数据）。',
     'Your account cannot see resident records (system administrators manage accounts, not resident data).',
   ],
-  'home.comingServices': ['健康体检、随访和预防接种功能即将上线。', 'Health checks, follow-ups and vaccinations are coming.'],
+  'home.comingServices': [
+    '健康体检、随访和预防接种功能即将上线。',
+    'Health checks, follow-ups and vaccinations are coming.',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -1,0 +1,63 @@
+/** Filling the resident form the way a user does: clicking choices by their Chinese labels. */
+import type { Page } from 'playwright-core';
+
+const item = (page: Page, field: string) => page.locator(`#resident_${field.replaceAll('.', '_')}`);
+
+/** Clicks a radio or checkbox choice of an item by its label. */
+export async function pick(page: Page, field: string, label: string): Promise<void> {
+  await item(page, field).getByText(label, { exact: true }).click();
+}
+
+/** Chooses an option of a Select item by its label. */
+export async function select(page: Page, field: string, label: string): Promise<void> {
+  await item(page, field).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByTitle(label, { exact: true })
+    .click();
+}
+
+export async function fill(page: Page, field: string, value: string): Promise<void> {
+  await item(page, field).fill(value);
+}
+
+/** Saves the form and waits for the page it leads to; on failure, says what the page showed. */
+export async function saveAndWait(page: Page, url: string | RegExp): Promise<void> {
+  await page.getByTestId('save').click();
+  try {
+    await page.waitForURL(url, { timeout: 30_000 });
+  } catch (e) {
+    const shown = await page
+      .locator('.ant-notification-notice, .ant-message-notice, .ant-alert, .ant-form-item-explain-error')
+      .allTextContents();
+    throw new Error(
+      `save did not lead to ${String(url)}; the page shows: ${shown.join(' | ') || '(nothing)'}`,
+      { cause: e },
+    );
+  }
+}
+
+/** Every required choice of the basic information form, with ordinary answers. */
+export async function fillBasicInfo(page: Page): Promise<void> {
+  await pick(page, 'basicInfo.residenceType', '户籍');
+  await select(page, 'basicInfo.ethnicity', '汉族');
+  await pick(page, 'basicInfo.bloodType', 'A型');
+  await pick(page, 'basicInfo.rh', '阳性');
+  await select(page, 'basicInfo.education', '初中');
+  await select(page, 'basicInfo.occupation', '农、林、牧、渔、水利业生产人员');
+  await pick(page, 'basicInfo.maritalStatus', '已婚');
+  await pick(page, 'basicInfo.paymentMethods', '新型农村合作医疗');
+  await pick(page, 'basicInfo.drugAllergy', '青霉素');
+  await pick(page, 'basicInfo.exposure', '无');
+  await pick(page, 'basicInfo.diseases', '高血压');
+  for (const f of ['surgeries', 'traumas', 'transfusions']) await pick(page, `basicInfo.${f}`, '无');
+  await pick(page, 'basicInfo.familyHistory.father', '高血压');
+  for (const f of ['mother', 'siblings', 'children']) await pick(page, `basicInfo.familyHistory.${f}`, '无');
+  await pick(page, 'basicInfo.hereditaryDisease', '无');
+  await pick(page, 'basicInfo.disability', '无残疾');
+  await pick(page, 'basicInfo.environment.kitchenExhaust', '油烟机');
+  await pick(page, 'basicInfo.environment.fuel', '液化气');
+  await pick(page, 'basicInfo.environment.drinkingWater', '自来水');
+  await pick(page, 'basicInfo.environment.toilet', '卫生厕所');
+  await pick(page, 'basicInfo.environment.livestockPen', '无');
+}

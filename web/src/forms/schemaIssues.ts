@@ -1,0 +1,71 @@
+/**
+ * Form validation with the server's own rules: the zod schema from @jkda/domain, plus the cross-field
+ * check (checkResident) that zod skips while other fields are still missing. Issues carry the stable
+ * codes of @jkda/domain/messages, so the words match the server's field errors.
+ */
+import type { z } from 'zod';
+import { fieldMessage } from '@jkda/domain/messages';
+import type { Lang } from '../i18n/lang.ts';
+
+export type Path = (string | number)[];
+
+export interface FieldIssue {
+  path: Path;
+  code: string;
+}
+
+type Refine = (value: never, ctx: z.RefinementCtx) => void;
+
+function valueAt(obj: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = obj;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[k];
+  }
+  return cur;
+}
+
+/** The stable code of a zod issue: our own codes pass through; a missing value is 'required'. */
+function codeOf(issue: z.core.$ZodIssue, payload: unknown): string {
+  if (/^[a-z_]+$/.test(issue.message)) return issue.message;
+  if (valueAt(payload, issue.path) === undefined) return 'required';
+  return issue.code;
+}
+
+/** All issues of a payload: the schema's, and those of the extra cross-field checks. */
+export function collectIssues(schema: z.ZodType, payload: unknown, extraChecks: Refine[] = []): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const seen = new Set<string>();
+  const add = (path: readonly PropertyKey[], code: string) => {
+    const p = path.map((k) => (typeof k === 'number' ? k : String(k)));
+    const key = `${p.join('.')}|${code}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ path: p, code });
+  };
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) for (const i of parsed.error.issues) add(i.path, codeOf(i, payload));
+  for (const check of extraChecks) {
+    const ctx = {
+      value: payload,
+      addIssue: (i: { message?: string; path?: PropertyKey[] }) => add(i.path ?? [], i.message ?? 'invalid'),
+    } as unknown as z.RefinementCtx;
+    try {
+      check(payload as never, ctx);
+    } catch {
+      // A check that meets a half-filled form (a missing nested value) has nothing to say yet.
+    }
+  }
+  return out;
+}
+
+const startsWith = (path: Path, prefix: Path) => prefix.every((p, i) => path[i] === p);
+
+/** The issues a form item shows: those at its path or inside it (a composite input shows its parts' issues). */
+export function issuesUnder(issues: FieldIssue[], prefix: Path): FieldIssue[] {
+  return issues.filter((i) => startsWith(i.path, prefix));
+}
+
+export function issueText(issue: FieldIssue, lang: Lang): string {
+  return fieldMessage(issue.code, lang);
+}

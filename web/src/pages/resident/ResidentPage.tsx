@@ -1,0 +1,114 @@
+/**
+ * The resident's record: cover and basic information in read mode, tabs reserved for the service
+ * programs, the version history, and (for administrators) the audit trail.
+ */
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Space, Tabs, Tag, Typography } from 'antd';
+import { EditOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
+import { pathOf } from '../../app/routes.tsx';
+import { useSession } from '../../auth/session.tsx';
+import { ErrorResult } from '../../components/ErrorResult.tsx';
+import { PageLoading } from '../../components/PageLoading.tsx';
+import { useAsync } from '../../hooks/useAsync.ts';
+import { codeLabel } from '../../i18n/codes.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { AuditTab } from './AuditTab.tsx';
+import { BasicInfoView } from './BasicInfoView.tsx';
+import { ComingTab } from './ComingTab.tsx';
+import { HistoryTab } from './HistoryTab.tsx';
+import { RecordCover } from './RecordCover.tsx';
+import { residentApi } from './resident.api.ts';
+
+export function ResidentPage() {
+  const { t, lang } = useI18n();
+  const { can } = useSession();
+  const id = Number(useParams().id);
+  const [params, setParams] = useSearchParams();
+  const { data: r, error, loading, reload } = useAsync((s) => residentApi.get(id, s), [id]);
+  if (error) return <ErrorResult error={error} onRetry={reload} />;
+  if (loading || !r) return <PageLoading />;
+
+  const tab = params.get('tab') ?? 'basic';
+  const archived = r.status === 'archived';
+  const tabs = [
+    {
+      key: 'basic',
+      label: t('record.tab.basic'),
+      children: (
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+          <RecordCover r={r} />
+          <BasicInfoView r={r} />
+        </Space>
+      ),
+    },
+    {
+      key: 'checkups',
+      label: t('record.tab.checkups'),
+      children: <ComingTab name={t('record.tab.checkups')} />,
+    },
+    {
+      key: 'followups',
+      label: t('record.tab.followups'),
+      children: <ComingTab name={t('record.tab.followups')} />,
+    },
+    {
+      key: 'vaccinations',
+      label: t('record.tab.vaccinations'),
+      children: <ComingTab name={t('record.tab.vaccinations')} />,
+    },
+    {
+      key: 'history',
+      label: t('record.tab.history'),
+      children: <HistoryTab residentId={r.id} version={r.version} />,
+    },
+    ...(can('audit.read')
+      ? [{ key: 'audit', label: t('record.tab.audit'), children: <AuditTab residentId={r.id} /> }]
+      : []),
+  ];
+
+  return (
+    <Card>
+      <div className="page-toolbar">
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="record-name">
+          {r.name}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {codeLabel('sex', r.sex, lang)} · {t('common.ageYears', { n: r.age })} · {r.recordNumber}
+        </Typography.Text>
+        <Tag color={archived ? 'default' : 'success'}>{codeLabel('recordStatus', r.status, lang)}</Tag>
+        <div style={{ flex: 1 }} />
+        {r.householdId && (
+          <Link to={pathOf('household', { id: r.householdId })}>
+            <Button icon={<TeamOutlined />}>{t('record.household')}</Button>
+          </Link>
+        )}
+        <Link to={pathOf('record-card', { id: r.id })}>
+          <Button icon={<PrinterOutlined />}>{t('record.printCard')}</Button>
+        </Link>
+        {can('resident.update') && !archived && (
+          <Link to={pathOf('resident-edit', { id: r.id })}>
+            <Button type="primary" icon={<EditOutlined />}>
+              {t('common.edit')}
+            </Button>
+          </Link>
+        )}
+      </div>
+      {archived && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('record.archivedBanner', {
+            reason: codeLabel('archiveReason', r.archiveReason, lang),
+            date: r.archiveDate ?? '',
+          })}
+        />
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === 'basic' ? {} : { tab: k }, { replace: true })}
+        items={tabs}
+      />
+    </Card>
+  );
+}
