@@ -56,7 +56,9 @@ export class Directory {
     return (async () => ({
       areas: await Promise.all(areas.map((c) => this.areaName(c))),
       institution: await this.institutionName(institutionId),
-      users: await Promise.all(userIds.map((id) => (id === null ? null : this.userName(id)))),
+      users: await Promise.all(
+        userIds.map((id) => (id === null ? Promise.resolve(null) : this.userName(id))),
+      ),
     }))();
   }
 
