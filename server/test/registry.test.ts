@@ -342,3 +342,49 @@ describeEachDb('resident registry API', (env) => {
     expect(makeIdNumber('2000-02-29', '2')).toMatch(/^34152420000229\d{3}[\dX]$/);
   });
 });
+
+describeEachDb('resident list filters', (env) => {
+  it('filters by age range, key population, sex and village, and derives age tags', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const old = (
+      await doc.post(
+        '/api/residents',
+        buildResident(e.villageA, { name: '老人甲', birthDate: '1950-06-01', sex: '2' }),
+      )
+    ).json() as View;
+    const child = (
+      await doc.post(
+        '/api/residents',
+        buildResident(e.villageA, { name: '小孩乙', birthDate: '2022-02-02', sex: '1' }),
+      )
+    ).json() as View;
+    const withHbp = await doc.post('/api/residents', {
+      ...buildResident(e.villageA, { name: '高血压丙', birthDate: '1966-01-01' }),
+      basicInfo: {
+        ...buildResident(e.villageA).basicInfo,
+        diseases: [{ code: '2', diagnosedAt: '2015-03' }],
+      },
+    });
+    expect(withHbp.statusCode, withHbp.body).toBe(201);
+    const ids = async (qs: string) =>
+      (
+        (await doc.get(`/api/residents?villageCode=${e.villageA}&pageSize=100&${qs}`)).json() as {
+          items: { id: number; keyTags: string[] }[];
+        }
+      ).items;
+    expect((await ids('tag=elderly')).map((i) => i.id)).toContain(old.id);
+    expect((await ids('tag=elderly')).map((i) => i.id)).not.toContain(child.id);
+    expect((await ids('tag=child')).map((i) => i.id)).toEqual([child.id]);
+    expect((await ids('tag=hypertension')).map((i) => i.id)).toEqual([(withHbp.json() as View).id]);
+    expect((await ids('ageMin=65&sex=2')).map((i) => i.id)).toContain(old.id);
+    expect((await ids('ageMax=6')).map((i) => i.id)).toEqual([child.id]);
+    expect((await ids('tag=elderly')).find((i) => i.id === old.id)!.keyTags).toContain('elderly');
+    const bad = await doc.get('/api/residents?ageMin=-1&sex=7');
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { details: { field: string }[] }).details.map((d) => d.field).sort()).toEqual([
+      'querystring.ageMin',
+      'querystring.sex',
+    ]);
+  });
+});

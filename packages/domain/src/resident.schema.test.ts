@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { residentCreateSchema } from './resident.schema.ts';
+import { ageOn, residentCreateSchema } from './resident.schema.ts';
 
 const none = { codes: ['1'] };
 const noEvents = { has: false, items: [] };
@@ -73,5 +73,18 @@ describe('residentCreateSchema', () => {
     const { name: _name, ...withoutName } = valid;
     expect(issues(withoutName).map(([path]) => path)).toEqual(['name']);
     expect(issues({ ...valid, name: '  ' })).toContainEqual(['name', 'required']);
+  });
+});
+
+describe('ageOn', () => {
+  it.each([
+    ['1958-03-14', '2026-03-13', 67],
+    ['1958-03-14', '2026-03-14', 68],
+    ['2000-02-29', '2001-02-28', 0],
+    ['2000-02-29', '2001-03-01', 1],
+    ['2000-02-29', '2004-02-29', 4],
+    ['2026-11-25', '2026-11-25', 0],
+  ])('born %s, on %s: %i', (birth, on, age) => {
+    expect(ageOn(birth, on)).toBe(age);
   });
 });
