@@ -7,6 +7,8 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuditWriter } from './modules/audit/audit.writer.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { ProgramsService } from './modules/programs/programs.service.ts';
+import { programsRoutes } from './modules/programs/programs.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
 import { teamRoutes } from './modules/places/teams.ts';
 import { RegistryService } from './modules/registry/registry.service.ts';
@@ -34,6 +36,7 @@ export async function createServer(services: Services): Promise<FastifyInstance>
   teamRoutes(app, db);
   registryRoutes(app, new RegistryService(db, services.database.pool, services.audit, new Directory(db)));
   householdRoutes(app, new HouseholdService(db, services.audit));
+  programsRoutes(app, new ProgramsService(db, services.audit));
   auditRoutes(app, db, services.audit);
   if (process.env.JKDA_BENCH_CEILING === '1') benchCeilingRoute(app, services);
   await app.ready();

@@ -11,3 +11,4 @@ export * from './programs/chronic.rules.ts';
 export * from './programs/self-care.rules.ts';
 export * from './programs/tcm-constitution.rules.ts';
 export * from './programs/program-messages.ts';
+export * from './programs/followup.schema.ts';

@@ -91,6 +91,12 @@ export const FIELD_MESSAGES = {
   not_in_jurisdiction: ['不在您的管辖范围内', 'Not in your area'],
   household_not_found: ['家庭档案不存在或不在您的辖区', 'Household not found or not in your area'],
   doctor_not_found: ['责任医生不存在或不在本辖区', 'Responsible doctor not found in this area'],
+  not_enrolled: [
+    '该居民未纳入此项目管理，请先登记入组',
+    'The resident is not enrolled in this program; enrol first',
+  ],
+  already_enrolled: ['该居民已在此项目管理中', 'The resident is already enrolled in this program'],
+  referral_expected: ['按规范应转诊，请填写转诊信息', 'The spec calls for a referral; fill in the referral'],
   head_exists: ['该家庭已有户主', 'This household already has a head'],
 } as const satisfies Record<string, readonly [string, string]>;
 export type FieldErrorCode = keyof typeof FIELD_MESSAGES;

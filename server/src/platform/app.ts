@@ -17,7 +17,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { errorMessage, fieldMessage, type Lang } from '@jkda/domain/messages';
+import { errorMessage, fieldMessage, FIELD_MESSAGES, type Lang } from '@jkda/domain/messages';
+import { programMessage } from '@jkda/domain/programs/program-messages';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import { AppError, type FieldError } from './errors.ts';
@@ -63,6 +64,13 @@ export function ctxOf(req: FastifyRequest): Ctx {
   return { actor: req.session.actor, requestId: req.id, ip: req.ip };
 }
 
+/** Words for a field error code: the form vocabulary first, then the program rules' codes. */
+function detailMessage(code: string, lang: Lang): string {
+  if (code in FIELD_MESSAGES) return fieldMessage(code, lang);
+  const words = programMessage(code, lang);
+  return words !== code ? words : fieldMessage(code, lang);
+}
+
 function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   const lang = langOf(req);
   return reply.code(err.status).send({
@@ -71,7 +79,7 @@ function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): Fas
     details: err.details.map((d) => ({
       field: d.field,
       code: d.code,
-      message: d.message ?? fieldMessage(d.code, lang),
+      message: d.message ?? detailMessage(d.code, lang),
     })),
     requestId: req.id,
     ...err.extra,

@@ -197,7 +197,69 @@ export interface FieldChange {
   new: unknown;
 }
 
+export interface ProgramEnrolmentTable {
+  id: Generated<number>;
+  county_code: string;
+  township_code: string;
+  village_code: string;
+  resident_id: number;
+  program: 'hypertension' | 'diabetes';
+  diagnosis_date: string | null;
+  diagnosis_source: string | null;
+  managing_doctor_id: number | null;
+  status: Generated<'managed' | 'lost' | 'moved' | 'deceased' | 'ended'>;
+  status_date: string | null;
+  enrolled_on: string;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServiceRecordTable {
+  id: Generated<number>;
+  county_code: string;
+  township_code: string;
+  village_code: string;
+  resident_id: number;
+  type: string;
+  service_date: string;
+  institution_id: number;
+  staff_user_id: number;
+  delivery: 'clinic' | 'home' | 'phone';
+  status: Generated<'draft' | 'signed'>;
+  version: Generated<number>;
+  form: Json<Record<string, unknown>>;
+  proof: Json | null;
+  sbp: number | null;
+  dbp: number | null;
+  fasting_glucose: ColumnType<string | null, number | null | undefined, number | null>;
+  classification: string | null;
+  next_visit_date: string | null;
+  next_action: string | null;
+  warnings: Json<unknown[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  signed_at: NullableTimestamp;
+}
+
+export interface ServiceRecordVersionTable {
+  service_record_id: number;
+  version: number;
+  county_code: string;
+  changed_at: Timestamp;
+  changed_by: number | null;
+  request_id: string | null;
+  action: string;
+  reason: string | null;
+  changes: Json<FieldChange[]>;
+  snapshot: Json<Record<string, unknown>>;
+}
+
 export interface DB {
+  program_enrolment: ProgramEnrolmentTable;
+  service_record: ServiceRecordTable;
+  service_record_version: ServiceRecordVersionTable;
   area: AreaTable;
   deployment_county: DeploymentCountyTable;
   institution: InstitutionTable;

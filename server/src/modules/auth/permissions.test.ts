@@ -4,13 +4,28 @@ import { inJurisdiction, jurisdictionFromAreas } from './actor.ts';
 
 describe('permission table', () => {
   const expected: Record<string, string[]> = {
-    village_doctor: ['resident.read', 'resident.create', 'resident.update', 'household.write', 'place.read'],
-    township_staff: ['resident.read', 'resident.create', 'resident.update', 'household.write', 'place.read'],
+    village_doctor: [
+      'resident.read',
+      'resident.create',
+      'resident.update',
+      'household.write',
+      'service.write',
+      'place.read',
+    ],
+    township_staff: [
+      'resident.read',
+      'resident.create',
+      'resident.update',
+      'household.write',
+      'service.write',
+      'place.read',
+    ],
     township_admin: [
       'resident.read',
       'resident.create',
       'resident.update',
       'household.write',
+      'service.write',
       'place.read',
       'resident.archive',
       'resident.export',
@@ -21,6 +36,7 @@ describe('permission table', () => {
       'resident.create',
       'resident.update',
       'household.write',
+      'service.write',
       'place.read',
       'resident.archive',
       'resident.export',

@@ -19,6 +19,7 @@ export const ACTIONS = [
   'resident.archive',
   'resident.export',
   'household.write',
+  'service.write',
   'audit.read',
   'user.manage',
   'place.read',
@@ -30,6 +31,7 @@ const clinical: Action[] = [
   'resident.create',
   'resident.update',
   'household.write',
+  'service.write',
   'place.read',
 ];
 

@@ -1,0 +1,109 @@
+/** HTTP wiring of the chronic disease programs: enrolment, follow-up records, worklists. */
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serviceRecordAmendSchema, serviceRecordCreateSchema } from '@jkda/domain';
+import { ctxOf } from '../../platform/app.ts';
+import { enrolSchema, PROGRAMS, type ProgramsService } from './programs.service.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() }).strict();
+const tags = ['programs'];
+
+export function programsRoutes(app: FastifyInstance, programs: ProgramsService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/residents/:id/enrolments',
+    {
+      config: { permission: 'service.write' },
+      schema: {
+        tags,
+        summary: 'Enrol a resident in the hypertension or diabetes program',
+        params: idParams,
+        body: enrolSchema,
+      },
+    },
+    async (req, reply) => reply.code(201).send(await programs.enrol(ctxOf(req), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/residents/:id/services',
+    {
+      config: { permission: 'resident.read' },
+      schema: {
+        tags,
+        summary: 'Program status and every service record of a resident, newest first',
+        params: idParams,
+      },
+    },
+    async (req) => programs.listForResident(ctxOf(req), req.params.id),
+  );
+  r.post(
+    '/api/residents/:id/services',
+    {
+      config: { permission: 'service.write' },
+      schema: {
+        tags,
+        summary: 'Record a service (follow-up): draft, or signed with sign=true',
+        params: idParams,
+        body: serviceRecordCreateSchema,
+      },
+    },
+    async (req, reply) => reply.code(201).send(await programs.record(ctxOf(req), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/services/:id',
+    {
+      config: { permission: 'resident.read' },
+      schema: { tags, summary: 'One service record (audited)', params: idParams },
+    },
+    async (req) => programs.get(ctxOf(req), req.params.id),
+  );
+  r.put(
+    '/api/services/:id',
+    {
+      config: { permission: 'service.write' },
+      schema: {
+        tags,
+        summary: 'Amend a service record (a new version; send the version you edited)',
+        params: idParams,
+        body: serviceRecordAmendSchema,
+      },
+    },
+    async (req) => programs.amend(ctxOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/services/:id/sign',
+    {
+      config: { permission: 'service.write' },
+      schema: {
+        tags,
+        summary: 'Sign a draft service record',
+        params: idParams,
+        body: z.object({ version: z.number().int().positive() }).strict(),
+      },
+    },
+    async (req) => programs.sign(ctxOf(req), req.params.id, req.body.version),
+  );
+  r.get(
+    '/api/worklists/chronic',
+    {
+      config: { permission: 'resident.read' },
+      schema: {
+        tags,
+        summary:
+          'Who is due: enrolled patients with their next follow-up date, overdue days and visits this year',
+        querystring: z
+          .object({
+            program: z.enum(PROGRAMS),
+            villageCode: z
+              .string()
+              .regex(/^\d{12}$/, { message: 'village_code_format' })
+              .optional(),
+            category: z.enum(['overdue', 'due_week', 'under_visited']).optional(),
+            limit: z.coerce.number().int().min(1).max(2000).default(500),
+          })
+          .strict(),
+      },
+    },
+    async (req) => programs.worklist(ctxOf(req), req.query),
+  );
+}
