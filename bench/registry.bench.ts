@@ -45,6 +45,7 @@ async function prepare(): Promise<void> {
     await systemCreateDemoCounty(d.db, {
       residents: RESIDENTS,
       seed: 42,
+      history: false,
       onProgress: (n) => {
         if (n % 100_000 < 5000) process.stdout.write(`  ${n}\r`);
       },

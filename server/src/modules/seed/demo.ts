@@ -33,6 +33,8 @@ export interface DemoOptions {
   seed: number;
   today?: string;
   onProgress?: (loaded: number) => void;
+  /** Generate program enrolments and follow-up history (default true). */
+  history?: boolean;
 }
 
 /** Creates areas, institutions and demo users of the county (idempotent for areas and institutions). */
@@ -178,6 +180,15 @@ export async function systemCreateDemoCounty(
             institutionOf,
             doctorOf,
             ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+            ...(opts.history === false
+              ? {}
+              : {
+                  history: {
+                    seed: opts.seed,
+                    today: opts.today ?? new Date().toISOString().slice(0, 10),
+                    staffUserId: leader.id,
+                  },
+                }),
           },
         )
       : 0;

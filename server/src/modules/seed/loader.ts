@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { formatRecordNumber, keyTagsFor, namePinyin } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
 import type { GeneratedHousehold } from './generator.ts';
+import { generateHistory } from './history.ts';
 
 export interface LoadOptions {
   countyCode: string;
@@ -15,6 +16,8 @@ export interface LoadOptions {
   /** Responsible doctor per village (optional). */
   doctorOf?: Map<string, number>;
   onProgress?: (loaded: number) => void;
+  /** Enrol hypertension/diabetes patients and generate their follow-up history (see history.ts). */
+  history?: { seed: number; today: string; staffUserId: number };
 }
 
 async function reserveIds(db: Kysely<DB>, table: 'household' | 'resident', n: number): Promise<number[]> {
@@ -168,5 +171,94 @@ async function insertBatch(
     );
     await sql`UPDATE household h SET head_resident_id = x.head
       FROM unnest(${H.id}::int8[], ${H.head}::int8[]) AS x(id, head) WHERE h.id = x.id`.execute(trx);
+    if (opts.history)
+      await insertHistory(
+        trx,
+        batch,
+        rIds,
+        opts as LoadOptions & { history: NonNullable<LoadOptions['history']> },
+      );
   });
+}
+
+async function insertHistory(
+  trx: Kysely<DB>,
+  batch: GeneratedHousehold[],
+  rIds: number[],
+  opts: LoadOptions & { history: NonNullable<LoadOptions['history']> },
+): Promise<void> {
+  const E = {
+    rid: [] as number[],
+    program: [] as string[],
+    dx: [] as string[],
+    on: [] as string[],
+    village: [] as string[],
+  };
+  const S = {
+    rid: [] as number[],
+    village: [] as string[],
+    type: [] as string[],
+    date: [] as string[],
+    delivery: [] as string[],
+    sbp: [] as number[],
+    dbp: [] as number[],
+    glu: [] as (number | null)[],
+    cls: [] as string[],
+    next: [] as string[],
+    action: [] as string[],
+    form: [] as string[],
+    inst: [] as number[],
+    doctor: [] as number[],
+  };
+  let i = 0;
+  for (const h of batch) {
+    for (const m of h.members) {
+      const residentId = rIds[i++]!;
+      const diseases = m.basicInfo.diseases;
+      if (!diseases.some((d) => d.code === '2' || d.code === '3')) continue;
+      const { enrolments, followUps } = generateHistory(
+        { residentId, birthDate: m.birthDate, recordDate: m.recordDate, basicInfo: m.basicInfo },
+        opts.history.seed,
+        opts.history.today,
+      );
+      for (const e of enrolments) {
+        E.rid.push(residentId);
+        E.program.push(e.program);
+        E.dx.push(e.diagnosisDate);
+        E.on.push(e.enrolledOn);
+        E.village.push(h.villageCode);
+      }
+      for (const f of followUps) {
+        S.rid.push(residentId);
+        S.village.push(h.villageCode);
+        S.type.push(f.type);
+        S.date.push(f.serviceDate);
+        S.delivery.push(f.delivery);
+        S.sbp.push(f.sbp);
+        S.dbp.push(f.dbp);
+        S.glu.push(f.fastingGlucose);
+        S.cls.push(f.classification);
+        S.next.push(f.nextVisitDate);
+        S.action.push(f.nextAction);
+        S.form.push(JSON.stringify(f.form));
+        S.inst.push(opts.institutionOf.get(h.villageCode)!);
+        S.doctor.push(opts.doctorOf?.get(h.villageCode) ?? opts.history.staffUserId);
+      }
+    }
+  }
+  if (E.rid.length)
+    await sql`INSERT INTO program_enrolment (county_code, township_code, village_code, resident_id, program, diagnosis_date, enrolled_on, status_date)
+      SELECT ${opts.countyCode}, left(v, 9), v, r, p, dx::date, eo::date, eo::date
+      FROM unnest(${E.village}::text[], ${E.rid}::int8[], ${E.program}::text[], ${E.dx}::text[], ${E.on}::text[]) AS x(v, r, p, dx, eo)`.execute(
+      trx,
+    );
+  if (S.rid.length)
+    await sql`INSERT INTO service_record (county_code, township_code, village_code, resident_id, type, service_date, institution_id,
+        staff_user_id, delivery, status, form, sbp, dbp, fasting_glucose, classification, next_visit_date, next_action, signed_at)
+      SELECT ${opts.countyCode}, left(v, 9), v, r, t, d::date, inst, doc, dl, 'signed', f::jsonb, sb, db, g, c, n::date, a, d::timestamptz
+      FROM unnest(${S.village}::text[], ${S.rid}::int8[], ${S.type}::text[], ${S.date}::text[], ${S.inst}::int8[], ${S.doctor}::int8[],
+        ${S.delivery}::text[], ${S.form}::text[], ${S.sbp}::int[], ${S.dbp}::int[], ${S.glu}::numeric[], ${S.cls}::text[],
+        ${S.next}::text[], ${S.action}::text[]) AS x(v, r, t, d, inst, doc, dl, f, sb, db, g, c, n, a)`.execute(
+      trx,
+    );
 }
