@@ -62,6 +62,17 @@ describeEachDb('chronic disease programs', (env) => {
         })
       ).statusCode,
     ).toBe(201);
+    // The key population tag follows enrolment (the form lists no disease), as a new version of the record.
+    const rec = (await doc.get(`/api/residents/${id}`)).json() as { keyTags: string[]; version: number };
+    expect(rec.keyTags).toContain('hypertension');
+    expect(rec.version).toBe(2);
+    const hist = (await doc.get(`/api/residents/${id}/history`)).json() as {
+      items: { action: string; changes: { field: string }[] }[];
+    };
+    expect(hist.items[0]).toMatchObject({ action: 'program_enrol', changes: [{ field: 'keyTags' }] });
+    expect((await doc.post(`/api/residents/${id}/enrolments`, { program: 'hypertension' })).statusCode).toBe(
+      409,
+    );
     const d1 = daysAgo(60);
     const first = (
       await doc.post(`/api/residents/${id}/services`, {

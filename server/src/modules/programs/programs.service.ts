@@ -16,6 +16,7 @@ import { scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { scopedResidents } from '../registry/registry.repo.ts';
 import { diffRecords } from '../registry/registry.diff.ts';
+import { editableOf } from '../registry/registry.service.ts';
 import { evaluateFollowUp } from './programs.rules-adapter.ts';
 
 export const PROGRAMS = ['hypertension', 'diabetes'] as const;
@@ -103,6 +104,7 @@ export class ProgramsService {
             })
             .returningAll()
             .executeTakeFirstOrThrow();
+      await tagResident(trx, ctx, residentId, input.program);
       await writeAuditInTx(trx, ctx, [
         {
           action: 'program.enrol',
@@ -551,4 +553,35 @@ export class ProgramsService {
     const prev = await q.orderBy('service_date', 'desc').orderBy('id', 'desc').executeTakeFirst();
     return prev?.classification ? (prev.classification as VisitClassification) : null;
   }
+}
+
+/** The key population tag follows enrolment: add it to the resident, as a new version of the record. */
+async function tagResident(trx: Kysely<DB>, ctx: Ctx, residentId: number, tag: string): Promise<void> {
+  const before = await trx
+    .selectFrom('resident')
+    .selectAll()
+    .where('id', '=', residentId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (before.key_tags.includes(tag)) return;
+  const after = await trx
+    .updateTable('resident')
+    .set({ key_tags: [...before.key_tags, tag].sort(), version: before.version + 1, updated_at: new Date() })
+    .where('id', '=', residentId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const changes = diffRecords(editableOf(before), editableOf(after));
+  await trx
+    .insertInto('resident_version')
+    .values({
+      resident_id: residentId,
+      version: after.version,
+      county_code: after.county_code,
+      changed_by: ctx.actor.userId,
+      request_id: ctx.requestId,
+      action: 'program_enrol',
+      changes: JSON.stringify([...changes, { field: 'keyTags', old: before.key_tags, new: after.key_tags }]),
+      snapshot: JSON.stringify(editableOf(after)),
+    })
+    .execute();
 }

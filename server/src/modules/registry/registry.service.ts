@@ -64,12 +64,27 @@ function normalizedId(idType: string, idNumber: string | undefined): string | nu
   return idNumber.trim().toUpperCase();
 }
 
-function storedTags(input: Editable): string[] {
-  return keyTagsFor({
-    birthDate: input.birthDate,
-    basicInfo: input.basicInfo,
-    manualTags: input.manualTags ?? [],
-  }).filter((t) => !DERIVED_AGE_TAGS.has(t));
+function storedTags(input: Editable, enrolledPrograms: readonly string[] = []): string[] {
+  const tags = new Set(
+    keyTagsFor({
+      birthDate: input.birthDate,
+      basicInfo: input.basicInfo,
+      manualTags: input.manualTags ?? [],
+    }).filter((t) => !DERIVED_AGE_TAGS.has(t)),
+  );
+  // Program enrolment makes the tag too (it follows enrolment, not hand editing).
+  for (const p of enrolledPrograms) tags.add(p);
+  return [...tags].sort();
+}
+
+async function enrolledPrograms(trx: Kysely<DB>, residentId: number): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('program_enrolment')
+    .select('program')
+    .where('resident_id', '=', residentId)
+    .where('status', '=', 'managed')
+    .execute();
+  return rows.map((r) => r.program);
 }
 
 const isPgError = (e: unknown, code: string): boolean => (e as { code?: string } | null)?.code === code;
@@ -251,7 +266,7 @@ export class RegistryService {
             phone: input.phone ?? null,
             household_id: input.householdId ?? null,
             relation_to_head: input.relationToHead ?? null,
-            key_tags: storedTags(fields),
+            key_tags: storedTags(fields, await enrolledPrograms(trx, id)),
             responsible_doctor_id: input.responsibleDoctorId ?? null,
             record_date: input.recordDate ?? current.record_date,
             current_address: input.currentAddress,
