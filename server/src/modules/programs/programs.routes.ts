@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { serviceRecordAmendSchema, serviceRecordCreateSchema } from '@jkda/domain';
 import { ctxOf } from '../../platform/app.ts';
-import { enrolSchema, PROGRAMS, type ProgramsService } from './programs.service.ts';
+import { enrolSchema, enrolmentStatusSchema, PROGRAMS, type ProgramsService } from './programs.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() }).strict();
 const tags = ['programs'];
@@ -23,6 +23,19 @@ export function programsRoutes(app: FastifyInstance, programs: ProgramsService):
       },
     },
     async (req, reply) => reply.code(201).send(await programs.enrol(ctxOf(req), req.params.id, req.body)),
+  );
+  r.put(
+    '/api/enrolments/:id/status',
+    {
+      config: { permission: 'service.write' },
+      schema: {
+        tags,
+        summary: 'Change a program enrolment status (managed, lost, moved, deceased, ended)',
+        params: idParams,
+        body: enrolmentStatusSchema,
+      },
+    },
+    async (req) => programs.setStatus(ctxOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/residents/:id/services',

@@ -24,6 +24,15 @@ export type Program = (typeof PROGRAMS)[number];
 const programOf = (type: string): Program => (type === 'diabetes_followup' ? 'diabetes' : 'hypertension');
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+export const enrolmentStatusSchema = z
+  .object({
+    status: z.enum(['managed', 'lost', 'moved', 'deceased', 'ended']),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }),
+    reason: z.string().trim().max(200).optional(),
+    version: z.number().int().positive(),
+  })
+  .strict();
+
 export const enrolSchema = z
   .object({
     program: z.enum(PROGRAMS),
@@ -121,6 +130,56 @@ export class ProgramsService {
         status: row.status,
         enrolledOn: row.enrolled_on,
         diagnosisDate: row.diagnosis_date,
+        version: row.version,
+      };
+    });
+  }
+
+  /** Moves an enrolment out of (or back into) management: lost to follow-up, moved, deceased, ended. */
+  async setStatus(ctx: Ctx, enrolmentId: number, input: z.infer<typeof enrolmentStatusSchema>) {
+    return this.db.transaction().execute(async (trx) => {
+      const e = await trx
+        .selectFrom('program_enrolment as e')
+        .selectAll('e')
+        .where('e.id', '=', enrolmentId)
+        .where(scopePredicate(ctx.actor.jurisdiction, 'e'))
+        .forUpdate()
+        .executeTakeFirst();
+      if (!e) throw notFound();
+      if (e.version !== input.version)
+        throw new AppError(409, 'stale_version', [], {
+          currentVersion: e.version,
+          yourVersion: input.version,
+        });
+      if (input.date > today()) throw fieldError('date', 'date_future');
+      const row = await trx
+        .updateTable('program_enrolment')
+        .set({
+          status: input.status,
+          status_date: input.date,
+          version: e.version + 1,
+          updated_at: new Date(),
+        })
+        .where('id', '=', enrolmentId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (input.status === 'managed') await tagResident(trx, ctx, e.resident_id, e.program);
+      else await untagResident(trx, ctx, e.resident_id, e.program);
+      await writeAuditInTx(trx, ctx, [
+        {
+          action: 'program.status',
+          entityType: 'program_enrolment',
+          entityId: enrolmentId,
+          residentId: e.resident_id,
+          countyCode: e.county_code,
+          detail: { from: e.status, to: input.status, reason: input.reason },
+        },
+      ]);
+      return {
+        id: row.id,
+        program: row.program,
+        status: row.status,
+        statusDate: row.status_date,
         version: row.version,
       };
     });
@@ -557,16 +616,45 @@ export class ProgramsService {
 
 /** The key population tag follows enrolment: add it to the resident, as a new version of the record. */
 async function tagResident(trx: Kysely<DB>, ctx: Ctx, residentId: number, tag: string): Promise<void> {
+  await retag(
+    trx,
+    ctx,
+    residentId,
+    (tags) => (tags.includes(tag) ? tags : [...tags, tag].sort()),
+    'program_enrol',
+  );
+}
+
+/** Leaving the program removes the tag, unless the basic information form itself lists the disease. */
+async function untagResident(trx: Kysely<DB>, ctx: Ctx, residentId: number, tag: string): Promise<void> {
+  const r = await trx
+    .selectFrom('resident')
+    .select('basic_info')
+    .where('id', '=', residentId)
+    .executeTakeFirstOrThrow();
+  const diseases = ((r.basic_info as { diseases?: { code: string }[] }).diseases ?? []).map((d) => d.code);
+  if (diseases.includes(tag === 'hypertension' ? '2' : '3')) return;
+  await retag(trx, ctx, residentId, (tags) => tags.filter((t) => t !== tag), 'program_leave');
+}
+
+async function retag(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  residentId: number,
+  next: (tags: string[]) => string[],
+  action: string,
+): Promise<void> {
   const before = await trx
     .selectFrom('resident')
     .selectAll()
     .where('id', '=', residentId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  if (before.key_tags.includes(tag)) return;
+  const tags = next(before.key_tags);
+  if (JSON.stringify(tags) === JSON.stringify(before.key_tags)) return;
   const after = await trx
     .updateTable('resident')
-    .set({ key_tags: [...before.key_tags, tag].sort(), version: before.version + 1, updated_at: new Date() })
+    .set({ key_tags: tags, version: before.version + 1, updated_at: new Date() })
     .where('id', '=', residentId)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -579,7 +667,7 @@ async function tagResident(trx: Kysely<DB>, ctx: Ctx, residentId: number, tag: s
       county_code: after.county_code,
       changed_by: ctx.actor.userId,
       request_id: ctx.requestId,
-      action: 'program_enrol',
+      action,
       changes: JSON.stringify([...changes, { field: 'keyTags', old: before.key_tags, new: after.key_tags }]),
       snapshot: JSON.stringify(editableOf(after)),
     })
