@@ -3,7 +3,14 @@
  * abilities (from GET /api/auth/me) a page needs. A page the user may not open is not in the menu.
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { HomeOutlined, PlusOutlined, SearchOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  HomeOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Ability } from '../auth/auth.api.ts';
 import type { MsgKey } from '../i18n/messages.ts';
 
@@ -95,6 +102,25 @@ export const ROUTES: AppRoute[] = [
     parent: 'households',
     layout: 'app',
     page: page(() => import('../pages/households/HouseholdPage.tsx'), 'HouseholdPage'),
+  },
+  {
+    id: 'worklist',
+    path: '/worklist',
+    title: 'nav.worklist',
+    ability: 'resident.read',
+    menu: { icon: <CalendarOutlined /> },
+    parent: 'home',
+    layout: 'app',
+    page: page(() => import('../pages/worklist/WorklistPage.tsx'), 'WorklistPage'),
+  },
+  {
+    id: 'followup',
+    path: '/residents/:id/followup/:program',
+    title: 'nav.followup',
+    ability: 'resident.read',
+    parent: 'worklist',
+    layout: 'app',
+    page: page(() => import('../pages/followup/FollowUpPage.tsx'), 'FollowUpPage'),
   },
   {
     id: 'record-card',

@@ -3,9 +3,10 @@ import { shell } from './dict/shell.ts';
 import { residents } from './dict/residents.ts';
 import { form } from './dict/form.ts';
 import { households } from './dict/households.ts';
+import { followup } from './dict/followup.ts';
 import type { Lang } from './lang.ts';
 
-export const MESSAGES = { ...shell, ...residents, ...form, ...households };
+export const MESSAGES = { ...shell, ...residents, ...form, ...households, ...followup };
 export type MsgKey = keyof typeof MESSAGES;
 export type Vars = Record<string, string | number>;
 

@@ -16,6 +16,7 @@ import { AuditTab } from './AuditTab.tsx';
 import { BasicInfoView } from './BasicInfoView.tsx';
 import { ComingTab } from './ComingTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
+import { ResidentServicesTab } from '../followup/ResidentServicesTab.tsx';
 import { RecordCover } from './RecordCover.tsx';
 import { residentApi } from './resident.api.ts';
 
@@ -49,7 +50,7 @@ export function ResidentPage() {
     {
       key: 'followups',
       label: t('record.tab.followups'),
-      children: <ComingTab name={t('record.tab.followups')} />,
+      children: <ResidentServicesTab residentId={r.id} archived={archived} />,
     },
     {
       key: 'vaccinations',
