@@ -233,6 +233,14 @@ describeEachDb('chronic disease programs', (env) => {
       form: htnForm(),
       sign: true,
     });
+    // a second visit on the same day: still one row per patient
+    await doc.post(`/api/residents/${id}/services`, {
+      type: 'hypertension_followup',
+      serviceDate: daysAgo(0),
+      delivery: 'phone',
+      form: htnForm(),
+      sign: true,
+    });
     const after = (
       await doc.get(`/api/worklists/chronic?program=hypertension&villageCode=${e.villageA}&category=overdue`)
     ).json() as { items: { residentId: number }[] };
@@ -240,6 +248,7 @@ describeEachDb('chronic disease programs', (env) => {
     const all = (
       await doc.get(`/api/worklists/chronic?program=hypertension&villageCode=${e.villageA}`)
     ).json() as { items: { residentId: number; dueDate: string; categories: string[] }[] };
+    expect(all.items.filter((i) => i.residentId === id)).toHaveLength(1);
     const now = all.items.find((i) => i.residentId === id)!;
     expect(now.dueDate > addDays(daysAgo(0), 80)).toBe(true);
     expect(now.categories).not.toContain('overdue');

@@ -117,7 +117,7 @@ export const ROUTES: AppRoute[] = [
     id: 'followup',
     path: '/residents/:id/followup/:program',
     title: 'nav.followup',
-    ability: 'resident.read',
+    ability: 'service.write',
     parent: 'worklist',
     layout: 'app',
     page: page(() => import('../pages/followup/FollowUpPage.tsx'), 'FollowUpPage'),

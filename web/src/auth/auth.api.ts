@@ -8,6 +8,7 @@ export type Ability =
   | 'resident.archive'
   | 'resident.export'
   | 'household.write'
+  | 'service.write'
   | 'audit.read'
   | 'user.manage'
   | 'place.read';

@@ -506,11 +506,11 @@ export class ProgramsService {
         (join) => join.onRef('agg.resident_id', '=', 'e.resident_id'),
       )
       .leftJoin('service_record as last', (join) =>
-        join
-          .onRef('last.resident_id', '=', 'e.resident_id')
-          .on('last.type', '=', `${q.program}_followup`)
-          .on('last.status', '=', 'signed')
-          .on(sql<boolean>`last.service_date = agg.last_date::date`),
+        join.onRef('last.resident_id', '=', 'e.resident_id').on(
+          sql<boolean>`last.id = (SELECT s2.id FROM service_record s2 WHERE s2.resident_id = e.resident_id
+            AND s2.type = ${`${q.program}_followup`} AND s2.status = 'signed'
+            ORDER BY s2.service_date DESC, s2.id DESC LIMIT 1)`,
+        ),
       )
       .where('e.program', '=', q.program)
       .where('e.status', '=', 'managed')

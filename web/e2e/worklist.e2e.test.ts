@@ -1,0 +1,165 @@
+/**
+ * Journey: a village doctor opens the follow-up worklist, picks an overdue hypertension patient, records a
+ * controlled follow-up (counting the user's actions from the worklist row to saved), sees the next visit in
+ * 3 months and the patient gone from the overdue tab; then records an uncontrolled one and sees the 2-week date.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, addMonths } from '@jkda/domain';
+import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
+import { startStack, type Stack } from './stack.ts';
+
+if (!hasChromium) console.warn(SKIP_REASON);
+
+interface WlItem {
+  residentId: number;
+  name: string;
+}
+interface Wl {
+  counts: { overdue: number };
+  items: WlItem[];
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** An overdue hypertension patient of cunyi's village: a seeded one, or one enrolled here with an old visit. */
+async function overduePatient(stack: Stack): Promise<WlItem> {
+  const doc = await apiAs(stack.apiURL, 'cunyi');
+  const wl = await doc.get<Wl>('/api/worklists/chronic?program=hypertension&category=overdue');
+  const seeded = wl.items[0];
+  if (seeded) return seeded;
+  const list = await doc.get<{ items: { id: number; name: string }[] }>('/api/residents?pageSize=50');
+  for (const r of list.items) {
+    try {
+      await doc.post(`/api/residents/${r.id}/enrolments`, { program: 'hypertension' });
+    } catch {
+      continue;
+    }
+    await doc.post(`/api/residents/${r.id}/services`, {
+      type: 'hypertension_followup',
+      serviceDate: addDays(today(), -120),
+      delivery: 'clinic',
+      sign: true,
+      form: {
+        symptoms: { codes: ['1'] },
+        sbp: 130,
+        dbp: 80,
+        lifestyle: {},
+        medicationAdherence: '1',
+        adverseReaction: { has: false },
+        classification: '1',
+        medications: [{ name: '硝苯地平缓释片', timesPerDay: 1, dose: '20mg' }],
+      },
+    });
+    return { residentId: r.id, name: r.name };
+  }
+  throw new Error('no resident to enrol');
+}
+
+describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('records a controlled, then an uncontrolled follow-up from the worklist', async () => {
+    const patient = await overduePatient(stack);
+    const page = await newPage(browser, stack.baseURL);
+    await signIn(page, 'cunyi');
+    await page.locator('.ant-menu').getByText('随访工作台').click();
+    await page.waitForURL('**/worklist');
+    await page.getByTestId('wl-tab-overdue').getByText(/\d+/).waitFor();
+
+    // Print: a day's home-visit list (window.print stubbed; the print layout captured).
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed += 1;
+      };
+    });
+    await page.getByTestId('wl-print').click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'wl-print-layout', false);
+    await page.emulateMedia({ media: 'screen' });
+
+    const row = (p: Page) => p.locator(`tr[data-row-key="${patient.residentId}"]`);
+    const filterByName = async () => {
+      await page.getByPlaceholder('按姓名筛选').fill(patient.name);
+      await row(page).waitFor();
+    };
+    await filterByName();
+    await row(page)
+      .getByText(/逾期\d+天/)
+      .waitFor();
+
+    // From the worklist row to saved: every click and field entry counts.
+    let actions = 0;
+    const click = async (l: ReturnType<Page['locator']>) => {
+      actions += 1;
+      await l.click();
+    };
+    const fill = async (field: string, v: string) => {
+      actions += 1;
+      await page.locator(`#fu_form_${field}`).fill(v);
+    };
+
+    await click(row(page).getByTestId('wl-followup'));
+    await page.waitForURL(`**/residents/${patient.residentId}/followup/hypertension`);
+    await page.getByTestId('fu-name').getByText(patient.name).waitFor();
+    await fill('sbp', '128');
+    await fill('dbp', '80');
+    await page
+      .getByTestId('control-status')
+      .getByText(/控制满意/)
+      .waitFor();
+    await expect.poll(() => page.getByTestId('next-visit').textContent()).toBe(addMonths(today(), 3));
+    await screenshot(page, 'wl-followup-controlled', false);
+    await click(page.getByTestId('fu-save'));
+    await page.waitForURL('**/worklist**');
+    console.log(`[worklist journey] user actions from the worklist row to saved: ${actions}`);
+    expect(actions).toBeLessThanOrEqual(10);
+
+    const saved = page.getByTestId('wl-saved');
+    await saved.getByText(addMonths(today(), 3)).waitFor();
+    await saved.getByText('常规随访', { exact: false }).waitFor();
+    await page.getByTestId('wl-tab-overdue').waitFor();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(0);
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    expect(await row(page).count()).toBe(0);
+
+    // An uncontrolled visit: 152/96 → 控制不满意, recheck within 2 weeks.
+    await page.getByTestId('wl-tab-all').click();
+    await filterByName();
+    await row(page).getByTestId('wl-followup').click();
+    await page.waitForURL(`**/residents/${patient.residentId}/followup/hypertension`);
+    await page.locator('#fu_form_sbp').fill('152');
+    await page.locator('#fu_form_dbp').fill('96');
+    await page
+      .getByTestId('control-status')
+      .getByText(/未达标/)
+      .waitFor();
+    await expect.poll(() => page.getByTestId('expected-class').textContent()).toBe('控制不满意');
+    await expect
+      .poll(() => page.locator('#fu_form_classification .ant-radio-button-wrapper-checked').textContent())
+      .toBe('控制不满意');
+    await expect.poll(() => page.getByTestId('next-visit').textContent()).toBe(addDays(today(), 14));
+    await page.getByTestId('fu-save').click();
+    await page.waitForURL('**/worklist**');
+    await page.getByTestId('wl-saved').getByText(addDays(today(), 14)).waitFor();
+    await screenshot(page, 'wl-uncontrolled-saved');
+
+    // The record page's follow-ups tab lists both.
+    await page.goto(`/residents/${patient.residentId}?tab=followups`);
+    await page.getByText(addDays(today(), 14)).waitFor();
+    await page.getByText(addMonths(today(), 3)).waitFor();
+    await screenshot(page, 'wl-record-followups');
+    await page.context().close();
+  }, 120_000);
+});
