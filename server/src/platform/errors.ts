@@ -23,3 +23,7 @@ export const notFound = (): AppError => new AppError(404, 'not_found');
 export const forbidden = (): AppError => new AppError(403, 'forbidden');
 export const fieldError = (field: string, code: string): AppError =>
   new AppError(400, 'validation_failed', [{ field, code }]);
+
+/** 409 for an edit made on an older version than the stored one. */
+export const staleVersion = (current: number, yours: number): AppError =>
+  new AppError(409, 'stale_version', [], { currentVersion: current, yourVersion: yours });

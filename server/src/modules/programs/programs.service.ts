@@ -6,18 +6,20 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import {
   FORM_SCHEMAS,
+  type DiabetesFollowUp,
+  type HypertensionFollowUp,
   type ServiceRecordAmend,
   type ServiceRecordCreate,
   type VisitClassification,
 } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
-import { AppError, fieldError, notFound, type FieldError } from '../../platform/errors.ts';
+import { AppError, staleVersion, fieldError, notFound, type FieldError } from '../../platform/errors.ts';
 import { scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { scopedResidents } from '../registry/registry.repo.ts';
 import { diffRecords } from '../registry/registry.diff.ts';
 import { editableOf } from '../registry/registry.service.ts';
-import { evaluateFollowUp } from './programs.rules-adapter.ts';
+import { evaluateFollowUp, type RuleOutcome } from './programs.rules-adapter.ts';
 
 export const PROGRAMS = ['hypertension', 'diabetes'] as const;
 export type Program = (typeof PROGRAMS)[number];
@@ -54,6 +56,20 @@ function zodToFieldErrors(e: z.ZodError, prefix: string): FieldError[] {
         ? 'required'
         : i.code,
   }));
+}
+
+/** The form and the values that rules and indicators query, as stored on the service record. */
+function valueColumns(form: HypertensionFollowUp | DiabetesFollowUp, outcome: RuleOutcome) {
+  return {
+    form: JSON.stringify(form),
+    sbp: form.sbp,
+    dbp: form.dbp,
+    fasting_glucose: 'fastingGlucose' in form ? form.fastingGlucose : null,
+    classification: outcome.classification,
+    next_visit_date: form.nextVisitDate ?? outcome.plan.dueDate,
+    next_action: outcome.plan.action,
+    warnings: JSON.stringify(outcome.warnings),
+  };
 }
 
 export class ProgramsService {
@@ -146,11 +162,7 @@ export class ProgramsService {
         .forUpdate()
         .executeTakeFirst();
       if (!e) throw notFound();
-      if (e.version !== input.version)
-        throw new AppError(409, 'stale_version', [], {
-          currentVersion: e.version,
-          yourVersion: input.version,
-        });
+      if (e.version !== input.version) throw staleVersion(e.version, input.version);
       if (input.date > today()) throw fieldError('date', 'date_future');
       const row = await trx
         .updateTable('program_enrolment')
@@ -230,14 +242,7 @@ export class ProgramsService {
           delivery: input.delivery,
           status: input.sign ? 'signed' : 'draft',
           signed_at: input.sign ? new Date() : null,
-          form: JSON.stringify(parsed.data),
-          sbp: parsed.data.sbp,
-          dbp: parsed.data.dbp,
-          fasting_glucose: 'fastingGlucose' in parsed.data ? parsed.data.fastingGlucose : null,
-          classification: outcome.classification,
-          next_visit_date: parsed.data.nextVisitDate ?? outcome.plan.dueDate,
-          next_action: outcome.plan.action,
-          warnings: JSON.stringify(outcome.warnings),
+          ...valueColumns(parsed.data, outcome),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -333,14 +338,7 @@ export class ProgramsService {
         .set({
           service_date: input.serviceDate,
           delivery: input.delivery,
-          form: JSON.stringify(parsed.data),
-          sbp: parsed.data.sbp,
-          dbp: parsed.data.dbp,
-          fasting_glucose: 'fastingGlucose' in parsed.data ? parsed.data.fastingGlucose : null,
-          classification: outcome.classification,
-          next_visit_date: parsed.data.nextVisitDate ?? outcome.plan.dueDate,
-          next_action: outcome.plan.action,
-          warnings: JSON.stringify(outcome.warnings),
+          ...valueColumns(parsed.data, outcome),
           version: input.version + 1,
           updated_at: new Date(),
         })
@@ -590,8 +588,7 @@ export class ProgramsService {
       .forUpdate()
       .executeTakeFirst();
     if (!s) throw notFound();
-    if (s.version !== version)
-      throw new AppError(409, 'stale_version', [], { currentVersion: s.version, yourVersion: version });
+    if (s.version !== version) throw staleVersion(s.version, version);
     return s;
   }
 

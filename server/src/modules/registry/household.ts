@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { codesOf } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
-import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { AppError, staleVersion, fieldError, notFound } from '../../platform/errors.ts';
 import { ctxOf } from '../../platform/app.ts';
 import { inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
@@ -118,11 +118,7 @@ export class HouseholdService {
         .forUpdate()
         .executeTakeFirst();
       if (!r) throw fieldError('residentId', 'not_in_jurisdiction');
-      if (r.version !== input.version)
-        throw new AppError(409, 'stale_version', [], {
-          currentVersion: r.version,
-          yourVersion: input.version,
-        });
+      if (r.version !== input.version) throw staleVersion(r.version, input.version);
       if (r.status === 'archived') throw new AppError(409, 'archived_record');
       if (input.relationToHead === '02' && h.head_resident_id !== null && h.head_resident_id !== r.id)
         throw fieldError('relationToHead', 'head_exists');

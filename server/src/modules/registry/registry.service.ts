@@ -15,7 +15,7 @@ import {
   type Lang,
 } from '@jkda/domain';
 import type { DB, ResidentTable } from '../../platform/db-types.ts';
-import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { AppError, staleVersion, fieldError, notFound } from '../../platform/errors.ts';
 import { inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from './registry.diff.ts';
@@ -355,8 +355,7 @@ export class RegistryService {
       .forUpdate()
       .executeTakeFirst();
     if (!current) throw notFound();
-    if (current.version !== version)
-      throw new AppError(409, 'stale_version', [], { currentVersion: current.version, yourVersion: version });
+    if (current.version !== version) throw staleVersion(current.version, version);
     return current;
   }
 
