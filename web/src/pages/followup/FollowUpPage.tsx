@@ -334,7 +334,15 @@ function FollowUpForm({ program, resident, last, lastRecord }: Loaded & { progra
                   <Form.Item name={['form', 'dorsalisPedis']} label={t('fu.dorsalisPedis')}>
                     <Select
                       allowClear
-                      options={['normal', 'weak_both', 'absent_both'].map((v) => ({ value: v, label: v }))}
+                      options={[
+                        { value: 'normal', label: t('fu.dp.normal') },
+                        { value: 'weak_both', label: t('fu.dp.weak_both') },
+                        { value: 'weak_left', label: t('fu.dp.weak_left') },
+                        { value: 'weak_right', label: t('fu.dp.weak_right') },
+                        { value: 'absent_both', label: t('fu.dp.absent_both') },
+                        { value: 'absent_left', label: t('fu.dp.absent_left') },
+                        { value: 'absent_right', label: t('fu.dp.absent_right') },
+                      ]}
                     />
                   </Form.Item>
                 </Col>
