@@ -157,9 +157,18 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
 
     // The record page's follow-ups tab lists both.
     await page.goto(`/residents/${patient.residentId}?tab=followups`);
-    await page.getByText(addDays(today(), 14)).waitFor();
-    await page.getByText(addMonths(today(), 3)).waitFor();
+    const table = page.locator('.ant-table');
+    await table.getByText(addDays(today(), 14)).waitFor();
+    await table.getByText(addMonths(today(), 3)).waitFor();
     await screenshot(page, 'wl-record-followups');
+
+    // Trends: the blood pressure chart (lazy-loaded ECharts canvas) and the timeline, oldest first.
+    await page.getByTestId('bp-trend').locator('canvas').first().waitFor({ state: 'visible' });
+    await expect.poll(() => page.getByTestId('timeline-item').count()).toBeGreaterThanOrEqual(2);
+    const last = await page.getByTestId('timeline-item').last().textContent();
+    expect(last).toContain('控制不满意');
+    expect(last).toContain('152/96');
+    await screenshot(page, 'record-trends');
     await page.context().close();
   }, 120_000);
 });

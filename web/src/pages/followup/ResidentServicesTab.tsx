@@ -8,8 +8,18 @@ import { useAsync } from '../../hooks/useAsync.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { programsApi, type Program, type ServiceListItem } from './followup.api.ts';
 import { actionWords, classificationWords } from './FollowUpPage.tsx';
+import { ResidentTrends } from '../trends/ResidentTrends.tsx';
+import { ServiceTimeline } from '../trends/ServiceTimeline.tsx';
 
-export function ResidentServicesTab({ residentId, archived }: { residentId: number; archived: boolean }) {
+export function ResidentServicesTab({
+  residentId,
+  archived,
+  age,
+}: {
+  residentId: number;
+  archived: boolean;
+  age?: number | null;
+}) {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const { data, error, loading, reload } = useAsync((s) => programsApi.services(residentId, s), [residentId]);
@@ -41,6 +51,8 @@ export function ResidentServicesTab({ residentId, archived }: { residentId: numb
           </Space>
         ))}
       </div>
+      {data && data.items.length > 0 && <ResidentTrends items={data.items} age={age} />}
+      {data && <ServiceTimeline data={data} />}
       <Table<ServiceListItem>
         rowKey="id"
         size="small"

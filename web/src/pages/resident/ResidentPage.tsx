@@ -50,7 +50,7 @@ export function ResidentPage() {
     {
       key: 'followups',
       label: t('record.tab.followups'),
-      children: <ResidentServicesTab residentId={r.id} archived={archived} />,
+      children: <ResidentServicesTab residentId={r.id} archived={archived} age={r.age} />,
     },
     {
       key: 'vaccinations',
