@@ -21,7 +21,7 @@ import { errorMessage, fieldMessage, FIELD_MESSAGES, type Lang } from '@jkda/dom
 import { programMessage } from '@jkda/domain/programs/program-messages';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
-import { AppError, type FieldError } from './errors.ts';
+import { AppError, issueCode, type FieldError } from './errors.ts';
 import { can, type Action } from '../modules/auth/permissions.ts';
 import type { Ctx } from '../modules/auth/actor.ts';
 import { AuthService, type SessionInfo } from '../modules/auth/auth.service.ts';
@@ -97,8 +97,7 @@ interface ZodIssueLike {
 function fieldErrorsFrom(validation: readonly ZodIssueLike[], context: string | undefined): FieldError[] {
   return validation.map((v) => {
     const path = (v.instancePath ?? '').split('/').filter(Boolean).join('.');
-    let code = v.message && /^[a-z_]+$/.test(v.message) ? v.message : (v.keyword ?? 'invalid');
-    if (v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '')) code = 'required';
+    const code = issueCode(v.keyword, v.message);
     const prefix = context && context !== 'body' ? `${context}.` : '';
     const field = prefix + path;
     if (v.keyword === 'unrecognized_keys' && v.params?.keys?.length)

@@ -27,3 +27,13 @@ export const fieldError = (field: string, code: string): AppError =>
 /** 409 for an edit made on an older version than the stored one. */
 export const staleVersion = (current: number, yours: number): AppError =>
   new AppError(409, 'stale_version', [], { currentVersion: current, yourVersion: yours });
+
+/**
+ * The stable code of one zod issue: our rules put their code in the message (e.g. 'id_check_digit');
+ * a missing value is 'required'; anything else keeps zod's own issue code.
+ */
+export function issueCode(zodCode: string | undefined, message: string | undefined): string {
+  if (message && /^[a-z_]+$/.test(message)) return message;
+  if (zodCode === 'invalid_type' && /received undefined/.test(message ?? '')) return 'required';
+  return zodCode ?? 'invalid';
+}

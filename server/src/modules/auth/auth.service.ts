@@ -231,12 +231,6 @@ export class AuthService {
       })
       .execute();
   }
-
-  /** Removes expired sessions' cache entries; sessions themselves are kept for the audit trail. */
-  pruneCache(): void {
-    const now = Date.now();
-    for (const [k, v] of this.cache) if (now - v.at > CACHE_MS) this.cache.delete(k);
-  }
 }
 
 function lockedError(until: Date): AppError {

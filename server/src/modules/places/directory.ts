@@ -96,9 +96,4 @@ export class Directory {
     if (row) this.users.set(id, row.display_name);
     return row?.display_name ?? '';
   }
-
-  /** Forget a changed name at once (e.g. after an account was renamed). */
-  invalidate(): void {
-    this.loadedAt = 0;
-  }
 }

@@ -13,7 +13,14 @@ import {
   type VisitClassification,
 } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
-import { AppError, staleVersion, fieldError, notFound, type FieldError } from '../../platform/errors.ts';
+import {
+  AppError,
+  issueCode,
+  staleVersion,
+  fieldError,
+  notFound,
+  type FieldError,
+} from '../../platform/errors.ts';
 import { scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { scopedResidents } from '../registry/registry.repo.ts';
@@ -50,11 +57,7 @@ export const enrolSchema = z
 function zodToFieldErrors(e: z.ZodError, prefix: string): FieldError[] {
   return e.issues.map((i) => ({
     field: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
-    code: /^[a-z_]+$/.test(i.message)
-      ? i.message
-      : i.code === 'invalid_type' && /undefined/.test(i.message)
-        ? 'required'
-        : i.code,
+    code: issueCode(i.code, i.message),
   }));
 }
 
