@@ -12,3 +12,7 @@ export * from './programs/self-care.rules.ts';
 export * from './programs/tcm-constitution.rules.ts';
 export * from './programs/program-messages.ts';
 export * from './programs/followup.schema.ts';
+export * from './programs/health-check.schema.ts';
+export * from './programs/health-check.rules.ts';
+export * from './programs/elderly-forms.schema.ts';
+export * from './programs/general-forms.schema.ts';

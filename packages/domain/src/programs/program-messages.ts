@@ -134,6 +134,40 @@ export const TCM_RECHECK_MESSAGES = {
   ],
 } as const satisfies Record<TcmRecheckReason, Words>;
 
+/**
+ * Codes of the health check, elderly and general forms (health-check.schema.ts / .rules.ts,
+ * elderly-forms.schema.ts): schema issues and rule findings beyond the plausibility codes above.
+ */
+export const FORM_RULE_MESSAGES = {
+  not_applicable: ['与所选项不符，此处不应填写', 'Does not apply to the choice made; leave it empty'],
+  choice_conflict: ['所选各项互相矛盾', 'The choices contradict each other'],
+  lab_result_format: [
+    '应填“-”“±”“+”～“++++”或数值（可带单位）',
+    'Enter -, ±, + to ++++, or a number (with unit)',
+  ],
+  date_order: ['结束时间（年龄）早于开始时间（年龄）', 'The end is before the start'],
+  date_after_service: ['日期晚于本次体检日期', 'The date is after the date of this check'],
+  elderly_item_too_young: [
+    '此项为65岁及以上老年人填写，该居民未满65岁，请核实',
+    'This item is for residents aged 65 or over; please confirm',
+  ],
+  female_item_for_male: ['男性填写了女性专项检查，请核实', 'A female-only item is filled in for a man'],
+  male_item_for_female: [
+    '女性填写了男性专项检查（前列腺），请核实',
+    'A male-only item (prostate) for a woman',
+  ],
+  direct_bilirubin_above_total: ['结合胆红素高于总胆红素', 'Direct bilirubin is above total bilirubin'],
+  score_mismatch: ['填写的总分或结论与各项得分不符', 'The total or result does not match the item scores'],
+  guidance_missing: [
+    '判定为该体质（是/倾向是/基本是）但未填写保健指导',
+    'A constitution was identified but no guidance is given for it',
+  ],
+  guidance_not_indicated: [
+    '该体质未判定为“是/倾向是/基本是”，确认要给出指导吗？',
+    'Guidance is given for a constitution that was not identified; are you sure?',
+  ],
+} as const satisfies Record<string, Words>;
+
 export const PROGRAM_MESSAGES = {
   ...EMERGENCY_CRITERION_MESSAGES,
   ...CLASSIFICATION_ISSUE_MESSAGES,
@@ -141,6 +175,7 @@ export const PROGRAM_MESSAGES = {
   ...ANNUAL_CHECK_REASON_MESSAGES,
   ...PLAUSIBILITY_MESSAGES,
   ...TCM_RECHECK_MESSAGES,
+  ...FORM_RULE_MESSAGES,
 } as const;
 export type ProgramMessageCode = keyof typeof PROGRAM_MESSAGES;
 
