@@ -175,4 +175,17 @@ export const followup = {
   'tr.bpTarget': ['目标 <{sbp}/{dbp} mmHg', 'Target <{sbp}/{dbp} mmHg'],
   'tr.glucoseTarget': ['目标 <{t} mmol/L', 'Target <{t} mmol/L'],
   'tr.next': ['下次随访 {date}', 'Next visit {date}'],
+  'fu.hba1cDate': ['糖化血红蛋白检查日期', 'HbA1c test date'],
+  'fu.insulinKind': ['胰岛素种类', 'Insulin type'],
+  'fu.insulinUsage': ['胰岛素用法和用量', 'Insulin use and dose'],
+  'fu.insulinUsageHint': ['如：早餐前皮下注射 10单位', 'e.g. 10 units s.c. before breakfast'],
+  'fu.emergencyFlags': ['紧急转诊症状（本次随访）', 'Emergency symptoms (this visit)'],
+  'fu.emergencyAlert': ['需紧急转诊', 'Emergency referral needed'],
+  'fu.emergencyAdvice': [
+    '处理后紧急转诊，2周内主动随访转诊情况',
+    'Give first aid, refer urgently, and follow up the referral within 2 weeks',
+  ],
+  'fu.issue.date_before_birth': ['日期早于出生日期', 'Date is before the birth date'],
+  'tr.weight': ['体重趋势', 'Weight trend'],
+  'tr.weightKg': ['体重', 'Weight'],
 } as const satisfies Record<string, readonly [string, string]>;

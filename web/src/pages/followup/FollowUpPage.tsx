@@ -41,13 +41,15 @@ import { useNotifyError } from '../../components/useNotifyError.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { codeLabel } from '../../i18n/codes.ts';
 import { useI18n, type MsgKey } from '../../i18n/i18n.tsx';
+import { hasKey } from '../../i18n/messages.ts';
 import { residentApi } from '../resident/resident.api.ts';
 import { programsApi, type Program } from './followup.api.ts';
 import {
   assess,
   carryOver,
+  emergencyFlagsOf,
   expectedCode,
-  schemaIssues,
+  formIssues,
   toFormPayload,
   typeOf,
   type FollowUpValues,
@@ -114,6 +116,8 @@ function FollowUpForm({ program, resident, last, lastRecord }: Loaded & { progra
         adverseReaction: { has: false },
         complication: false,
         ...carryOver(lastRecord?.form),
+        // Per visit, never carried over.
+        emergencyFlags: [],
       },
     }),
     [lastRecord],
@@ -121,18 +125,23 @@ function FollowUpForm({ program, resident, last, lastRecord }: Loaded & { progra
   const values = (Form.useWatch([], form) as FollowUpValues | undefined) ?? initial;
   const merged: FollowUpValues = { ...initial, ...values, form: { ...initial.form, ...values.form } };
   const payload = toFormPayload(merged);
-  const issues = schemaIssues(program, payload);
+  const issues = formIssues(program, payload, { birthDate: resident.birthDate, today: today() });
   const previous = last?.classification ? (last.classification as never) : null;
   const a = assess(program, { ...merged, form: payload }, resident.birthDate, previous);
 
   const issueAt = (path: string) => issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
-  const item = (name: (string | number)[]) => {
+  const issueText = (code: string) => {
+    const k = `fu.issue.${code}`;
+    return hasKey(k) ? t(k) : fieldMessage(code, lang);
+  };
+  /** Field status; `alsoAfter` names fields whose entry shows this one's issue (HbA1c → its date). */
+  const item = (name: (string | number)[], alsoAfter: string[] = []) => {
     const path = name.join('.');
     const server = serverErrors[path];
     if (server?.length) return { validateStatus: 'error' as const, help: server.join('；') };
-    if (!submitted && !touched.has(path)) return {};
+    if (!submitted && !touched.has(path) && !alsoAfter.some((p) => touched.has(p))) return {};
     const found = issueAt(path);
-    return found.length ? { validateStatus: 'error' as const, help: fieldMessage(found[0]!.code, lang) } : {};
+    return found.length ? { validateStatus: 'error' as const, help: issueText(found[0]!.code) } : {};
   };
 
   const onValuesChange = (changed: Partial<FollowUpValues>) => {
@@ -217,6 +226,12 @@ function FollowUpForm({ program, resident, last, lastRecord }: Loaded & { progra
     </Col>
   );
   const codes = (merged.form.symptoms as { codes?: string[] } | undefined)?.codes ?? [];
+  const criterionWords = (c: keyof typeof EMERGENCY_CRITERION_MESSAGES) =>
+    EMERGENCY_CRITERION_MESSAGES[c][lang === 'zh' ? 0 : 1];
+  const flagOptions = emergencyFlagsOf(program).map((f) => ({
+    value: f,
+    label: criterionWords(f as keyof typeof EMERGENCY_CRITERION_MESSAGES),
+  }));
   const adverse = (merged.form.adverseReaction as { has?: boolean } | undefined)?.has === true;
   const referralShown = merged.referralNeeded === true || a.plan?.referral === true;
   const actionLabel = (key: string | null | undefined) =>
@@ -244,14 +259,24 @@ function FollowUpForm({ program, resident, last, lastRecord }: Loaded & { progra
         <Descriptions.Item label={t('fu.nextAction')}>
           <span data-testid="next-action">{a.plan ? actionLabel(a.plan.action) : '—'}</span>
         </Descriptions.Item>
-        {a.emergency.length > 0 && (
-          <Descriptions.Item label={t('fu.emergency')}>
-            <Typography.Text type="danger">
-              {a.emergency.map((c) => EMERGENCY_CRITERION_MESSAGES[c][lang === 'zh' ? 0 : 1]).join('；')}
-            </Typography.Text>
-          </Descriptions.Item>
-        )}
       </Descriptions>
+      {a.emergency.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="emergency-alert"
+          title={t('fu.emergencyAlert')}
+          description={
+            <>
+              <div>
+                {t('fu.emergency')}：{a.emergency.map(criterionWords).join('；')}
+              </div>
+              <div>{t('fu.emergencyAdvice')}</div>
+            </>
+          }
+        />
+      )}
       {a.chosen && a.expected && a.chosen !== a.expected && (
         <Alert type="warning" showIcon title={`${t('fu.expected')}：${clsLabel(a.expected)}`} />
       )}
@@ -321,6 +346,13 @@ function FollowUpForm({ program, resident, last, lastRecord }: Loaded & { progra
                 <Input maxLength={100} />
               </Form.Item>
             )}
+            <Form.Item
+              name={['form', 'emergencyFlags']}
+              label={t('fu.emergencyFlags')}
+              {...item(['form', 'emergencyFlags'])}
+            >
+              <Checkbox.Group options={flagOptions} data-testid="emergency-flags" />
+            </Form.Item>
             <Typography.Title level={5}>{t('fu.signs')}</Typography.Title>
             <Row gutter={12}>
               {n(['sbp'], 'fu.sbp', { min: 0, max: 400 })}
@@ -398,6 +430,17 @@ function FollowUpForm({ program, resident, last, lastRecord }: Loaded & { progra
               {program === 'diabetes' &&
                 n(['fastingGlucose'], 'fu.fastingGlucose', { min: 0, max: 60, step: 0.1 })}
               {program === 'diabetes' && n(['hba1c'], 'fu.hba1c', { min: 0, max: 25, step: 0.1 })}
+              {program === 'diabetes' && (
+                <Col xs={12} md={6}>
+                  <Form.Item
+                    name={['form', 'hba1cDate']}
+                    label={t('fu.hba1cDate')}
+                    {...item(['form', 'hba1cDate'], ['form.hba1c'])}
+                  >
+                    <Input type="date" min={resident.birthDate} max={today()} />
+                  </Form.Item>
+                </Col>
+              )}
               <Col xs={24} md={12}>
                 <Form.Item name={['form', 'otherTests']} label={t('fu.otherTests')}>
                   <Input maxLength={200} />
@@ -510,6 +553,28 @@ function FollowUpForm({ program, resident, last, lastRecord }: Loaded & { progra
                 </>
               )}
             </Form.List>
+            {program === 'diabetes' && (
+              <Row gutter={12}>
+                <Col xs={12} md={8}>
+                  <Form.Item
+                    name={['form', 'insulin', 'kind']}
+                    label={t('fu.insulinKind')}
+                    {...item(['form', 'insulin', 'kind'], ['form.insulin.usage'])}
+                  >
+                    <Input maxLength={50} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={8}>
+                  <Form.Item
+                    name={['form', 'insulin', 'usage']}
+                    label={t('fu.insulinUsage')}
+                    {...item(['form', 'insulin', 'usage'])}
+                  >
+                    <Input maxLength={50} placeholder={t('fu.insulinUsageHint')} />
+                  </Form.Item>
+                </Col>
+              </Row>
+            )}
             <Form.Item name="referralNeeded" label={t('fu.referralNeeded')} valuePropName="checked">
               <Switch />
             </Form.Item>

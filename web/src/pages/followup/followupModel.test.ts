@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assess, carryOver, schemaIssues, toFormPayload, type FollowUpValues } from './followupModel.ts';
+import {
+  assess,
+  carryOver,
+  emergencyFlagsOf,
+  formIssues,
+  schemaIssues,
+  toFormPayload,
+  type FollowUpValues,
+} from './followupModel.ts';
 
 const base = (form: Record<string, unknown>): FollowUpValues => ({
   serviceDate: '2026-05-10',
@@ -46,5 +54,121 @@ describe('follow-up model', () => {
     });
     expect(c.medications).toHaveLength(1);
     expect(c.lifestyle).toEqual({ alcoholTarget: 0 });
+  });
+
+  it("offers the program's own emergency flags", () => {
+    expect(emergencyFlagsOf('hypertension')).toContain('severe_headache_or_dizziness');
+    expect(emergencyFlagsOf('hypertension')).not.toContain('ketosis_signs');
+    expect(emergencyFlagsOf('diabetes')).toEqual([
+      'ketosis_signs',
+      'sudden_vision_loss',
+      'pregnancy_lactation_hyperglycaemia',
+      'other_unmanageable',
+    ]);
+  });
+
+  it('ticked emergency flags reach the saved form and fire the emergency referral', () => {
+    const v = base({ sbp: 150, dbp: 92, classification: '2', emergencyFlags: ['chest_tightness'] });
+    const payload = toFormPayload(v);
+    expect(payload.emergencyFlags).toEqual(['chest_tightness']);
+    expect(schemaIssues('hypertension', payload)).toEqual([]);
+    const a = assess('hypertension', { ...v, form: payload }, '1970-01-01', null);
+    expect(a.emergency).toEqual(['chest_tightness']);
+    expect(a.plan?.action).toBe('emergency_referral');
+    expect(a.plan?.referral).toBe(true);
+    expect(a.plan?.dueDate).toBe('2026-05-24');
+  });
+
+  it('no flag ticked: an empty list is saved and nothing fires below the thresholds', () => {
+    const v = base({ sbp: 128, dbp: 80, classification: '1' });
+    const payload = toFormPayload(v);
+    expect(payload.emergencyFlags).toEqual([]);
+    expect(assess('hypertension', { ...v, form: payload }, '1970-01-01', null).emergency).toEqual([]);
+  });
+
+  it('values alone fire it too (diabetes: glucose ≤ 3.9, heart rate > 100), flags after values', () => {
+    const v = base({
+      sbp: 130,
+      dbp: 80,
+      fastingGlucose: 3.5,
+      heartRate: 110,
+      classification: '2',
+      emergencyFlags: ['ketosis_signs', 'chest_tightness'],
+    });
+    const a = assess('diabetes', { ...v, form: toFormPayload(v) }, '1960-01-01', null);
+    // chest_tightness is a hypertension flag: ignored for diabetes.
+    expect(a.emergency).toEqual(['glucose_le_3_9', 'heart_rate_gt_100', 'ketosis_signs']);
+    expect(a.plan?.action).toBe('emergency_referral');
+  });
+
+  it('HbA1c needs its test date: not in the future, not before the birth date', () => {
+    const ctx = { birthDate: '1960-03-01', today: '2026-05-10' };
+    const d = (form: Record<string, unknown>) =>
+      toFormPayload(base({ sbp: 130, dbp: 80, fastingGlucose: 6.1, classification: '1', ...form }));
+    expect(formIssues('diabetes', d({ hba1c: 6.8 }), ctx)).toEqual([
+      { path: 'form.hba1cDate', code: 'required' },
+    ]);
+    expect(formIssues('diabetes', d({ hba1c: 6.8, hba1cDate: '2026-05-02' }), ctx)).toEqual([]);
+    expect(formIssues('diabetes', d({ hba1c: 6.8, hba1cDate: '2026-05-10' }), ctx)).toEqual([]);
+    expect(formIssues('diabetes', d({ hba1c: 6.8, hba1cDate: '2026-05-11' }), ctx)).toEqual([
+      { path: 'form.hba1cDate', code: 'date_future' },
+    ]);
+    expect(formIssues('diabetes', d({ hba1c: 6.8, hba1cDate: '1960-02-29' }), ctx)).toEqual([
+      { path: 'form.hba1cDate', code: 'date_before_birth' },
+    ]);
+    expect(formIssues('diabetes', d({ hba1c: 6.8, hba1cDate: '2026-02-30' }), ctx)).toContainEqual({
+      path: 'form.hba1cDate',
+      code: 'date_invalid',
+    });
+    expect(formIssues('diabetes', d({ hba1c: 26, hba1cDate: '2026-05-02' }), ctx)).toContainEqual({
+      path: 'form.hba1c',
+      code: 'too_big',
+    });
+    expect(formIssues('diabetes', d({ hba1c: null, hba1cDate: '' }), ctx)).toEqual([]);
+  });
+
+  it('insulin: an empty row is dropped, a kind alone saves with empty usage, usage alone needs the kind', () => {
+    const d = (insulin: Record<string, unknown>) =>
+      toFormPayload(base({ sbp: 130, dbp: 80, fastingGlucose: 6.1, classification: '1', insulin }));
+    expect(d({ kind: '', usage: '' })).not.toHaveProperty('insulin');
+    expect(d({ kind: '门冬胰岛素30', usage: '' }).insulin).toEqual({ kind: '门冬胰岛素30', usage: '' });
+    expect(schemaIssues('diabetes', d({ kind: '门冬胰岛素30' }))).toEqual([]);
+    const both = d({ kind: '甘精胰岛素', usage: '睡前皮下注射 12U' });
+    expect(both.insulin).toEqual({ kind: '甘精胰岛素', usage: '睡前皮下注射 12U' });
+    expect(schemaIssues('diabetes', both)).toEqual([]);
+    expect(schemaIssues('diabetes', d({ usage: '12U' }))).toContainEqual({
+      path: 'form.insulin.kind',
+      code: 'required',
+    });
+  });
+
+  it('carries medication, insulin and targets over, never emergency flags, HbA1c or hypoglycaemia', () => {
+    const last = {
+      sbp: 185,
+      dbp: 112,
+      fastingGlucose: 17.2,
+      targetWeightKg: 65,
+      stapleTarget: 250,
+      medications: [{ name: '二甲双胍', timesPerDay: 2, dose: '0.5g' }],
+      insulin: { kind: '甘精胰岛素', usage: '睡前 12U' },
+      emergencyFlags: ['ketosis_signs'],
+      hba1c: 8.1,
+      hba1cDate: '2026-02-01',
+      hypoglycemia: '2',
+      symptoms: { codes: ['3'] },
+      classification: '2',
+      referral: { reason: 'x', institution: 'y' },
+      lifestyle: { alcoholTarget: 0, cigarettesPerDay: 10 },
+    };
+    const c = carryOver(last);
+    expect(c).toEqual({
+      targetWeightKg: 65,
+      stapleTarget: 250,
+      medications: [{ name: '二甲双胍', timesPerDay: 2, dose: '0.5g' }],
+      insulin: { kind: '甘精胰岛素', usage: '睡前 12U' },
+      lifestyle: { alcoholTarget: 0 },
+    });
+    for (const k of ['emergencyFlags', 'hba1c', 'hba1cDate', 'hypoglycemia', 'sbp', 'fastingGlucose'])
+      expect(c).not.toHaveProperty(k);
   });
 });

@@ -8,10 +8,12 @@ import {
   bpTarget,
   classificationCode,
   classificationFromCode,
+  DIABETES_EMERGENCY_FLAGS,
   emergencyReferral,
   expectedClassification,
   FORM_SCHEMAS,
   glucoseControlled,
+  HYPERTENSION_EMERGENCY_FLAGS,
   nextVisit,
   type EmergencyCriterion,
   type NextVisitPlan,
@@ -44,15 +46,27 @@ export function prune(v: unknown): unknown {
 
 export const typeOf = (program: Program) => `${program}_followup` as const;
 
+/** The symptom flags of the program's emergency referral list, in the spec's order (the form's checkboxes). */
+export const emergencyFlagsOf = (program: Program): readonly string[] =>
+  program === 'hypertension' ? HYPERTENSION_EMERGENCY_FLAGS : DIABETES_EMERGENCY_FLAGS;
+
 /** The form as the API takes it. */
 export function toFormPayload(values: FollowUpValues): Record<string, unknown> {
   const form = (prune(values.form) ?? {}) as Record<string, unknown>;
   form.lifestyle ??= {};
   form.adverseReaction ??= { has: false };
   form.symptoms ??= { codes: [] };
+  form.emergencyFlags ??= [];
+  // The insulin row is optional: both inputs empty means no insulin.
+  // The schema wants `usage` as a string (it may be empty) once a kind is given.
+  const insulin = form.insulin as Record<string, unknown> | undefined;
+  if (insulin && Object.keys(insulin).length === 0) delete form.insulin;
+  else if (insulin?.kind !== undefined) insulin.usage ??= '';
   if (!values.referralNeeded) delete form.referral;
   return form;
 }
+
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
 export interface Issue {
   path: string;
@@ -72,6 +86,42 @@ export function schemaIssues(program: Program, form: Record<string, unknown>): I
   }));
 }
 
+/**
+ * Checks across fields the schema does not make, against the patient and today: an HbA1c value needs its test
+ * date, and that date is neither in the future nor before the birth date.
+ */
+export function visitIssues(
+  program: Program,
+  form: Record<string, unknown>,
+  ctx: { birthDate: string; today: string },
+): Issue[] {
+  if (program !== 'diabetes') return [];
+  const out: Issue[] = [];
+  const date = typeof form.hba1cDate === 'string' ? form.hba1cDate : undefined;
+  if (num(form.hba1c) !== null && date === undefined) out.push({ path: 'form.hba1cDate', code: 'required' });
+  if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    if (date > ctx.today) out.push({ path: 'form.hba1cDate', code: 'date_future' });
+    else if (date < ctx.birthDate) out.push({ path: 'form.hba1cDate', code: 'date_before_birth' });
+  }
+  return out;
+}
+
+/** The schema's issues and the cross-field ones, without repeats (path and code). */
+export function formIssues(
+  program: Program,
+  form: Record<string, unknown>,
+  ctx: { birthDate: string; today: string },
+): Issue[] {
+  const all = [...schemaIssues(program, form), ...visitIssues(program, form, ctx)];
+  const seen = new Set<string>();
+  return all.filter((i) => {
+    const k = `${i.path}|${i.code}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 export interface Assessment {
   /** Null when the values needed are missing. */
   controlled: boolean | null;
@@ -81,8 +131,6 @@ export interface Assessment {
   plan: NextVisitPlan | null;
   emergency: EmergencyCriterion[];
 }
-
-const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
 export function assess(
   program: Program,
@@ -138,14 +186,24 @@ export function assess(
 
 export const expectedCode = (c: VisitClassification | null) => (c ? classificationCode(c) : undefined);
 
-/** Fields carried over from the last follow-up: medication, targets, height and lifestyle targets. */
+/**
+ * Fields carried over from the last follow-up: medication, insulin, targets, height and lifestyle targets.
+ * Per-visit findings (readings, symptoms, emergency flags, HbA1c and its date, hypoglycaemia) are not.
+ */
 export function carryOver(last: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!last) return {};
   const ls = (last.lifestyle ?? {}) as Record<string, unknown>;
   const pick = (o: Record<string, unknown>, keys: string[]) =>
     Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
   return {
-    ...pick(last, ['targetWeightKg', 'heightCm', 'medicationAdherence', 'saltTarget', 'stapleTarget']),
+    ...pick(last, [
+      'targetWeightKg',
+      'heightCm',
+      'medicationAdherence',
+      'saltTarget',
+      'stapleTarget',
+      'insulin',
+    ]),
     medications: Array.isArray(last.medications) ? last.medications : [],
     lifestyle: pick(ls, [
       'cigarettesTarget',

@@ -1,14 +1,27 @@
-/** Pure ECharts option builders for a resident's follow-up trends (blood pressure, fasting glucose). */
+/**
+ * Pure ECharts option builders for a resident's follow-up trends (blood pressure, fasting glucose, weight).
+ * The x axis is a time axis with [date, value] points, so uneven visit intervals keep their true spacing.
+ */
 import type { ServiceListItem } from '../followup/followup.api.ts';
+
+/** A list item as the trends read it; `weightKg` is optional until every server answers with it. */
+export type TrendItem = ServiceListItem & { weightKg?: number | null };
 
 export interface TrendLabels {
   sbp: string;
   dbp: string;
   glucose: string;
+  weight: string;
   target: string;
 }
 
-export const ZH_LABELS: TrendLabels = { sbp: '收缩压', dbp: '舒张压', glucose: '空腹血糖', target: '目标' };
+export const ZH_LABELS: TrendLabels = {
+  sbp: '收缩压',
+  dbp: '舒张压',
+  glucose: '空腹血糖',
+  weight: '体重',
+  target: '目标',
+};
 
 /** Blood pressure targets: 150/90 from 65 years on, 140/90 below (national hypertension guideline). */
 export function bpTargets(age: number | null | undefined): { sbp: number; dbp: number } {
@@ -23,6 +36,10 @@ export function chronological<T extends { serviceDate: string; id: number }>(ite
 }
 
 const isHypertension = (s: ServiceListItem) => s.type !== 'diabetes_followup';
+const isNum = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** One point of a time series: the service date (YYYY-MM-DD) and the value. */
+export type TimePoint = [string, number];
 
 function targetLine(name: string, value: number, color: string) {
   return {
@@ -34,28 +51,42 @@ function targetLine(name: string, value: number, color: string) {
   };
 }
 
-const base = (dates: string[], unit: string) => ({
+/** A time axis value (ms, local time as ECharts parses 'YYYY-MM-DD') as YYYY-MM-DD. */
+export function dayLabel(value: number | string | Date): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const base = (unit: string) => ({
   animation: false,
   tooltip: { trigger: 'axis' as const },
   legend: { top: 0 },
   grid: { left: 48, right: 24, top: 36, bottom: 28 },
-  xAxis: { type: 'category' as const, data: dates, boundaryGap: false },
+  xAxis: {
+    type: 'time' as const,
+    axisLabel: { formatter: '{yyyy}-{MM}-{dd}', hideOverlap: true },
+    axisPointer: { label: { formatter: (p: { value: number | string }) => dayLabel(p.value) } },
+  },
   yAxis: { type: 'value' as const, name: unit, scale: true },
 });
 
-/** SBP and DBP over the service dates (every service with a reading), with target lines by age. */
+/** SBP and DBP at the service dates (every hypertension service with a reading), with target lines by age. */
 export function bpTrendOption(
   items: readonly ServiceListItem[],
   age: number | null | undefined,
   labels: TrendLabels = ZH_LABELS,
 ) {
-  const rows = chronological(items).filter((s) => isHypertension(s) && (s.sbp !== null || s.dbp !== null));
+  const rows = chronological(items).filter((s) => isHypertension(s) && (isNum(s.sbp) || isNum(s.dbp)));
   const t = bpTargets(age);
+  const points = (pick: (s: ServiceListItem) => number | null): TimePoint[] =>
+    rows.flatMap((s) => {
+      const v = pick(s);
+      return isNum(v) ? [[s.serviceDate, v] as TimePoint] : [];
+    });
   return {
-    ...base(
-      rows.map((s) => s.serviceDate),
-      'mmHg',
-    ),
+    ...base('mmHg'),
     yAxis: {
       type: 'value' as const,
       name: 'mmHg',
@@ -66,38 +97,58 @@ export function bpTrendOption(
       {
         name: labels.sbp,
         type: 'line' as const,
-        data: rows.map((s) => s.sbp),
-        connectNulls: true,
+        data: points((s) => s.sbp),
         markLine: targetLine(labels.target, t.sbp, '#cf1322'),
       },
       {
         name: labels.dbp,
         type: 'line' as const,
-        data: rows.map((s) => s.dbp),
-        connectNulls: true,
+        data: points((s) => s.dbp),
         markLine: targetLine(labels.target, t.dbp, '#d46b08'),
       },
     ],
   };
 }
 
-/** Fasting glucose over the service dates, with the 7.0 mmol/L target line. */
+/** Fasting glucose at the service dates, with the 7.0 mmol/L target line. */
 export function glucoseTrendOption(items: readonly ServiceListItem[], labels: TrendLabels = ZH_LABELS) {
-  const rows = chronological(items).filter((s) => s.fastingGlucose !== null);
+  const rows = chronological(items).filter((s) => isNum(s.fastingGlucose));
   return {
-    ...base(
-      rows.map((s) => s.serviceDate),
-      'mmol/L',
-    ),
+    ...base('mmol/L'),
     series: [
       {
         name: labels.glucose,
         type: 'line' as const,
-        data: rows.map((s) => s.fastingGlucose),
+        data: rows.map((s): TimePoint => [s.serviceDate, s.fastingGlucose!]),
         markLine: targetLine(labels.target, GLUCOSE_TARGET, '#cf1322'),
       },
     ],
   };
 }
 
-export type TrendOption = ReturnType<typeof bpTrendOption> | ReturnType<typeof glucoseTrendOption>;
+/**
+ * Body weight (kg) at the service dates of every follow-up that recorded it. Both programs measure weight;
+ * a resident seen for both on one day has one point (the later record's).
+ */
+export function weightTrendOption(items: readonly TrendItem[], labels: TrendLabels = ZH_LABELS) {
+  const byDate = new Map<string, number>();
+  for (const s of chronological(items)) if (isNum(s.weightKg)) byDate.set(s.serviceDate, s.weightKg);
+  return {
+    ...base('kg'),
+    series: [
+      {
+        name: labels.weight,
+        type: 'line' as const,
+        data: [...byDate].map(([date, kg]): TimePoint => [date, kg]),
+      },
+    ],
+  };
+}
+
+export type TrendOption =
+  | ReturnType<typeof bpTrendOption>
+  | ReturnType<typeof glucoseTrendOption>
+  | ReturnType<typeof weightTrendOption>;
+
+/** Whether a chart has anything to plot. */
+export const hasPoints = (o: TrendOption) => o.series.some((s) => s.data.length > 0);
