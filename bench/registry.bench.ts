@@ -8,127 +8,12 @@
  *   BENCH_RELOAD=1 npm run bench:registry       # drop and load again
  *   BENCH_LOAD_ONLY=1 npm run bench:registry    # load, no measurements
  */
-import { spawn } from 'node:child_process';
-import autocannon from 'autocannon';
 import pg from 'pg';
-import { openDatabase } from '../server/src/platform/db.ts';
-import { migrate } from '../server/src/platform/migrate.ts';
-import { systemCreateDemoCounty } from '../server/src/modules/seed/demo.ts';
+import { databaseUrl, DURATION, measure, prepareCounty, startServer, token } from './lib.ts';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = process.env.BENCH_DB ?? 'jkda_bench';
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 1_000_000);
-const PORT = Number(process.env.BENCH_PORT ?? 3999);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-
-const dbUrl = (() => {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
-
-async function prepare(): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  const exists =
-    (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])).rowCount === 1;
-  if (exists && process.env.BENCH_RELOAD === '1') await admin.query(`DROP DATABASE ${DB_NAME} WITH (FORCE)`);
-  if (!exists || process.env.BENCH_RELOAD === '1') await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const d = await openDatabase({ databaseUrl: dbUrl });
-  await migrate(d.pool);
-  const { rows } = await d.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM resident');
-  if (rows[0]!.n < RESIDENTS) {
-    if (rows[0]!.n > 0) throw new Error(`${DB_NAME} holds ${rows[0]!.n} residents; run with BENCH_RELOAD=1`);
-    console.log(`Loading ${RESIDENTS} residents into ${DB_NAME}…`);
-    const t0 = Date.now();
-    await systemCreateDemoCounty(d.db, {
-      residents: RESIDENTS,
-      seed: 42,
-      history: false,
-      onProgress: (n) => {
-        if (n % 100_000 < 5000) process.stdout.write(`  ${n}\r`);
-      },
-    });
-    const secs = (Date.now() - t0) / 1000;
-    console.log(
-      `Loaded ${RESIDENTS} residents in ${secs.toFixed(1)} s (${Math.round(RESIDENTS / secs)} residents/s).`,
-    );
-    await d.pool.query('VACUUM ANALYZE');
-  } else {
-    console.log(`Reusing ${DB_NAME} with ${rows[0]!.n} residents.`);
-  }
-  await d.close();
-}
-
-async function startServer(): Promise<() => void> {
-  const taken = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
-    () => true,
-    () => false,
-  );
-  if (taken) throw new Error(`Port ${PORT} is already in use; stop that server or set BENCH_PORT.`);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'serve'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      PORT: String(PORT),
-      JKDA_RATE_LIMIT: '0',
-      LOG_LEVEL: 'warn',
-      JKDA_BENCH_CEILING: '1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return () => child.kill('SIGTERM');
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
-
-async function token(username: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Jkda@2026' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
-
-interface Figures {
-  p50: number;
-  p99: number;
-  rps: number;
-  errors: number;
-}
-
-async function measure(paths: string[], bearer: string, connections: number): Promise<Figures> {
-  let i = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${PORT}`,
-    connections,
-    duration: DURATION,
-    headers: { authorization: `Bearer ${bearer}` },
-    requests: [
-      {
-        setupRequest: (req) => {
-          req.path = paths[i++ % paths.length]!;
-          return req;
-        },
-      },
-    ],
-  });
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    rps: Math.round(result.requests.average),
-    errors: result.errors + result.non2xx,
-  };
-}
+const dbUrl = databaseUrl(DB_NAME);
 
 async function samples() {
   const c = new pg.Client({ connectionString: dbUrl });
@@ -149,10 +34,10 @@ async function samples() {
 }
 
 async function main(): Promise<void> {
-  await prepare();
+  await prepareCounty(DB_NAME, RESIDENTS, { history: false });
   if (process.env.BENCH_LOAD_ONLY === '1') return;
   const rows = await samples();
-  const stop = await startServer();
+  const stop = await startServer(dbUrl, { JKDA_BENCH_CEILING: '1' });
   try {
     const county = await token('county');
     const enc = encodeURIComponent;

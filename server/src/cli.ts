@@ -18,6 +18,7 @@ import {
   systemLoadCountyAreas,
   systemSetupInstitutions,
 } from './modules/places/places.service.ts';
+import { enrolElderly } from './modules/programs/programs.state.ts';
 import { DEMO_COUNTY, DEMO_PASSWORD, systemCreateDemoCounty, type DemoLogin } from './modules/seed/demo.ts';
 
 async function open(config: Config): Promise<Database> {
@@ -87,12 +88,26 @@ async function serve(): Promise<void> {
     if (process.env.JKDA_NO_SEAL === '1') return;
     sealAuditLog(db, auditKey).catch((e: unknown) => app.log.error({ err: e }, 'audit sealing failed'));
   }, 2000);
+  // The elderly register takes residents in by age: at start, then once a day.
+  let sweptOn = '';
+  const sweepElderly = async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    if (day === sweptOn) return;
+    sweptOn = day;
+    const n = await enrolElderly(db, day);
+    if (n) app.log.info(`elderly register: ${n} residents aged 65 taken in`);
+  };
+  await sweepElderly();
+  const sweeper = setInterval(() => {
+    sweepElderly().catch((e: unknown) => app.log.error({ err: e }, 'elderly register sweep failed'));
+  }, 600_000);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: shutting down`);
     clearInterval(sealer);
+    clearInterval(sweeper);
     await app.close();
     await sealAuditLog(db, auditKey).catch(() => 0);
     await database.close();
@@ -124,34 +139,39 @@ program
   .option('--residents <n>', 'number of residents', '20000')
   .option('--seed <s>', 'random seed', '1')
   .option('--county <code>', 'county division code (Anhui)', DEMO_COUNTY)
+  .option('--history-years <n>', 'years of service history for the enrolled', '3')
   .option('--allow-postgres', 'allow demo data on a PostgreSQL server (never on production)')
-  .action((o: { residents: string; seed: string; county: string; allowPostgres?: boolean }) =>
-    withDatabase(async (database) => {
-      if (database.kind === 'postgres' && !o.allowPostgres)
-        throw new Error('Refusing to write demo data to a PostgreSQL server without --allow-postgres.');
-      const existing = await database.db
-        .selectFrom('resident')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('county_code', '=', o.county)
-        .executeTakeFirstOrThrow();
-      if (Number(existing.n) > 0)
-        throw new Error(`County ${o.county} already has ${existing.n} residents; seed into a new database.`);
-      const t0 = Date.now();
-      let last = 0;
-      const { logins, residents } = await systemCreateDemoCounty(database.db, {
-        countyCode: o.county,
-        residents: Number(o.residents),
-        seed: Number(o.seed),
-        onProgress: (n) => {
-          if (n - last >= 100_000) {
-            last = n;
-            console.log(`  ${n} residents…`);
-          }
-        },
-      });
-      console.log(`Seeded ${residents} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
-      printLogins(logins);
-    }),
+  .action(
+    (o: { residents: string; seed: string; county: string; historyYears: string; allowPostgres?: boolean }) =>
+      withDatabase(async (database) => {
+        if (database.kind === 'postgres' && !o.allowPostgres)
+          throw new Error('Refusing to write demo data to a PostgreSQL server without --allow-postgres.');
+        const existing = await database.db
+          .selectFrom('resident')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('county_code', '=', o.county)
+          .executeTakeFirstOrThrow();
+        if (Number(existing.n) > 0)
+          throw new Error(
+            `County ${o.county} already has ${existing.n} residents; seed into a new database.`,
+          );
+        const t0 = Date.now();
+        let last = 0;
+        const { logins, residents } = await systemCreateDemoCounty(database.db, {
+          countyCode: o.county,
+          residents: Number(o.residents),
+          seed: Number(o.seed),
+          historyYears: Number(o.historyYears),
+          onProgress: (n) => {
+            if (n - last >= 100_000) {
+              last = n;
+              console.log(`  ${n} residents…`);
+            }
+          },
+        });
+        console.log(`Seeded ${residents} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+        printLogins(logins);
+      }),
   );
 
 const user = program.command('user').description('Manage user accounts');

@@ -203,7 +203,7 @@ export interface ProgramEnrolmentTable {
   township_code: string;
   village_code: string;
   resident_id: number;
-  program: 'hypertension' | 'diabetes';
+  program: 'hypertension' | 'diabetes' | 'elderly';
   diagnosis_date: string | null;
   diagnosis_source: string | null;
   managing_doctor_id: number | null;
@@ -214,6 +214,16 @@ export interface ProgramEnrolmentTable {
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  last_service_date: string | null;
+  last_service_id: number | null;
+  last_classification: string | null;
+  last_sbp: number | null;
+  last_dbp: number | null;
+  last_glucose: ColumnType<string | null, number | null | undefined, number | null>;
+  visits_year: number | null;
+  visits_count: Generated<number>;
+  last_check_date: string | null;
+  next_due_date: string | null;
 }
 
 export interface ServiceRecordTable {
@@ -234,6 +244,7 @@ export interface ServiceRecordTable {
   sbp: number | null;
   dbp: number | null;
   fasting_glucose: ColumnType<string | null, number | null | undefined, number | null>;
+  weight_kg: ColumnType<string | null, number | null | undefined, number | null>;
   classification: string | null;
   next_visit_date: string | null;
   next_action: string | null;

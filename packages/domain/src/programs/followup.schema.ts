@@ -4,8 +4,27 @@
  */
 import { z } from 'zod';
 import { isoDate } from '../resident.schema.ts';
+import { healthCheckSchema } from './health-check.schema.ts';
+import { selfCareFormSchema, tcmFormSchema } from './elderly-forms.schema.ts';
+import {
+  consultationSchema,
+  encounterSchema,
+  referralBackSchema,
+  referralOutSchema,
+} from './general-forms.schema.ts';
 
-export const SERVICE_TYPES = ['hypertension_followup', 'diabetes_followup'] as const;
+/** Every kind of service record of this release; maternal, child, immunization … join the list later. */
+export const SERVICE_TYPES = [
+  'hypertension_followup',
+  'diabetes_followup',
+  'health_check',
+  'elderly_self_care',
+  'elderly_tcm',
+  'encounter',
+  'consultation',
+  'referral_out',
+  'referral_back',
+] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 /** How the service was delivered: 1 门诊 clinic, 2 家庭 home, 3 电话 phone (the form's 随访方式). */
@@ -112,10 +131,18 @@ export const diabetesFollowUpSchema = z
 export type HypertensionFollowUp = z.infer<typeof hypertensionFollowUpSchema>;
 export type DiabetesFollowUp = z.infer<typeof diabetesFollowUpSchema>;
 
+/** The schema of each service type's form (the envelope is the same for all). */
 export const FORM_SCHEMAS = {
   hypertension_followup: hypertensionFollowUpSchema,
   diabetes_followup: diabetesFollowUpSchema,
-} as const;
+  health_check: healthCheckSchema,
+  elderly_self_care: selfCareFormSchema,
+  elderly_tcm: tcmFormSchema,
+  encounter: encounterSchema,
+  consultation: consultationSchema,
+  referral_out: referralOutSchema,
+  referral_back: referralBackSchema,
+} as const satisfies Record<ServiceType, z.ZodType>;
 
 /** The envelope of every service record (this follow-ups and the programs that follow). */
 export const serviceRecordCreateSchema = z

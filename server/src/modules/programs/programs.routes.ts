@@ -3,9 +3,32 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { serviceRecordAmendSchema, serviceRecordCreateSchema } from '@jkda/domain';
-import { ctxOf } from '../../platform/app.ts';
-import { enrolSchema, enrolmentStatusSchema, PROGRAMS, type ProgramsService } from './programs.service.ts';
+import { ctxOf, langOf } from '../../platform/app.ts';
+import {
+  enrolSchema,
+  enrolmentStatusSchema,
+  WORKLIST_CATEGORIES,
+  WORKLIST_PROGRAMS,
+  type ProgramsService,
+} from './programs.service.ts';
 
+const worklistQuery = z
+  .object({
+    program: z.enum(WORKLIST_PROGRAMS),
+    villageCode: z
+      .string()
+      .regex(/^\d{12}$/, { message: 'village_code_format' })
+      .optional(),
+    townshipCode: z
+      .string()
+      .regex(/^\d{9}$/, { message: 'township_code_format' })
+      .optional(),
+    doctorId: z.coerce.number().int().positive().optional(),
+    category: z.enum(WORKLIST_CATEGORIES).optional(),
+    limit: z.coerce.number().int().min(1).max(2000).default(500),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
 const idParams = z.object({ id: z.coerce.number().int().positive() }).strict();
 const tags = ['programs'];
 
@@ -103,20 +126,35 @@ export function programsRoutes(app: FastifyInstance, programs: ProgramsService):
       schema: {
         tags,
         summary:
-          'Who is due: enrolled patients with their next follow-up date, overdue days and visits this year',
-        querystring: z
-          .object({
-            program: z.enum(PROGRAMS),
-            villageCode: z
-              .string()
-              .regex(/^\d{12}$/, { message: 'village_code_format' })
-              .optional(),
-            category: z.enum(['overdue', 'due_week', 'under_visited']).optional(),
-            limit: z.coerce.number().int().min(1).max(2000).default(500),
-          })
-          .strict(),
+          'Who is due, for a doctor, village or township: managed patients of a register with their due date, ' +
+          'days overdue, face-to-face visits this year and last health check; counts by category',
+        querystring: worklistQuery,
       },
     },
     async (req) => programs.worklist(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/worklists/chronic/export.xlsx',
+    {
+      config: { permission: 'resident.read' },
+      schema: {
+        tags,
+        summary: 'The worklist as an Excel sheet for a day of home visits (audited)',
+        querystring: worklistQuery.omit({ limit: true, offset: true }),
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const file = await programs.worklistExport(ctxOf(req), { ...req.query, limit: 0, offset: 0 }, lang);
+      const name = `${lang === 'zh' ? '随访名单' : 'worklist'}-${req.query.program}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="worklist.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(file);
+    },
   );
 }

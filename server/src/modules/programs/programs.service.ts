@@ -2,14 +2,17 @@
  * Enrolment in the hypertension and type 2 diabetes programs, recording follow-ups (draft → signed,
  * amendments versioned), and the worklist of who is due. Every query is scoped to the actor's jurisdiction.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import {
+  addDays,
+  ageOn,
+  daysBetween,
   FORM_SCHEMAS,
-  type DiabetesFollowUp,
-  type HypertensionFollowUp,
+  type Lang,
   type ServiceRecordAmend,
   type ServiceRecordCreate,
+  type ServiceType,
   type VisitClassification,
 } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
@@ -26,11 +29,27 @@ import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { scopedResidents } from '../registry/registry.repo.ts';
 import { diffRecords } from '../registry/registry.diff.ts';
 import { editableOf } from '../registry/registry.service.ts';
-import { evaluateFollowUp, type RuleOutcome } from './programs.rules-adapter.ts';
+import { evaluateService, programOfType, type ServiceEvaluation } from './services.evaluate.ts';
+import { refreshCheckState, refreshFollowUpState } from './programs.state.ts';
+import { WORKLIST_EXPORT_LIMIT, worklistWorkbook } from './worklist.export.ts';
 
+/** Registers a doctor enrols patients in by hand; the elderly register takes residents in by age. */
 export const PROGRAMS = ['hypertension', 'diabetes'] as const;
 export type Program = (typeof PROGRAMS)[number];
-const programOf = (type: string): Program => (type === 'diabetes_followup' ? 'diabetes' : 'hypertension');
+export const WORKLIST_PROGRAMS = ['hypertension', 'diabetes', 'elderly'] as const;
+export type WorklistProgram = (typeof WORKLIST_PROGRAMS)[number];
+export const WORKLIST_CATEGORIES = ['overdue', 'due_week', 'under_visited', 'check_missing'] as const;
+export type WorklistCategory = (typeof WORKLIST_CATEGORIES)[number];
+export interface WorklistQuery {
+  program: WorklistProgram;
+  villageCode?: string | undefined;
+  townshipCode?: string | undefined;
+  doctorId?: number | undefined;
+  category?: WorklistCategory | undefined;
+  limit: number;
+  offset: number;
+}
+const ELDERLY_TYPES: readonly string[] = ['elderly_self_care', 'elderly_tcm'];
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 export const enrolmentStatusSchema = z
@@ -62,16 +81,11 @@ function zodToFieldErrors(e: z.ZodError, prefix: string): FieldError[] {
 }
 
 /** The form and the values that rules and indicators query, as stored on the service record. */
-function valueColumns(form: HypertensionFollowUp | DiabetesFollowUp, outcome: RuleOutcome) {
+function valueColumns(form: unknown, evaluation: ServiceEvaluation) {
   return {
     form: JSON.stringify(form),
-    sbp: form.sbp,
-    dbp: form.dbp,
-    fasting_glucose: 'fastingGlucose' in form ? form.fastingGlucose : null,
-    classification: outcome.classification,
-    next_visit_date: form.nextVisitDate ?? outcome.plan.dueDate,
-    next_action: outcome.plan.action,
-    warnings: JSON.stringify(outcome.warnings),
+    ...evaluation.columns,
+    warnings: JSON.stringify(evaluation.warnings),
   };
 }
 
@@ -83,7 +97,15 @@ export class ProgramsService {
 
   private async resident(trx: Kysely<DB>, ctx: Ctx, residentId: number) {
     const r = await scopedResidents(trx, ctx.actor)
-      .select(['r.id', 'r.county_code', 'r.township_code', 'r.village_code', 'r.birth_date', 'r.status'])
+      .select([
+        'r.id',
+        'r.county_code',
+        'r.township_code',
+        'r.village_code',
+        'r.birth_date',
+        'r.sex',
+        'r.status',
+      ])
       .where('r.id', '=', residentId)
       .executeTakeFirst();
     if (!r) throw notFound();
@@ -132,6 +154,8 @@ export class ProgramsService {
             })
             .returningAll()
             .executeTakeFirstOrThrow();
+      await refreshFollowUpState(trx, residentId, input.program, today());
+      await refreshCheckState(trx, residentId);
       await tagResident(trx, ctx, residentId, input.program);
       await writeAuditInTx(trx, ctx, [
         {
@@ -200,37 +224,70 @@ export class ProgramsService {
     });
   }
 
-  /** Records a follow-up (draft, or signed at once). Answers the record with the rules' warnings. */
-  async record(ctx: Ctx, residentId: number, input: ServiceRecordCreate) {
-    const program = programOf(input.type);
-    const parsed = FORM_SCHEMAS[input.type].safeParse(input.form);
+  /** Validates a form by its type's schema and rules; errors refuse it, warnings travel with the record. */
+  private async evaluate(
+    trx: Kysely<DB>,
+    r: { birth_date: string; sex: string },
+    type: ServiceType,
+    input: { serviceDate: string; form: Record<string, unknown> },
+    residentId: number,
+    excludeId: number | null,
+  ) {
+    const parsed = FORM_SCHEMAS[type].safeParse(input.form);
     if (!parsed.success) throw new AppError(400, 'validation_failed', zodToFieldErrors(parsed.error, 'form'));
     if (input.serviceDate > today()) throw fieldError('serviceDate', 'date_future');
+    if (input.serviceDate < r.birth_date) throw fieldError('serviceDate', 'record_before_birth');
+    const program = programOfType(type);
+    const evaluation = evaluateService(type, parsed.data, {
+      birthDate: r.birth_date,
+      sex: r.sex,
+      serviceDate: input.serviceDate,
+      previousClassification: program
+        ? await this.previousClassification(trx, residentId, type, input.serviceDate, excludeId)
+        : null,
+    });
+    const outId =
+      type === 'referral_back' ? (parsed.data as { outReferralId?: number }).outReferralId : undefined;
+    if (outId !== undefined) {
+      const out = await trx
+        .selectFrom('service_record')
+        .select('id')
+        .where('id', '=', outId)
+        .where('resident_id', '=', residentId)
+        .where('type', '=', 'referral_out')
+        .executeTakeFirst();
+      if (!out) evaluation.errors.push({ field: 'form.outReferralId', code: 'referral_not_found' });
+    }
+    if (ELDERLY_TYPES.includes(type) && ageOn(r.birth_date, input.serviceDate) < 65)
+      evaluation.warnings.push({ field: 'serviceDate', code: 'below_elderly_age' });
+    if (evaluation.errors.length) throw new AppError(400, 'validation_failed', evaluation.errors);
+    return { form: parsed.data as Record<string, unknown>, evaluation };
+  }
+
+  /** Keeps the worklist state on the enrolments in step with the signed records of this type. */
+  private async refreshState(trx: Kysely<DB>, residentId: number, type: string): Promise<void> {
+    const program = programOfType(type as ServiceType);
+    if (program) await refreshFollowUpState(trx, residentId, program, today());
+    else if (type === 'health_check') await refreshCheckState(trx, residentId);
+  }
+
+  /** Records a service (draft, or signed at once). Answers the record with the rules' warnings. */
+  async record(ctx: Ctx, residentId: number, input: ServiceRecordCreate) {
+    const program = programOfType(input.type);
     const id = await this.db.transaction().execute(async (trx) => {
       const r = await this.resident(trx, ctx, residentId);
       if (r.status !== 'active') throw new AppError(409, 'archived_record');
-      if (input.serviceDate < r.birth_date) throw fieldError('serviceDate', 'record_before_birth');
-      const enrolled = await trx
-        .selectFrom('program_enrolment')
-        .select('id')
-        .where('resident_id', '=', residentId)
-        .where('program', '=', program)
-        .where('status', '=', 'managed')
-        .executeTakeFirst();
-      if (!enrolled) throw fieldError('type', 'not_enrolled');
-      const previous = await this.previousClassification(
-        trx,
-        residentId,
-        input.type,
-        input.serviceDate,
-        null,
-      );
-      const outcome = evaluateFollowUp(program, parsed.data, {
-        birthDate: r.birth_date,
-        serviceDate: input.serviceDate,
-        previousClassification: previous,
-      });
-      if (outcome.errors.length) throw new AppError(400, 'validation_failed', outcome.errors);
+      const { form, evaluation } = await this.evaluate(trx, r, input.type, input, residentId, null);
+      if (program) {
+        const enrolled = await trx
+          .selectFrom('program_enrolment')
+          .select('id')
+          .where('resident_id', '=', residentId)
+          .where('program', '=', program)
+          .where('status', '=', 'managed')
+          .executeTakeFirst();
+        if (!enrolled) throw fieldError('type', 'not_enrolled');
+      }
       const row = await trx
         .insertInto('service_record')
         .values({
@@ -245,7 +302,7 @@ export class ProgramsService {
           delivery: input.delivery,
           status: input.sign ? 'signed' : 'draft',
           signed_at: input.sign ? new Date() : null,
-          ...valueColumns(parsed.data, outcome),
+          ...valueColumns(form, evaluation),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -259,13 +316,10 @@ export class ProgramsService {
           request_id: ctx.requestId,
           action: input.sign ? 'create_signed' : 'create',
           changes: '[]',
-          snapshot: JSON.stringify({
-            serviceDate: input.serviceDate,
-            delivery: input.delivery,
-            form: parsed.data,
-          }),
+          snapshot: JSON.stringify({ serviceDate: input.serviceDate, delivery: input.delivery, form }),
         })
         .execute();
+      if (input.sign) await this.refreshState(trx, residentId, input.type);
       await writeAuditInTx(trx, ctx, [
         {
           action: 'service.create',
@@ -303,6 +357,7 @@ export class ProgramsService {
           snapshot: JSON.stringify({ serviceDate: s.service_date, delivery: s.delivery, form: s.form }),
         })
         .execute();
+      await this.refreshState(trx, s.resident_id, s.type);
       await writeAuditInTx(trx, ctx, [
         {
           action: 'service.sign',
@@ -320,20 +375,17 @@ export class ProgramsService {
   async amend(ctx: Ctx, id: number, input: ServiceRecordAmend) {
     await this.db.transaction().execute(async (trx) => {
       const s = await this.lock(trx, ctx, id, input.version);
-      const parsed = FORM_SCHEMAS[s.type as keyof typeof FORM_SCHEMAS].safeParse(input.form);
-      if (!parsed.success)
-        throw new AppError(400, 'validation_failed', zodToFieldErrors(parsed.error, 'form'));
-      if (input.serviceDate > today()) throw fieldError('serviceDate', 'date_future');
       const r = await this.resident(trx, ctx, s.resident_id);
-      const previous = await this.previousClassification(trx, s.resident_id, s.type, input.serviceDate, id);
-      const outcome = evaluateFollowUp(programOf(s.type), parsed.data, {
-        birthDate: r.birth_date,
-        serviceDate: input.serviceDate,
-        previousClassification: previous,
-      });
-      if (outcome.errors.length) throw new AppError(400, 'validation_failed', outcome.errors);
+      const { form, evaluation } = await this.evaluate(
+        trx,
+        r,
+        s.type as ServiceType,
+        input,
+        s.resident_id,
+        id,
+      );
       const before = { serviceDate: s.service_date, delivery: s.delivery, form: s.form };
-      const after = { serviceDate: input.serviceDate, delivery: input.delivery, form: parsed.data };
+      const after = { serviceDate: input.serviceDate, delivery: input.delivery, form };
       const changes = diffRecords(before, after);
       if (changes.length === 0) return;
       await trx
@@ -341,7 +393,7 @@ export class ProgramsService {
         .set({
           service_date: input.serviceDate,
           delivery: input.delivery,
-          ...valueColumns(parsed.data, outcome),
+          ...valueColumns(form, evaluation),
           version: input.version + 1,
           updated_at: new Date(),
         })
@@ -361,6 +413,7 @@ export class ProgramsService {
           snapshot: JSON.stringify(after),
         })
         .execute();
+      if (s.status === 'signed') await this.refreshState(trx, s.resident_id, s.type);
       await writeAuditInTx(trx, ctx, [
         {
           action: 'service.amend',
@@ -427,9 +480,11 @@ export class ProgramsService {
         'sbp',
         'dbp',
         'fasting_glucose',
+        'weight_kg',
         'classification',
         'next_visit_date',
         'next_action',
+        'staff_user_id',
       ])
       .where('resident_id', '=', residentId)
       .orderBy('service_date', 'desc')
@@ -437,8 +492,18 @@ export class ProgramsService {
       .execute();
     const enrolments = await this.db
       .selectFrom('program_enrolment')
-      .select(['id', 'program', 'status', 'enrolled_on', 'diagnosis_date', 'version'])
+      .select([
+        'id',
+        'program',
+        'status',
+        'enrolled_on',
+        'diagnosis_date',
+        'version',
+        'next_due_date',
+        'last_check_date',
+      ])
       .where('resident_id', '=', residentId)
+      .orderBy('id')
       .execute();
     await this.audit.record(ctx, [
       { action: 'service.list', entityType: 'resident', entityId: residentId, residentId },
@@ -451,6 +516,8 @@ export class ProgramsService {
         enrolledOn: e.enrolled_on,
         diagnosisDate: e.diagnosis_date,
         version: e.version,
+        nextDueDate: e.next_due_date,
+        lastCheckDate: e.last_check_date,
       })),
       items: rows.map((s) => ({
         id: s.id,
@@ -462,124 +529,154 @@ export class ProgramsService {
         sbp: s.sbp,
         dbp: s.dbp,
         fastingGlucose: s.fasting_glucose === null ? null : Number(s.fasting_glucose),
+        weightKg: s.weight_kg === null ? null : Number(s.weight_kg),
         classification: s.classification,
         nextVisitDate: s.next_visit_date,
         nextAction: s.next_action,
+        staffUserId: s.staff_user_id,
       })),
     };
   }
 
   /**
-   * Who is due: enrolled patients of a program in the jurisdiction with their latest follow-up, sorted by
-   * due date; categories: overdue (next date passed, or never followed up and enrolled over 2 weeks ago),
-   * due this week, fewer than the 4 required follow-ups this year.
+   * Who is due, for a doctor, a village or a township: the managed patients of a register with their last
+   * follow-up, sorted by due date. Categories: overdue (the due date has passed), due within 7 days, fewer
+   * than the 4 face-to-face follow-ups required this year (chronic registers), and no health check this
+   * calendar year. Reads the state kept on the enrolment (programs.state.ts), so it stays one indexed scan.
    */
-  async worklist(
-    ctx: Ctx,
-    q: {
-      program: Program;
-      villageCode?: string | undefined;
-      category?: 'overdue' | 'due_week' | 'under_visited' | undefined;
-      limit: number;
-    },
-  ) {
-    const now = today();
-    const weekEnd = new Date(Date.parse(`${now}T00:00:00Z`) + 7 * 86400_000).toISOString().slice(0, 10);
-    const year = now.slice(0, 4);
-    const base = this.db
-      .selectFrom('program_enrolment as e')
-      .innerJoin('resident as r', 'r.id', 'e.resident_id')
-      .leftJoin(
-        (eb) =>
-          eb
-            .selectFrom('service_record as s')
-            .select([
-              's.resident_id',
-              sql<string>`max(s.service_date)::text`.as('last_date'),
-              sql<number>`count(*) FILTER (WHERE s.service_date >= ${`${year}-01-01`}::date AND s.delivery <> 'phone')::int`.as(
-                'visits_this_year',
-              ),
-            ])
-            .where('s.type', '=', `${q.program}_followup`)
-            .where('s.status', '=', 'signed')
-            .groupBy('s.resident_id')
-            .as('agg'),
-        (join) => join.onRef('agg.resident_id', '=', 'e.resident_id'),
-      )
-      .leftJoin('service_record as last', (join) =>
-        join.onRef('last.resident_id', '=', 'e.resident_id').on(
-          sql<boolean>`last.id = (SELECT s2.id FROM service_record s2 WHERE s2.resident_id = e.resident_id
-            AND s2.type = ${`${q.program}_followup`} AND s2.status = 'signed'
-            ORDER BY s2.service_date DESC, s2.id DESC LIMIT 1)`,
-        ),
-      )
-      .where('e.program', '=', q.program)
-      .where('e.status', '=', 'managed')
-      .where('r.status', '=', 'active')
-      .where(scopePredicate(ctx.actor.jurisdiction, 'e'));
-    const scoped = q.villageCode ? base.where('e.village_code', '=', q.villageCode) : base;
-    const dueExpr = sql<string>`coalesce(last.next_visit_date, e.enrolled_on + 14)::text`;
-    const rows = await scoped
-      .select([
-        'r.id as resident_id',
-        'r.name',
-        'r.sex',
-        'r.birth_date',
-        'r.phone',
-        'r.village_code',
-        'e.enrolled_on',
-        'agg.last_date',
-        'last.classification',
-        'last.sbp',
-        'last.dbp',
-        'last.fasting_glucose',
-        sql<number>`coalesce(agg.visits_this_year, 0)`.as('visits'),
-        dueExpr.as('due_date'),
-      ])
-      .orderBy(dueExpr)
-      .orderBy('r.id')
-      .execute();
-    const items = rows.map((x) => {
-      const overdueDays =
-        x.due_date < now ? Math.round((Date.parse(now) - Date.parse(x.due_date)) / 86400_000) : 0;
-      const categories: string[] = [];
-      if (overdueDays > 0) categories.push('overdue');
-      else if (x.due_date <= weekEnd) categories.push('due_week');
-      if (x.visits < 4) categories.push('under_visited');
-      return {
-        residentId: x.resident_id,
-        name: x.name,
-        sex: x.sex,
-        birthDate: x.birth_date,
-        phone: x.phone,
-        villageCode: x.village_code,
-        lastVisitDate: x.last_date,
-        lastClassification: x.classification,
-        lastSbp: x.sbp,
-        lastDbp: x.dbp,
-        lastFastingGlucose: x.fasting_glucose === null ? null : Number(x.fasting_glucose),
-        dueDate: x.due_date,
-        overdueDays,
-        visitsThisYear: x.visits,
-        categories,
-      };
-    });
-    const counts = { total: items.length, overdue: 0, due_week: 0, under_visited: 0 };
-    for (const i of items)
-      for (const c of i.categories) counts[c as 'overdue' | 'due_week' | 'under_visited'] += 1;
-    const filtered = q.category ? items.filter((i) => i.categories.includes(q.category!)) : items;
+  async worklist(ctx: Ctx, q: WorklistQuery) {
+    const { rows, counts } = await this.worklistRows(ctx, q);
     await this.audit.record(ctx, [
       {
         action: 'worklist.read',
         detail: {
           program: q.program,
           villageCode: q.villageCode,
+          townshipCode: q.townshipCode,
+          doctorId: q.doctorId,
           category: q.category,
-          residentIds: filtered.slice(0, q.limit).map((i) => i.residentId),
+          residentIds: rows.map((i) => i.residentId),
         },
       },
     ]);
-    return { counts, items: filtered.slice(0, q.limit) };
+    return { counts, items: rows };
+  }
+
+  /** The worklist as an Excel sheet for a day of home visits (audited like the list). */
+  async worklistExport(ctx: Ctx, q: WorklistQuery, lang: Lang) {
+    const { rows } = await this.worklistRows(ctx, { ...q, limit: WORKLIST_EXPORT_LIMIT, offset: 0 });
+    const villages = await this.db
+      .selectFrom('area')
+      .select(['code', 'name'])
+      .where('code', 'in', [...new Set(rows.map((r) => r.villageCode)), ''])
+      .execute();
+    const names = new Map(villages.map((v) => [v.code, v.name]));
+    await this.audit.record(ctx, [
+      {
+        action: 'worklist.export',
+        detail: { program: q.program, category: q.category, residentIds: rows.map((i) => i.residentId) },
+      },
+    ]);
+    return worklistWorkbook(
+      rows.map((r) => ({ ...r, villageName: names.get(r.villageCode) ?? r.villageCode })),
+      q.program,
+      lang,
+    );
+  }
+
+  private async worklistRows(ctx: Ctx, q: WorklistQuery) {
+    const now = today();
+    const weekEnd = addDays(now, 7);
+    const year = Number(now.slice(0, 4));
+    const yearStart = `${year}-01-01`;
+    const chronic = q.program !== 'elderly';
+    const predicates: Record<WorklistCategory, RawBuilder<SqlBool>> = {
+      overdue: sql<SqlBool>`e.next_due_date < ${now}::date`,
+      due_week: sql<SqlBool>`e.next_due_date >= ${now}::date AND e.next_due_date <= ${weekEnd}::date`,
+      under_visited: chronic
+        ? sql<SqlBool>`(e.visits_year IS DISTINCT FROM ${year}::int OR e.visits_count < 4)`
+        : sql<SqlBool>`false`,
+      check_missing: sql<SqlBool>`(e.last_check_date IS NULL OR e.last_check_date < ${yearStart}::date)`,
+    };
+    let base = this.db
+      .selectFrom('program_enrolment as e')
+      .innerJoin('resident as r', 'r.id', 'e.resident_id')
+      .where('e.program', '=', q.program)
+      .where('e.status', '=', 'managed')
+      .where('r.status', '=', 'active')
+      .where(scopePredicate(ctx.actor.jurisdiction, 'e'));
+    if (q.villageCode) base = base.where('e.village_code', '=', q.villageCode);
+    if (q.townshipCode) base = base.where('e.township_code', '=', q.townshipCode);
+    if (q.doctorId) base = base.where('e.managing_doctor_id', '=', q.doctorId);
+    const c = await base
+      .select([
+        sql<number>`count(*)::int`.as('total'),
+        ...WORKLIST_CATEGORIES.map((k) => sql<number>`count(*) FILTER (WHERE ${predicates[k]})::int`.as(k)),
+      ])
+      .executeTakeFirstOrThrow();
+    const counts = {
+      total: c.total,
+      overdue: c.overdue,
+      due_week: c.due_week,
+      under_visited: c.under_visited,
+      check_missing: c.check_missing,
+    };
+    const filtered = q.category ? base.where(predicates[q.category]) : base;
+    const found = await filtered
+      .select([
+        'r.id as resident_id',
+        'r.name',
+        'r.sex',
+        'r.birth_date',
+        'r.phone',
+        'r.current_address',
+        'e.village_code',
+        'e.enrolled_on',
+        'e.managing_doctor_id',
+        'e.last_service_date',
+        'e.last_classification',
+        'e.last_sbp',
+        'e.last_dbp',
+        'e.last_glucose',
+        'e.last_check_date',
+        sql<number>`CASE WHEN e.visits_year = ${year}::int THEN e.visits_count ELSE 0 END`.as('visits'),
+        sql<string>`e.next_due_date::text`.as('due_date'),
+      ])
+      .orderBy('e.next_due_date')
+      .orderBy('r.id')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute();
+    const rows = found.map((x) => {
+      const overdueDays = x.due_date < now ? daysBetween(x.due_date, now) : 0;
+      const categories: WorklistCategory[] = [];
+      if (overdueDays > 0) categories.push('overdue');
+      else if (x.due_date <= weekEnd) categories.push('due_week');
+      if (chronic && x.visits < 4) categories.push('under_visited');
+      if (!x.last_check_date || x.last_check_date < yearStart) categories.push('check_missing');
+      return {
+        residentId: x.resident_id,
+        name: x.name,
+        sex: x.sex,
+        birthDate: x.birth_date,
+        age: ageOn(x.birth_date, now),
+        phone: x.phone,
+        address: x.current_address,
+        villageCode: x.village_code,
+        managingDoctorId: x.managing_doctor_id,
+        lastVisitDate: x.last_service_date,
+        lastClassification: x.last_classification,
+        lastSbp: x.last_sbp,
+        lastDbp: x.last_dbp,
+        lastFastingGlucose: x.last_glucose === null ? null : Number(x.last_glucose),
+        lastCheckDate: x.last_check_date,
+        dueDate: x.due_date,
+        overdueDays,
+        visitsThisYear: x.visits,
+        categories,
+      };
+    });
+    return { counts, rows };
   }
 
   private async lock(trx: Kysely<DB>, ctx: Ctx, id: number, version: number) {

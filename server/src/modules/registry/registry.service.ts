@@ -19,11 +19,13 @@ import { AppError, staleVersion, fieldError, notFound } from '../../platform/err
 import { inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from './registry.diff.ts';
+import { enrolElderly } from '../programs/programs.state.ts';
 import type { Directory } from '../places/directory.ts';
 import { exportResidents, loadResidentView, scopedResidents, searchResidents } from './registry.repo.ts';
 import { EXPORT_LIMIT, residentsWorkbook } from './registry.export.ts';
 import type { ResidentListQuery, ResidentView } from './registry.schema.ts';
 
+const today = (): string => new Date().toISOString().slice(0, 10);
 type ResidentRow = Selectable<ResidentTable>;
 type Editable = Omit<ResidentUpdateInput, 'version'>;
 
@@ -214,6 +216,8 @@ export class RegistryService {
             snapshot: JSON.stringify(snapshot),
           })
           .execute();
+        // 65 or over: into the elderly register at once (the daily sweep takes in those who turn 65).
+        await enrolElderly(trx, today(), { residentId: row.id });
         await writeAuditInTx(trx, ctx, [
           {
             action: 'resident.create',
@@ -277,6 +281,14 @@ export class RegistryService {
           .returningAll()
           .executeTakeFirstOrThrow();
         await this.writeVersion(trx, ctx, current, updated, 'update');
+        // Program registers follow the resident to the new village (past service records keep theirs).
+        if (current.village_code !== updated.village_code)
+          await trx
+            .updateTable('program_enrolment')
+            .set({ village_code: updated.village_code, township_code: updated.township_code })
+            .where('resident_id', '=', id)
+            .execute();
+        if (current.birth_date !== updated.birth_date) await enrolElderly(trx, today(), { residentId: id });
       });
     } catch (e) {
       if (isPgError(e, '23505') && idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, id);
@@ -302,6 +314,18 @@ export class RegistryService {
         .returningAll()
         .executeTakeFirstOrThrow();
       await this.writeVersion(trx, ctx, current, updated, 'archive');
+      // The registers stop managing the resident, with the same reason and date (re-enrol after a restore).
+      await trx
+        .updateTable('program_enrolment')
+        .set({
+          status: input.reason === 'deceased' ? 'deceased' : input.reason === 'moved_out' ? 'moved' : 'ended',
+          status_date: input.date,
+          version: sql<number>`version + 1`,
+          updated_at: new Date(),
+        })
+        .where('resident_id', '=', id)
+        .where('status', '=', 'managed')
+        .execute();
     });
     return (await loadResidentView(this.pool, ctx.actor, id, this.directory)) ?? Promise.reject(notFound());
   }
@@ -317,6 +341,18 @@ export class RegistryService {
         .returningAll()
         .executeTakeFirstOrThrow();
       await this.writeVersion(trx, ctx, current, updated, 'restore');
+      // The elderly register goes by age, so it takes the resident back; the chronic ones need a doctor.
+      await trx
+        .updateTable('program_enrolment')
+        .set({
+          status: 'managed',
+          status_date: today(),
+          version: sql<number>`version + 1`,
+          updated_at: new Date(),
+        })
+        .where('resident_id', '=', id)
+        .where('program', '=', 'elderly')
+        .execute();
     });
     return (await loadResidentView(this.pool, ctx.actor, id, this.directory)) ?? Promise.reject(notFound());
   }

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import type { Role } from '../auth/permissions.ts';
 import { systemAddUser } from '../auth/users.service.ts';
+import { enrolElderly, rebuildProgramState } from '../programs/programs.state.ts';
 import { writeAuditInTx } from '../audit/audit.writer.ts';
 import {
   systemAddVillages,
@@ -35,6 +36,8 @@ export interface DemoOptions {
   onProgress?: (loaded: number) => void;
   /** Generate program enrolments and follow-up history (default true). */
   history?: boolean;
+  /** Years of service history (default 3). */
+  historyYears?: number;
 }
 
 /** Creates areas, institutions and demo users of the county (idempotent for areas and institutions). */
@@ -187,11 +190,18 @@ export async function systemCreateDemoCounty(
                     seed: opts.seed,
                     today: opts.today ?? new Date().toISOString().slice(0, 10),
                     staffUserId: leader.id,
+                    years: opts.historyYears ?? 3,
                   },
                 }),
           },
         )
       : 0;
+  if (loaded > 0 && opts.history !== false) {
+    // The elderly register by age, then the worklist state from the loaded history.
+    const today = opts.today ?? new Date().toISOString().slice(0, 10);
+    await enrolElderly(db, today, { countyCode });
+    await rebuildProgramState(db, countyCode, today);
+  }
   await writeAuditInTx(db, { requestId: 'seed', ip: undefined }, [
     {
       action: 'system.seed',

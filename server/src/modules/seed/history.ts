@@ -49,6 +49,7 @@ export function generateHistory(
   p: HistoryPatient,
   seed: number,
   today: string,
+  years = YEARS_OF_HISTORY,
 ): { enrolments: SeedEnrolment[]; followUps: SeedFollowUp[] } {
   const enrolments: SeedEnrolment[] = [];
   const followUps: SeedFollowUp[] = [];
@@ -62,7 +63,7 @@ export function generateHistory(
     // Patient profile: how well controlled, how regular, lost to follow-up at some point.
     const control = rng.next(); // < 0.6 mostly controlled
     const lostAfter = rng.chance(0.08) ? rng.int(90, 700) : null;
-    const start = [enrolledOn, addDays(today, -365 * YEARS_OF_HISTORY)].sort()[1]!;
+    const start = [enrolledOn, addDays(today, -365 * years)].sort()[1]!;
     let date = addDays(start, rng.int(0, 80));
     let previous: VisitClassification | null = null;
     const stopAt = lostAfter === null ? today : addDays(today, -lostAfter);

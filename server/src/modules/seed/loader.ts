@@ -7,6 +7,7 @@ import { formatRecordNumber, keyTagsFor, namePinyin } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
 import type { GeneratedHousehold } from './generator.ts';
 import { generateHistory } from './history.ts';
+import { generateServices } from './history-services.ts';
 
 export interface LoadOptions {
   countyCode: string;
@@ -17,7 +18,7 @@ export interface LoadOptions {
   doctorOf?: Map<string, number>;
   onProgress?: (loaded: number) => void;
   /** Enrol hypertension/diabetes patients and generate their follow-up history (see history.ts). */
-  history?: { seed: number; today: string; staffUserId: number };
+  history?: { seed: number; today: string; staffUserId: number; years?: number };
 }
 
 async function reserveIds(db: Kysely<DB>, table: 'household' | 'resident', n: number): Promise<number[]> {
@@ -200,26 +201,60 @@ async function insertHistory(
     type: [] as string[],
     date: [] as string[],
     delivery: [] as string[],
-    sbp: [] as number[],
-    dbp: [] as number[],
+    sbp: [] as (number | null)[],
+    dbp: [] as (number | null)[],
     glu: [] as (number | null)[],
-    cls: [] as string[],
-    next: [] as string[],
-    action: [] as string[],
+    weight: [] as (number | null)[],
+    cls: [] as (string | null)[],
+    next: [] as (string | null)[],
+    action: [] as (string | null)[],
     form: [] as string[],
     inst: [] as number[],
     doctor: [] as number[],
+  };
+  const years = opts.history.years ?? 3;
+  const push = (
+    residentId: number,
+    villageCode: string,
+    f: {
+      type: string;
+      serviceDate: string;
+      delivery: string;
+      form: Record<string, unknown>;
+      sbp: number | null;
+      dbp: number | null;
+      fastingGlucose: number | null;
+      weightKg?: number | null;
+      classification: string | null;
+      nextVisitDate?: string | null;
+      nextAction?: string | null;
+    },
+  ) => {
+    S.rid.push(residentId);
+    S.village.push(villageCode);
+    S.type.push(f.type);
+    S.date.push(f.serviceDate);
+    S.delivery.push(f.delivery);
+    S.sbp.push(f.sbp);
+    S.dbp.push(f.dbp);
+    S.glu.push(f.fastingGlucose);
+    S.weight.push(f.weightKg ?? (typeof f.form.weightKg === 'number' ? f.form.weightKg : null));
+    S.cls.push(f.classification);
+    S.next.push(f.nextVisitDate ?? null);
+    S.action.push(f.nextAction ?? null);
+    S.form.push(JSON.stringify(f.form));
+    S.inst.push(opts.institutionOf.get(villageCode)!);
+    S.doctor.push(opts.doctorOf?.get(villageCode) ?? opts.history.staffUserId);
   };
   let i = 0;
   for (const h of batch) {
     for (const m of h.members) {
       const residentId = rIds[i++]!;
-      const diseases = m.basicInfo.diseases;
-      if (!diseases.some((d) => d.code === '2' || d.code === '3')) continue;
       const { enrolments, followUps } = generateHistory(
         { residentId, birthDate: m.birthDate, recordDate: m.recordDate, basicInfo: m.basicInfo },
         opts.history.seed,
         opts.history.today,
+        years,
       );
       for (const e of enrolments) {
         E.rid.push(residentId);
@@ -228,22 +263,21 @@ async function insertHistory(
         E.on.push(e.enrolledOn);
         E.village.push(h.villageCode);
       }
-      for (const f of followUps) {
-        S.rid.push(residentId);
-        S.village.push(h.villageCode);
-        S.type.push(f.type);
-        S.date.push(f.serviceDate);
-        S.delivery.push(f.delivery);
-        S.sbp.push(f.sbp);
-        S.dbp.push(f.dbp);
-        S.glu.push(f.fastingGlucose);
-        S.cls.push(f.classification);
-        S.next.push(f.nextVisitDate);
-        S.action.push(f.nextAction);
-        S.form.push(JSON.stringify(f.form));
-        S.inst.push(opts.institutionOf.get(h.villageCode)!);
-        S.doctor.push(opts.doctorOf?.get(h.villageCode) ?? opts.history.staffUserId);
-      }
+      for (const f of followUps) push(residentId, h.villageCode, f);
+      const services = generateServices(
+        {
+          residentId,
+          sex: m.sex,
+          birthDate: m.birthDate,
+          recordDate: m.recordDate,
+          chronicSince: enrolments.map((e) => e.enrolledOn).sort()[0] ?? null,
+          diabetic: enrolments.some((e) => e.program === 'diabetes'),
+        },
+        opts.history.seed,
+        opts.history.today,
+        years,
+      );
+      for (const f of services) push(residentId, h.villageCode, f);
     }
   }
   if (E.rid.length)
@@ -254,11 +288,11 @@ async function insertHistory(
     );
   if (S.rid.length)
     await sql`INSERT INTO service_record (county_code, township_code, village_code, resident_id, type, service_date, institution_id,
-        staff_user_id, delivery, status, form, sbp, dbp, fasting_glucose, classification, next_visit_date, next_action, signed_at)
-      SELECT ${opts.countyCode}, left(v, 9), v, r, t, d::date, inst, doc, dl, 'signed', f::jsonb, sb, db, g, c, n::date, a, d::timestamptz
+        staff_user_id, delivery, status, form, sbp, dbp, fasting_glucose, weight_kg, classification, next_visit_date, next_action, signed_at)
+      SELECT ${opts.countyCode}, left(v, 9), v, r, t, d::date, inst, doc, dl, 'signed', f::jsonb, sb, db, g, w, c, n::date, a, d::timestamptz
       FROM unnest(${S.village}::text[], ${S.rid}::int8[], ${S.type}::text[], ${S.date}::text[], ${S.inst}::int8[], ${S.doctor}::int8[],
-        ${S.delivery}::text[], ${S.form}::text[], ${S.sbp}::int[], ${S.dbp}::int[], ${S.glu}::numeric[], ${S.cls}::text[],
-        ${S.next}::text[], ${S.action}::text[]) AS x(v, r, t, d, inst, doc, dl, f, sb, db, g, c, n, a)`.execute(
+        ${S.delivery}::text[], ${S.form}::text[], ${S.sbp}::int[], ${S.dbp}::int[], ${S.glu}::numeric[], ${S.weight}::numeric[],
+        ${S.cls}::text[], ${S.next}::text[], ${S.action}::text[]) AS x(v, r, t, d, inst, doc, dl, f, sb, db, g, w, c, n, a)`.execute(
       trx,
     );
 }
