@@ -153,6 +153,26 @@ describeEachDb('chronic disease programs', (env) => {
       form: htnForm(),
     });
     expect(future.statusCode).toBe(400);
+    // Diabetes: an HbA1c needs the day of its test, which cannot be after the visit.
+    await doc.post(`/api/residents/${id}/enrolments`, { program: 'diabetes' });
+    const dm = (over: Record<string, unknown>) =>
+      doc.post(`/api/residents/${id}/services`, {
+        type: 'diabetes_followup',
+        serviceDate: daysAgo(2),
+        delivery: 'clinic',
+        form: { ...htnForm({ saltIntake: undefined }), fastingGlucose: 6.1, ...over },
+      });
+    for (const [over, code] of [
+      [{ hba1c: 6.8 }, 'required'],
+      [{ hba1c: 6.8, hba1cDate: daysAgo(0) }, 'date_after_service'],
+    ] as const) {
+      const res = await dm(over);
+      expect(res.statusCode).toBe(400);
+      expect((res.json() as { details: { field: string; code: string }[] }).details).toContainEqual(
+        expect.objectContaining({ field: 'form.hba1cDate', code }),
+      );
+    }
+    expect((await dm({ hba1c: 6.8, hba1cDate: daysAgo(20) })).statusCode).toBe(201);
   });
 
   it('signs drafts, amends with versions, and keeps other villages out', async () => {

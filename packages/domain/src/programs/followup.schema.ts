@@ -126,7 +126,12 @@ export const diabetesFollowUpSchema = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    // An HbA1c value means little without the day of the test (the form asks for both).
+    if (v.hba1c !== undefined && !v.hba1cDate)
+      ctx.addIssue({ code: 'custom', message: 'required', path: ['hba1cDate'] });
+  });
 
 export type HypertensionFollowUp = z.infer<typeof hypertensionFollowUpSchema>;
 export type DiabetesFollowUp = z.infer<typeof diabetesFollowUpSchema>;

@@ -44,6 +44,11 @@ export function evaluateFollowUp(
     errors.push({ field: `form.${e.field === 'glucose' ? 'fastingGlucose' : e.field}`, code: e.code });
   for (const w of p.warnings)
     warnings.push({ field: `form.${w.field === 'glucose' ? 'fastingGlucose' : w.field}`, code: w.code });
+  const hba1cDate = 'hba1cDate' in form ? form.hba1cDate : undefined;
+  if (hba1cDate && hba1cDate > ctx.serviceDate)
+    errors.push({ field: 'form.hba1cDate', code: 'date_after_service' });
+  if (hba1cDate && hba1cDate < ctx.birthDate)
+    errors.push({ field: 'form.hba1cDate', code: 'record_before_birth' });
   const classification = classificationFromCode(form.classification)!;
   const check = checkClassification(classification, {
     program,
