@@ -310,6 +310,41 @@ describeEachDb('service records of every kind, the elderly register and the annu
     expect(names).toContain('名单甲');
   });
 
+  it('corrects a register entry with versions and refuses an unknown managing doctor', async () => {
+    const { doc, id } = await elder('名册甲');
+    const unknown = await doc.post(`/api/residents/${id}/enrolments`, {
+      program: 'hypertension',
+      managingDoctorId: 999999,
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect((unknown.json() as { details: { field: string }[] }).details[0]!.field).toBe('managingDoctorId');
+    const e = (
+      await doc.post(`/api/residents/${id}/enrolments`, {
+        program: 'hypertension',
+        diagnosisDate: '2019-04-01',
+      })
+    ).json() as { id: number; version: number; nextDueDate: string; managingDoctorId: number };
+    expect(e.nextDueDate).toBeTruthy();
+    const upd = await doc.put(`/api/enrolments/${e.id}`, {
+      diagnosisDate: '2018-10-01',
+      diagnosisSource: '县医院',
+      version: e.version,
+    });
+    expect(upd.statusCode).toBe(200);
+    expect(upd.json()).toMatchObject({
+      diagnosisDate: '2018-10-01',
+      diagnosisSource: '县医院',
+      version: e.version + 1,
+    });
+    expect((await doc.put(`/api/enrolments/${e.id}`, { version: e.version })).statusCode).toBe(409);
+    const list = (await doc.get(`/api/residents/${id}/services`)).json() as {
+      enrolments: { id: number; program: string; version: number }[];
+    };
+    const elderly = list.enrolments.find((x) => x.program === 'elderly')!;
+    const byAge = await doc.put(`/api/enrolments/${elderly.id}`, { version: elderly.version });
+    expect(byAge.statusCode).toBe(400);
+  });
+
   it('closes the registers when the record is archived as deceased', async () => {
     const { e, doc, id } = await elder('结案甲');
     await doc.post(`/api/residents/${id}/enrolments`, { program: 'diabetes' });

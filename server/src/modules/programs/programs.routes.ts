@@ -7,6 +7,7 @@ import { ctxOf, langOf } from '../../platform/app.ts';
 import {
   enrolSchema,
   enrolmentStatusSchema,
+  enrolmentUpdateSchema,
   WORKLIST_CATEGORIES,
   WORKLIST_PROGRAMS,
   type ProgramsService,
@@ -59,6 +60,19 @@ export function programsRoutes(app: FastifyInstance, programs: ProgramsService):
       },
     },
     async (req) => programs.setStatus(ctxOf(req), req.params.id, req.body),
+  );
+  r.put(
+    '/api/enrolments/:id',
+    {
+      config: { permission: 'service.write' },
+      schema: {
+        tags,
+        summary: 'Correct a register entry: diagnosis date and source, managing doctor',
+        params: idParams,
+        body: enrolmentUpdateSchema,
+      },
+    },
+    async (req) => programs.updateEnrolment(ctxOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/residents/:id/services',

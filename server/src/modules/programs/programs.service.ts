@@ -2,7 +2,7 @@
  * Enrolment in the hypertension and type 2 diabetes programs, recording follow-ups (draft → signed,
  * amendments versioned), and the worklist of who is due. Every query is scoped to the actor's jurisdiction.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import {
   addDays,
@@ -15,7 +15,7 @@ import {
   type ServiceType,
   type VisitClassification,
 } from '@jkda/domain';
-import type { DB } from '../../platform/db-types.ts';
+import type { DB, ProgramEnrolmentTable } from '../../platform/db-types.ts';
 import {
   AppError,
   issueCode,
@@ -57,6 +57,18 @@ export const enrolmentStatusSchema = z
     status: z.enum(['managed', 'lost', 'moved', 'deceased', 'ended']),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }),
     reason: z.string().trim().max(200).optional(),
+    version: z.number().int().positive(),
+  })
+  .strict();
+
+export const enrolmentUpdateSchema = z
+  .object({
+    diagnosisDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' })
+      .optional(),
+    diagnosisSource: z.string().trim().max(100).optional(),
+    managingDoctorId: z.number().int().positive().optional(),
     version: z.number().int().positive(),
   })
   .strict();
@@ -112,7 +124,73 @@ export class ProgramsService {
     return r;
   }
 
+  /** A managing doctor is an active clinical user of the actor's county. */
+  private async assertDoctor(ctx: Ctx, userId: number | undefined): Promise<void> {
+    if (userId === undefined) return;
+    const u = await this.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('id', '=', userId)
+      .where('county_code', '=', ctx.actor.countyCode)
+      .where('active', '=', true)
+      .where('role', 'in', ['village_doctor', 'township_staff', 'township_admin'])
+      .executeTakeFirst();
+    if (!u) throw fieldError('managingDoctorId', 'doctor_not_found');
+  }
+
+  /** Corrects the register entry: diagnosis date and source, managing doctor (a new version). */
+  async updateEnrolment(ctx: Ctx, enrolmentId: number, input: z.infer<typeof enrolmentUpdateSchema>) {
+    await this.assertDoctor(ctx, input.managingDoctorId);
+    if (input.diagnosisDate && input.diagnosisDate > today())
+      throw fieldError('diagnosisDate', 'date_future');
+    return this.db.transaction().execute(async (trx) => {
+      const e = await trx
+        .selectFrom('program_enrolment as e')
+        .selectAll('e')
+        .where('e.id', '=', enrolmentId)
+        .where(scopePredicate(ctx.actor.jurisdiction, 'e'))
+        .forUpdate()
+        .executeTakeFirst();
+      if (!e) throw notFound();
+      if (e.version !== input.version) throw staleVersion(e.version, input.version);
+      if (e.program === 'elderly') throw fieldError('program', 'register_by_age');
+      const row = await trx
+        .updateTable('program_enrolment')
+        .set({
+          diagnosis_date: input.diagnosisDate ?? null,
+          diagnosis_source: input.diagnosisSource ?? null,
+          managing_doctor_id: input.managingDoctorId ?? e.managing_doctor_id,
+          version: e.version + 1,
+          updated_at: new Date(),
+        })
+        .where('id', '=', enrolmentId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAuditInTx(trx, ctx, [
+        {
+          action: 'program.update',
+          entityType: 'program_enrolment',
+          entityId: enrolmentId,
+          residentId: e.resident_id,
+          countyCode: e.county_code,
+          detail: {
+            from: {
+              diagnosisDate: e.diagnosis_date,
+              diagnosisSource: e.diagnosis_source,
+              managingDoctorId: e.managing_doctor_id,
+            },
+            to: input,
+          },
+        },
+      ]);
+      return enrolmentView(row);
+    });
+  }
+
   async enrol(ctx: Ctx, residentId: number, input: z.infer<typeof enrolSchema>) {
+    await this.assertDoctor(ctx, input.managingDoctorId);
+    if (input.diagnosisDate && input.diagnosisDate > today())
+      throw fieldError('diagnosisDate', 'date_future');
     return this.db.transaction().execute(async (trx) => {
       const r = await this.resident(trx, ctx, residentId);
       if (r.status !== 'active') throw new AppError(409, 'archived_record');
@@ -167,14 +245,13 @@ export class ProgramsService {
           detail: { program: input.program },
         },
       ]);
-      return {
-        id: row.id,
-        program: row.program,
-        status: row.status,
-        enrolledOn: row.enrolled_on,
-        diagnosisDate: row.diagnosis_date,
-        version: row.version,
-      };
+      return enrolmentView(
+        await trx
+          .selectFrom('program_enrolment')
+          .selectAll()
+          .where('id', '=', row.id)
+          .executeTakeFirstOrThrow(),
+      );
     });
   }
 
@@ -202,8 +279,11 @@ export class ProgramsService {
         .where('id', '=', enrolmentId)
         .returningAll()
         .executeTakeFirstOrThrow();
-      if (input.status === 'managed') await tagResident(trx, ctx, e.resident_id, e.program);
-      else await untagResident(trx, ctx, e.resident_id, e.program);
+      // The elderly tag follows age, not the register.
+      if (e.program !== 'elderly') {
+        if (input.status === 'managed') await tagResident(trx, ctx, e.resident_id, e.program);
+        else await untagResident(trx, ctx, e.resident_id, e.program);
+      }
       await writeAuditInTx(trx, ctx, [
         {
           action: 'program.status',
@@ -214,13 +294,7 @@ export class ProgramsService {
           detail: { from: e.status, to: input.status, reason: input.reason },
         },
       ]);
-      return {
-        id: row.id,
-        program: row.program,
-        status: row.status,
-        statusDate: row.status_date,
-        version: row.version,
-      };
+      return enrolmentView(row);
     });
   }
 
@@ -492,16 +566,7 @@ export class ProgramsService {
       .execute();
     const enrolments = await this.db
       .selectFrom('program_enrolment')
-      .select([
-        'id',
-        'program',
-        'status',
-        'enrolled_on',
-        'diagnosis_date',
-        'version',
-        'next_due_date',
-        'last_check_date',
-      ])
+      .selectAll()
       .where('resident_id', '=', residentId)
       .orderBy('id')
       .execute();
@@ -509,16 +574,7 @@ export class ProgramsService {
       { action: 'service.list', entityType: 'resident', entityId: residentId, residentId },
     ]);
     return {
-      enrolments: enrolments.map((e) => ({
-        id: e.id,
-        program: e.program,
-        status: e.status,
-        enrolledOn: e.enrolled_on,
-        diagnosisDate: e.diagnosis_date,
-        version: e.version,
-        nextDueDate: e.next_due_date,
-        lastCheckDate: e.last_check_date,
-      })),
+      enrolments: enrolments.map(enrolmentView),
       items: rows.map((s) => ({
         id: s.id,
         type: s.type,
@@ -709,6 +765,25 @@ export class ProgramsService {
     const prev = await q.orderBy('service_date', 'desc').orderBy('id', 'desc').executeTakeFirst();
     return prev?.classification ? (prev.classification as VisitClassification) : null;
   }
+}
+
+/** An enrolment as the API shows it. */
+function enrolmentView(e: Selectable<ProgramEnrolmentTable>) {
+  return {
+    id: e.id,
+    program: e.program,
+    status: e.status,
+    statusDate: e.status_date,
+    enrolledOn: e.enrolled_on,
+    diagnosisDate: e.diagnosis_date,
+    diagnosisSource: e.diagnosis_source,
+    managingDoctorId: e.managing_doctor_id,
+    version: e.version,
+    nextDueDate: e.next_due_date,
+    lastVisitDate: e.last_service_date,
+    lastCheckDate: e.last_check_date,
+    visitsThisYear: e.visits_year === Number(today().slice(0, 4)) ? e.visits_count : 0,
+  };
 }
 
 /** The key population tag follows enrolment: add it to the resident, as a new version of the record. */
