@@ -2,8 +2,11 @@
  * Journey: a village doctor opens the follow-up worklist, picks an overdue hypertension patient, records a
  * controlled follow-up (counting the user's actions from the worklist row to saved), sees the next visit in
  * 3 months and the patient gone from the overdue tab; then records an uncontrolled one and sees the 2-week date.
+ * Then the 65+ register: the elderly without a health check this year, kept in the URL over a reload,
+ * exported to Excel (a real .xlsx download) and a row opening the resident record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, addMonths } from '@jkda/domain';
 import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
@@ -14,9 +17,10 @@ if (!hasChromium) console.warn(SKIP_REASON);
 interface WlItem {
   residentId: number;
   name: string;
+  lastCheckDate?: string | null;
 }
 interface Wl {
-  counts: { overdue: number };
+  counts: { overdue: number; check_missing: number };
   items: WlItem[];
 }
 
@@ -169,6 +173,65 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
     expect(last).toContain('控制不满意');
     expect(last).toContain('152/96');
     await screenshot(page, 'record-trends');
+    await page.context().close();
+  }, 120_000);
+
+  it('lists the elderly without a health check this year, keeps the choice over a reload and exports it', async () => {
+    const doc = await apiAs(stack.apiURL, 'cunyi');
+    const expected = await doc.get<Wl>(
+      '/api/worklists/chronic?program=elderly&category=check_missing&limit=5',
+    );
+    expect(expected.counts.check_missing).toBeGreaterThan(0);
+    const first = expected.items[0]!;
+
+    const page = await newPage(browser, stack.baseURL);
+    await signIn(page, 'cunyi');
+    await page.goto('/worklist');
+    await page.getByTestId('wl-tab-under_visited').waitFor();
+    await page.getByTestId('wl-program').getByText('老年人').click();
+    await page.waitForURL('**/worklist?program=elderly');
+    // The elderly register has no "under 4 visits" rule.
+    await expect.poll(() => page.getByTestId('wl-tab-under_visited').count()).toBe(0);
+    await page.getByTestId('wl-tab-check_missing').click();
+    await page.waitForURL('**/worklist?program=elderly&category=check_missing');
+    const tabCount = () => page.getByTestId('wl-tab-check_missing').locator('.ant-tag').textContent();
+    await expect.poll(tabCount).toBe(String(expected.counts.check_missing));
+    const firstRow = page.locator(`tr[data-row-key="${first.residentId}"]`);
+    await firstRow.waitFor();
+    expect(await page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('wl-followup').count()).toBe(0);
+    await page.locator('.ant-table-thead').getByText('上次体检').waitFor();
+    await page.locator('.ant-table-thead').getByText('应体检日期').waitFor();
+    expect(await page.locator('.ant-table-thead').getByText('上次血压').count()).toBe(0);
+    if (!first.lastCheckDate) await firstRow.getByText('未体检').waitFor();
+    else await firstRow.getByText(first.lastCheckDate).waitFor();
+
+    // A reload (or a shared link) shows the same register and tab.
+    await page.reload();
+    await firstRow.waitFor();
+    await expect.poll(tabCount).toBe(String(expected.counts.check_missing));
+    await screenshot(page, 'wl-elderly-check-missing', false);
+
+    // Export: the same filters, answered as an Excel workbook and saved by the browser.
+    const [download, response] = await Promise.all([
+      page.waitForEvent('download'),
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/worklists/chronic/export.xlsx'),
+      page.getByTestId('wl-export').click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('spreadsheetml');
+    const asked = new URL(response.url()).searchParams;
+    expect(asked.get('program')).toBe('elderly');
+    expect(asked.get('category')).toBe('check_missing');
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.length).toBeGreaterThan(1000);
+
+    // An elderly row opens the resident record on its follow-ups tab.
+    await firstRow.getByTestId('wl-open').click();
+    await page.waitForURL(`**/residents/${first.residentId}?tab=followups`);
     await page.context().close();
   }, 120_000);
 });

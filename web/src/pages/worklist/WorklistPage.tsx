@@ -1,81 +1,142 @@
 /**
- * Follow-up worklist of the hypertension and diabetes programs: who is overdue, due this week or short
- * of 4 visits this year, per village; a row opens the follow-up form; print gives a day's home-visit list.
+ * Worklist of the hypertension, diabetes and 65+ elderly registers: who is overdue, due this week, short of
+ * 4 visits this year (chronic registers only) or without a health check this year; for the doctor's own
+ * patients, a township or a village. A chronic row opens the follow-up form, an elderly row the resident
+ * record; print and the Excel export give a day's home-visit list. The choices live in the URL.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Input, Segmented, Select, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Input,
+  Segmented,
+  Select,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { PrinterOutlined } from '@ant-design/icons';
-import { ageOn } from '@jkda/domain';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { pathOf } from '../../app/routes.tsx';
 import { useAreas, villagesOf } from '../../api/places.ts';
+import { useSession } from '../../auth/session.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
+import { useNotifyError } from '../../components/useNotifyError.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { codeLabel } from '../../i18n/codes.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import {
-  PROGRAMS,
-  programsApi,
-  type Program,
-  type WorklistCategory,
-  type WorklistItem,
-} from '../followup/followup.api.ts';
 import {
   actionWords,
   classificationWords,
   warningWords,
   type SavedNotice,
 } from '../followup/FollowUpPage.tsx';
+import { WORKLIST_PROGRAMS, worklistApi, type WorklistItem, type WorklistProgram } from './worklist.api.ts';
+import {
+  parseWorklistState,
+  tabsOf,
+  toWorklistFilter,
+  toWorklistParams,
+  type WorklistState,
+  type WorklistTab,
+} from './worklistQuery.ts';
 import './worklist.css';
 
-const CATEGORIES: (WorklistCategory | 'all')[] = ['overdue', 'due_week', 'under_visited', 'all'];
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function WorklistPage() {
   const { t, lang } = useI18n();
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
   const navigate = useNavigate();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
-  const program: Program = params.get('program') === 'diabetes' ? 'diabetes' : 'hypertension';
-  const villageCode = params.get('village') ?? undefined;
-  const category = (params.get('category') ?? 'overdue') as WorklistCategory | 'all';
+  const state = useMemo(() => parseWorklistState(params), [params]);
+  const { program, category } = state;
+  const elderly = program === 'elderly';
   const [nameFilter, setNameFilter] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const areas = useAreas();
   const villages = villagesOf(areas);
-  const villageName = useMemo(() => new Map(villages.map((v) => [v.code, v.name])), [villages]);
+  const townships = (areas ?? []).filter((a) => a.level === 'township');
+  const areaName = useMemo(() => new Map((areas ?? []).map((a) => [a.code, a.name])), [areas]);
+  const jurisdiction = me?.user.jurisdiction;
+  // Township and county users pick a township, then a village; a village doctor only villages.
+  const widerThanVillages =
+    !!jurisdiction && (jurisdiction.counties.length > 0 || jurisdiction.townships.length > 0);
+  const villageChoices = state.township ? villages.filter((v) => v.parentCode === state.township) : villages;
   const saved = (location.state as { saved?: SavedNotice } | null)?.saved;
 
-  const { data, error, loading, reload } = useAsync(
-    (s) =>
-      programsApi.worklist({ program, villageCode, category: category === 'all' ? undefined : category }, s),
-    [program, villageCode, category],
-  );
+  const filter = toWorklistFilter(state, me?.user.id);
+  const key = JSON.stringify(filter);
+  const { data, error, loading, reload } = useAsync((s) => worklistApi.list(filter, {}, s), [key]);
+  // Rows past the first page, loaded on demand for the same filters.
+  const [more, setMore] = useState<{ key: string; items: WorklistItem[] }>({ key: '', items: [] });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const extra = more.key === key ? more.items : [];
 
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
+  // The browser's own print command prints every loaded row, not just the table's page.
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+
+  const update = (patch: Partial<WorklistState>) =>
+    void setParams(toWorklistParams({ ...state, ...patch }), { replace: true });
+  const setProgram = (p: WorklistProgram) =>
+    update({ program: p, category: tabsOf(p).includes(category) ? category : 'overdue' });
+
   const here = `${location.pathname}${location.search}`;
   const open = (r: WorklistItem) =>
-    void navigate(pathOf('followup', { id: r.residentId, program }), { state: { from: here } });
+    void navigate(
+      elderly
+        ? `${pathOf('resident', { id: r.residentId })}?tab=followups`
+        : pathOf('followup', { id: r.residentId, program }),
+      { state: { from: here } },
+    );
 
-  const columns: ColumnsType<WorklistItem> = [
-    {
-      title: t('wl.col.name'),
-      dataIndex: 'name',
-      render: (v: string, r) => <Link to={pathOf('resident', { id: r.residentId })}>{v}</Link>,
-    },
-    { title: t('wl.col.sex'), dataIndex: 'sex', render: (v: string) => codeLabel('sex', v, lang) },
-    { title: t('wl.col.age'), dataIndex: 'birthDate', render: (v: string) => ageOn(v, today()) },
-    { title: t('wl.col.phone'), dataIndex: 'phone' },
-    {
-      title: t('wl.col.village'),
-      dataIndex: 'villageCode',
-      render: (v: string) => villageName.get(v) ?? v,
-    },
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      const file = await worklistApi.exportXlsx(filter, `worklist-${program}-${today()}.xlsx`);
+      void message.success(t('wl.exported', { file }));
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const loaded = [...(data?.items ?? []), ...extra];
+  const onMore = async () => {
+    setLoadingMore(true);
+    try {
+      const next = await worklistApi.list(filter, { offset: loaded.length });
+      setMore({ key, items: [...extra, ...next.items] });
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const dateOr = (v: string | null, none: string) =>
+    v ?? <Typography.Text type="secondary">{none}</Typography.Text>;
+  const followUpColumns: ColumnsType<WorklistItem> = [
     {
       title: t('wl.col.lastVisit'),
       dataIndex: 'lastVisitDate',
@@ -107,36 +168,77 @@ export function WorklistPage() {
           },
         ]
       : []),
-    { title: t('wl.col.due'), dataIndex: 'dueDate' },
+  ];
+  const columns: ColumnsType<WorklistItem> = [
+    {
+      title: t('wl.col.name'),
+      dataIndex: 'name',
+      render: (v: string, r) => <Link to={pathOf('resident', { id: r.residentId })}>{v}</Link>,
+    },
+    { title: t('wl.col.sex'), dataIndex: 'sex', render: (v: string) => codeLabel('sex', v, lang) },
+    { title: t('wl.col.age'), dataIndex: 'age' },
+    { title: t('wl.col.phone'), dataIndex: 'phone' },
+    {
+      title: t('wl.col.village'),
+      dataIndex: 'villageCode',
+      render: (v: string) => areaName.get(v) ?? v,
+    },
+    { title: t('wl.col.address'), dataIndex: 'address', className: 'wl-address' },
+    ...(elderly ? [] : followUpColumns),
+    {
+      title: t('wl.col.lastCheck'),
+      dataIndex: 'lastCheckDate',
+      render: (v: string | null) => dateOr(v, t('wl.noCheck')),
+    },
+    { title: elderly ? t('wl.col.checkDue') : t('wl.col.due'), dataIndex: 'dueDate' },
     {
       title: t('wl.col.overdue'),
       dataIndex: 'overdueDays',
       render: (v: number) => (v > 0 ? <Tag color="error">{t('wl.overdueDays', { n: v })}</Tag> : ''),
     },
-    { title: t('wl.col.visits'), dataIndex: 'visitsThisYear' },
+    ...(elderly ? [] : [{ title: t('wl.col.visits'), dataIndex: 'visitsThisYear' }]),
     {
       title: t('common.actions'),
       key: 'act',
       className: 'no-print',
-      render: (_, r) => (
-        <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-followup">
-          {t('wl.followUp')}
-        </Button>
-      ),
+      render: (_, r) =>
+        elderly ? (
+          <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-open">
+            {t('wl.openRecord')}
+          </Button>
+        ) : (
+          <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-followup">
+            {t('wl.followUp')}
+          </Button>
+        ),
     },
   ];
 
   const q = nameFilter.trim();
-  // Two signed visits on the same last date come back as two rows; keep the first (the earlier due date).
   const seen = new Set<number>();
-  const rows = (data?.items ?? []).filter((r) => {
+  const rows = loaded.filter((r) => {
     if (seen.has(r.residentId)) return false;
     seen.add(r.residentId);
     return !q || r.name.includes(q);
   });
   const counts = data?.counts;
-  const countOf = (c: WorklistCategory | 'all') =>
-    counts ? (c === 'all' ? counts.total : counts[c]) : undefined;
+  const countOf = (c: WorklistTab) => (counts ? (c === 'all' ? counts.total : counts[c]) : undefined);
+  const inTab = countOf(category) ?? 0;
+
+  const scopeName = [
+    state.township && areaName.get(state.township),
+    state.village && areaName.get(state.village),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const print = () => {
+    flushSync(() => setPrinting(true));
+    try {
+      window.print();
+    } finally {
+      setPrinting(false);
+    }
+  };
 
   return (
     <Card className="wl-page">
@@ -160,27 +262,53 @@ export function WorklistPage() {
       )}
       <div className="wl-print-only">
         <Typography.Title level={4}>
-          {t('wl.printTitle', {
-            program: t(`wl.program.${program}`),
-            date: today(),
-          })}
-          {villageCode ? ` ${villageName.get(villageCode) ?? ''}` : ''}
+          {elderly
+            ? t('wl.printTitleElderly', { date: today() })
+            : t('wl.printTitle', { program: t(`wl.program.${program}`), date: today() })}
+          {scopeName ? ` ${scopeName}` : ''}
+          {state.mine && me ? t('wl.printMine', { name: me.user.displayName }) : ''}
+          {` · ${t(`wl.tab.${category}`)}`}
         </Typography.Title>
       </div>
       <div className="page-toolbar no-print">
         <Segmented
           value={program}
-          onChange={(v) => set('program', v)}
-          options={PROGRAMS.map((p) => ({ value: p, label: t(`wl.program.${p}`) }))}
+          onChange={(v) => setProgram(v)}
+          options={WORKLIST_PROGRAMS.map((p) => ({ value: p, label: t(`wl.program.${p}`) }))}
           data-testid="wl-program"
         />
+        <Checkbox
+          checked={state.mine}
+          onChange={(e) => update({ mine: e.target.checked })}
+          data-testid="wl-mine"
+        >
+          {t('wl.mine')}
+        </Checkbox>
+        {widerThanVillages && (
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('wl.allTownships')}
+            aria-label={t('wl.township')}
+            value={state.township || undefined}
+            onChange={(v: string | undefined) => {
+              const village =
+                v && villages.find((x) => x.code === state.village)?.parentCode !== v ? '' : state.village;
+              update({ township: v ?? '', village });
+            }}
+            options={townships.map((a) => ({ value: a.code, label: a.name }))}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="wl-township"
+          />
+        )}
         <Select
           allowClear
           style={{ width: 200 }}
           placeholder={t('wl.allVillages')}
-          value={villageCode}
-          onChange={(v: string | undefined) => set('village', v)}
-          options={villages.map((v) => ({ value: v.code, label: v.name }))}
+          aria-label={t('wl.village')}
+          value={state.village || undefined}
+          onChange={(v: string | undefined) => update({ village: v ?? '' })}
+          options={villageChoices.map((v) => ({ value: v.code, label: v.name }))}
           showSearch={{ optionFilterProp: 'label' }}
           data-testid="wl-village"
         />
@@ -192,15 +320,23 @@ export function WorklistPage() {
           onChange={(e) => setNameFilter(e.target.value)}
         />
         <div style={{ flex: 1 }} />
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="wl-print">
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          onClick={() => void onExport()}
+          data-testid="wl-export"
+        >
+          {t('wl.export')}
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={print} data-testid="wl-print">
           {t('common.print')}
         </Button>
       </div>
       <Tabs
         className="no-print"
         activeKey={category}
-        onChange={(k) => set('category', k)}
-        items={CATEGORIES.map((c) => ({
+        onChange={(k) => update({ category: k as WorklistTab })}
+        items={tabsOf(program).map((c) => ({
           key: c,
           label: (
             <span data-testid={`wl-tab-${c}`}>
@@ -218,9 +354,16 @@ export function WorklistPage() {
           loading={loading}
           columns={columns}
           dataSource={rows}
-          pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+          pagination={printing ? false : { pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
           locale={{ emptyText: t('wl.empty') }}
         />
+      )}
+      {!error && !loading && loaded.length < inTab && (
+        <div className="no-print" style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button loading={loadingMore} onClick={() => void onMore()} data-testid="wl-more">
+            {t('wl.loadMore', { shown: loaded.length, total: inTab })}
+          </Button>
+        </div>
       )}
       <div className="wl-print-only" style={{ marginTop: 24 }}>
         {t('wl.printSign')}
