@@ -4,10 +4,19 @@ import { residents } from './dict/residents.ts';
 import { form } from './dict/form.ts';
 import { households } from './dict/households.ts';
 import { followup } from './dict/followup.ts';
+import { enrolment } from './dict/enrolment.ts';
 import { worklist } from './dict/worklist.ts';
 import type { Lang } from './lang.ts';
 
-export const MESSAGES = { ...shell, ...residents, ...form, ...households, ...followup, ...worklist };
+export const MESSAGES = {
+  ...shell,
+  ...residents,
+  ...form,
+  ...households,
+  ...followup,
+  ...worklist,
+  ...enrolment,
+};
 export type MsgKey = keyof typeof MESSAGES;
 export type Vars = Record<string, string | number>;
 
