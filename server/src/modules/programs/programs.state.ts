@@ -91,6 +91,10 @@ export async function enrolElderly(
  */
 export async function rebuildProgramState(db: Kysely<DB>, countyCode: string, today: string): Promise<void> {
   const year = Number(today.slice(0, 4));
+  // Fresh statistics after a bulk load, or the planner joins the aggregates row by row (PGlite has no
+  // autovacuum at all).
+  await sql`ANALYZE service_record`.execute(db);
+  await sql`ANALYZE program_enrolment`.execute(db);
   await sql`
     UPDATE program_enrolment e SET
       last_service_id = l.id, last_service_date = l.service_date, last_classification = l.classification,
