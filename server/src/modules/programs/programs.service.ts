@@ -654,12 +654,12 @@ export class ProgramsService {
         : sql<SqlBool>`false`,
       check_missing: sql<SqlBool>`(e.last_check_date IS NULL OR e.last_check_date < ${yearStart}::date)`,
     };
+    // Archiving a resident closes their enrolments, so "managed" alone says who is on the list; the counts
+    // read the register only, the rows join the resident for the page of rows shown.
     let base = this.db
       .selectFrom('program_enrolment as e')
-      .innerJoin('resident as r', 'r.id', 'e.resident_id')
       .where('e.program', '=', q.program)
       .where('e.status', '=', 'managed')
-      .where('r.status', '=', 'active')
       .where(scopePredicate(ctx.actor.jurisdiction, 'e'));
     if (q.villageCode) base = base.where('e.village_code', '=', q.villageCode);
     if (q.townshipCode) base = base.where('e.township_code', '=', q.townshipCode);
@@ -679,6 +679,7 @@ export class ProgramsService {
     };
     const filtered = q.category ? base.where(predicates[q.category]) : base;
     const found = await filtered
+      .innerJoin('resident as r', 'r.id', 'e.resident_id')
       .select([
         'r.id as resident_id',
         'r.name',
@@ -699,7 +700,7 @@ export class ProgramsService {
         sql<string>`e.next_due_date::text`.as('due_date'),
       ])
       .orderBy('e.next_due_date')
-      .orderBy('r.id')
+      .orderBy('e.resident_id')
       .limit(q.limit)
       .offset(q.offset)
       .execute();
