@@ -4,7 +4,8 @@
  * codes of @jkda/domain/messages, so the words match the server's field errors.
  */
 import type { z } from 'zod';
-import { fieldMessage } from '@jkda/domain/messages';
+import { FIELD_MESSAGES, fieldMessage } from '@jkda/domain/messages';
+import { programMessage } from '@jkda/domain/programs/program-messages';
 import type { Lang } from '../i18n/lang.ts';
 
 export type Path = (string | number)[];
@@ -66,6 +67,13 @@ export function issuesUnder(issues: FieldIssue[], prefix: Path): FieldIssue[] {
   return issues.filter((i) => startsWith(i.path, prefix));
 }
 
+/** Words for a field code: the field messages first, then the program rules' codes (not_applicable, score_mismatch …). */
+export function codeText(code: string, lang: Lang): string {
+  if (Object.prototype.hasOwnProperty.call(FIELD_MESSAGES, code)) return fieldMessage(code, lang);
+  const words = programMessage(code, lang);
+  return words === code ? fieldMessage(code, lang) : words;
+}
+
 export function issueText(issue: FieldIssue, lang: Lang): string {
-  return fieldMessage(issue.code, lang);
+  return codeText(issue.code, lang);
 }

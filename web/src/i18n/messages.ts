@@ -5,6 +5,7 @@ import { form } from './dict/form.ts';
 import { households } from './dict/households.ts';
 import { followup } from './dict/followup.ts';
 import { enrolment } from './dict/enrolment.ts';
+import { services } from './dict/services.ts';
 import { worklist } from './dict/worklist.ts';
 import type { Lang } from './lang.ts';
 
@@ -15,6 +16,7 @@ export const MESSAGES = {
   ...households,
   ...followup,
   ...worklist,
+  ...services,
   ...enrolment,
 };
 export type MsgKey = keyof typeof MESSAGES;

@@ -1,14 +1,25 @@
-/** The resident's programs (enrolment status) and every service in time order, oldest first. */
+/**
+ * The resident's programs (enrolment status; the elderly register with its last health check) and every
+ * service in time order, oldest first; a click on a service opens it (onOpen).
+ */
 import { Space, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hasKey } from '../../i18n/messages.ts';
-import type { ResidentServices } from '../followup/followup.api.ts';
 import { actionWords, classificationWords } from '../followup/FollowUpPage.tsx';
+import { resultWords, serviceTypeName } from '../services/serviceTypes.ts';
+import type { Enrolment, ServiceItem } from '../services/services.api.ts';
 import { chronological } from './trendOptions.ts';
 
-const programOfType = (type: string) => (type === 'diabetes_followup' ? 'diabetes' : 'hypertension');
+const programKey = (program: string) =>
+  program === 'elderly' ? 'svc.program.elderly' : `wl.program.${program}`;
 
-export function ServiceTimeline({ data }: { data: ResidentServices }) {
+export function ServiceTimeline({
+  data,
+  onOpen,
+}: {
+  data: { enrolments: Enrolment[]; items: ServiceItem[] };
+  onOpen?: (item: ServiceItem) => void;
+}) {
   const { t, lang } = useI18n();
   const key = (k: string, fallback: string) => (hasKey(k) ? t(k) : fallback);
   const items = chronological(data.items);
@@ -19,8 +30,10 @@ export function ServiceTimeline({ data }: { data: ResidentServices }) {
           <Typography.Text strong>{t('tr.programs')}</Typography.Text>
           {data.enrolments.map((e) => (
             <Tag key={e.id} color={e.status === 'managed' ? 'processing' : 'default'}>
-              {key(`wl.program.${e.program}`, e.program)} · {key(`tr.enrolment.${e.status}`, e.status)} ·{' '}
+              {key(programKey(e.program), e.program)} · {key(`tr.enrolment.${e.status}`, e.status)} ·{' '}
               {t('tr.enrolledOn', { date: e.enrolledOn })}
+              {e.program === 'elderly' &&
+                ` · ${e.lastCheckDate ? t('svc.lastCheck', { date: e.lastCheckDate }) : t('svc.noCheck')}`}
             </Tag>
           ))}
         </Space>
@@ -28,7 +41,8 @@ export function ServiceTimeline({ data }: { data: ResidentServices }) {
       <Typography.Text strong>{t('tr.timeline')}</Typography.Text>
       <Timeline
         items={items.map((s) => {
-          const cls = classificationWords(s.classification, lang);
+          const result = resultWords(s.type, s.classification, lang);
+          const cls = result === '' ? classificationWords(s.classification, lang) : '';
           const controlled = s.classification === 'controlled' || s.classification === '1';
           const values = [
             s.sbp !== null ? `${s.sbp}/${s.dbp ?? ''} mmHg` : '',
@@ -38,12 +52,26 @@ export function ServiceTimeline({ data }: { data: ResidentServices }) {
             key: s.id,
             color: s.status !== 'signed' ? 'gray' : cls === '' ? 'blue' : controlled ? 'green' : 'red',
             content: (
-              <div data-testid="timeline-item">
+              <div
+                data-testid="timeline-item"
+                role={onOpen ? 'button' : undefined}
+                tabIndex={onOpen ? 0 : undefined}
+                style={onOpen ? { cursor: 'pointer' } : undefined}
+                onClick={onOpen ? () => onOpen(s) : undefined}
+                onKeyDown={
+                  onOpen
+                    ? (ev) => {
+                        if (ev.key === 'Enter') onOpen(s);
+                      }
+                    : undefined
+                }
+              >
                 <Space wrap size={4}>
                   <Typography.Text strong>{s.serviceDate}</Typography.Text>
-                  <span>{t(`tr.type.${programOfType(s.type)}`)}</span>
+                  <span>{serviceTypeName(s.type, lang)}</span>
                   <Tag>{key(`fu.delivery.${s.delivery}`, s.delivery)}</Tag>
                   {cls !== '' && <Tag color={controlled ? 'success' : 'error'}>{cls}</Tag>}
+                  {result !== '' && <Tag color="processing">{result}</Tag>}
                   {s.status !== 'signed' && <Tag>{t('fu.draft')}</Tag>}
                 </Space>
                 <div>
