@@ -12,6 +12,7 @@ import { useAsync } from '../../hooks/useAsync.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PROGRAMS, type Program } from './followup.api.ts';
 import { actionWords, classificationWords } from './FollowUpPage.tsx';
+import { EnrolmentPanel } from '../enrolment/EnrolmentPanel.tsx';
 import { ResidentTrends } from '../trends/ResidentTrends.tsx';
 import { ServiceTimeline } from '../trends/ServiceTimeline.tsx';
 import { ELDERLY_TYPES, FOLLOW_UP_TYPES, SERVICE_FORMS } from '../services/serviceForms.ts';
@@ -97,16 +98,18 @@ export function ResidentServicesTab({
                   </Button>
                 )}
               </>
-            ) : (
-              <Tag color="processing" data-testid={`enrolment-${e.program}`}>
-                {e.program === 'elderly' ? t('svc.program.elderly') : e.program}
-                {e.program === 'elderly' &&
-                  ` · ${e.lastCheckDate ? t('svc.lastCheck', { date: e.lastCheckDate }) : t('svc.noCheck')}`}
-              </Tag>
-            )}
+            ) : null}
           </Space>
         ))}
       </div>
+      {data && (
+        <EnrolmentPanel
+          residentId={residentId}
+          archived={archived}
+          enrolments={enrolments}
+          onChanged={reload}
+        />
+      )}
       {data && data.items.length > 0 && <ResidentTrends items={data.items} age={age} />}
       {data && <ServiceTimeline data={data} onOpen={open} />}
       <Table<ServiceItem>

@@ -8,6 +8,7 @@ import { consultationDef, encounterDef, referralBackDef, referralOutDef } from '
 import { diabetesFollowUpView, hypertensionFollowUpView } from './followUpView.tsx';
 import { selfCareDef } from './selfCareForm.tsx';
 import { tcmDef } from './tcmForm.tsx';
+import { healthCheckDef } from '../healthcheck/healthCheckForm.tsx';
 
 export interface ServiceFormDef {
   type: string;
@@ -30,6 +31,7 @@ export interface ServiceFormDef {
 const DEFS: ServiceFormDef[] = [
   hypertensionFollowUpView,
   diabetesFollowUpView,
+  healthCheckDef,
   selfCareDef,
   tcmDef,
   encounterDef,

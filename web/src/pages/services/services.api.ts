@@ -4,16 +4,8 @@ import { api } from '../../api/client.ts';
 export type Delivery = 'clinic' | 'home' | 'phone';
 export const DELIVERIES: Delivery[] = ['clinic', 'home', 'phone'];
 
-export interface Enrolment {
-  id: number;
-  program: string;
-  status: string;
-  enrolledOn: string;
-  diagnosisDate?: string | null;
-  version?: number;
-  nextDueDate?: string | null;
-  lastCheckDate?: string | null;
-}
+export type { Enrolment } from '../enrolment/enrolment.api.ts';
+import type { Enrolment } from '../enrolment/enrolment.api.ts';
 
 export interface ServiceItem {
   id: number;

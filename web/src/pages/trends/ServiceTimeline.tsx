@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { hasKey } from '../../i18n/messages.ts';
 import { actionWords, classificationWords } from '../followup/FollowUpPage.tsx';
 import { resultWords, serviceTypeName } from '../services/serviceTypes.ts';
-import type { Enrolment, ServiceItem } from '../services/services.api.ts';
+import type { ServiceItem } from '../services/services.api.ts';
 import { chronological } from './trendOptions.ts';
 
 const programKey = (program: string) =>
@@ -17,7 +17,16 @@ export function ServiceTimeline({
   data,
   onOpen,
 }: {
-  data: { enrolments: Enrolment[]; items: ServiceItem[] };
+  data: {
+    enrolments: {
+      id: number;
+      program: string;
+      status: string;
+      enrolledOn: string;
+      lastCheckDate?: string | null;
+    }[];
+    items: ServiceItem[];
+  };
   onOpen?: (item: ServiceItem) => void;
 }) {
   const { t, lang } = useI18n();
