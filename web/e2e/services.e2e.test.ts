@@ -1,0 +1,88 @@
+/**
+ * Journey: a village doctor opens the record of a resident of 65 or more who has had no health check this
+ * year, records the elderly self-care assessment (score and category live) and a health check (BMI and the
+ * BP reading used shown live) from the record's "new service record" menu, signs them, finds both on the
+ * timeline, and sees the resident leave the "no health check this year" worklist.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
+import { startStack, type Stack } from './stack.ts';
+
+if (!hasChromium) console.warn(SKIP_REASON);
+
+interface Wl {
+  items: { residentId: number; name: string; age: number }[];
+}
+
+const missingCheck = '/api/worklists/chronic?program=elderly&category=check_missing&limit=2000';
+
+async function newService(page: Page, typeName: string): Promise<void> {
+  await page.getByTestId('new-service').click();
+  await page.locator('.ant-dropdown-menu').getByText(typeName, { exact: true }).click();
+}
+
+describe.skipIf(!hasChromium)('browser: service records from the resident record', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('records a self-care assessment and a health check and takes the resident off the check list', async () => {
+    const doc = await apiAs(stack.apiURL, 'cunyi');
+    const before = await doc.get<Wl>(missingCheck);
+    const elder = before.items.find((i) => i.age >= 65 && i.age < 85);
+    expect(elder, 'an elder of cunyi’s village without this year’s check').toBeTruthy();
+    const id = elder!.residentId;
+
+    const page = await newPage(browser, stack.baseURL);
+    await signIn(page, 'cunyi');
+    await page.goto(`${stack.baseURL}/residents/${id}?tab=followups`);
+    await page.getByTestId('new-service').waitFor();
+
+    // Self-care: the first (most independent) answer of each item → total 0, 可自理.
+    await newService(page, '老年人生活自理能力评估');
+    await page.waitForURL(`**/residents/${id}/services/elderly_self_care/new`);
+    for (const item of ['eating', 'grooming', 'dressing', 'toileting', 'activity'])
+      await page.getByTestId(`sc-${item}`).locator('.ant-radio-wrapper').first().click();
+    await expect.poll(() => page.getByTestId('self-care-total').textContent()).toBe('0');
+    await page.getByTestId('self-care-category').getByText('可自理').waitFor();
+    await page.getByTestId('svc-sign-save').click();
+    await page.waitForURL(/\/services\/elderly_self_care\/\d+$/);
+    await page.getByTestId('svc-status').getByText('已签名').waitFor();
+
+    // Health check: symptoms, BP on both arms, height and weight, evaluation.
+    await page.goto(`${stack.baseURL}/residents/${id}?tab=followups`);
+    await newService(page, '健康体检');
+    await page.waitForURL(`**/residents/${id}/services/health_check/new`);
+    await page.getByTestId('hc-symptoms').getByText('无症状', { exact: true }).click();
+    const fill = (path: string, v: string) => page.locator(`#svc_form_${path}`).fill(v);
+    await fill('general_bpLeft_sbp', '136');
+    await fill('general_bpLeft_dbp', '82');
+    await fill('general_bpRight_sbp', '142');
+    await fill('general_bpRight_dbp', '86');
+    await fill('general_heightCm', '160');
+    await fill('general_weightKg', '64');
+    await expect.poll(() => page.getByTestId('hc-bmi').textContent()).toBe('25');
+    await expect.poll(() => page.getByTestId('hc-bp').textContent()).toContain('142/86');
+    await page.getByTestId('hc-evaluation').getByText('体检无异常', { exact: true }).click();
+    await screenshot(page, 'health-check-form', false);
+    await page.getByTestId('svc-sign-save').click();
+    await page.waitForURL(/\/services\/health_check\/\d+$/);
+    await page.getByTestId('svc-status').getByText('已签名').waitFor();
+
+    // Both on the record's timeline; off the "no check this year" list.
+    await page.goto(`${stack.baseURL}/residents/${id}?tab=followups`);
+    const timeline = page.getByTestId('service-timeline');
+    await timeline.getByText('健康体检').first().waitFor();
+    await timeline.getByText('老年人生活自理能力评估').first().waitFor();
+    const after = await doc.get<Wl>(missingCheck);
+    expect(after.items.map((i) => i.residentId)).not.toContain(id);
+  });
+});
