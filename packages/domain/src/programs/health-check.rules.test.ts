@@ -321,3 +321,23 @@ describe('suggested abnormalities', () => {
     expect(s({ labs: { bloodRoutine: { hemoglobin: 115 } } }, elderWoman)).toEqual([]);
   });
 });
+
+describe('health evaluation against the values', () => {
+  const ctx = { birthDate: '1950-01-01', sex: '1', serviceDate: '2026-06-01' };
+  const form = (result: '1' | '2', sbp: number) =>
+    healthCheckSchema.parse({
+      symptoms: { codes: ['1'] },
+      general: { bpLeft: { sbp, dbp: 80 } },
+      evaluation: result === '1' ? { result } : { result, abnormalities: ['血压偏高'] },
+    });
+  it.each([
+    ['1', 150, true],
+    ['1', 139, false],
+    ['2', 150, false],
+  ] as const)('evaluation %s with SBP %i → contradiction warning %s', (result, sbp, warned) => {
+    const w = evaluateHealthCheck(form(result, sbp), ctx).warnings;
+    expect(w.some((x) => x.code === 'evaluation_contradicts_values' && x.field === 'evaluation.result')).toBe(
+      warned,
+    );
+  });
+});

@@ -237,6 +237,10 @@ export function evaluateHealthCheck(form: HealthCheck, ctx: HealthCheckContext):
 
   const arm = pickArm(g.bpLeft, g.bpRight);
   const bmiValue = computed ?? (isNum(g.bmi) ? g.bmi : null);
+  const suggestedAbnormalities = suggestAbnormalities(form, ctx.sex, { arm, bmi: bmiValue, glucose });
+  // "Nothing abnormal" beside values outside the normal ranges is a classic audit finding (FACTS §9.3).
+  if (form.evaluation.result === '1' && suggestedAbnormalities.length > 0)
+    warnings.push({ field: 'evaluation.result', code: 'evaluation_contradicts_values' });
   return {
     errors,
     warnings,
@@ -245,7 +249,7 @@ export function evaluateHealthCheck(form: HealthCheck, ctx: HealthCheckContext):
     dbp: arm?.dbp ?? null,
     fastingGlucoseMmol: glucose,
     weightKg: isNum(g.weightKg) ? g.weightKg : null,
-    suggestedAbnormalities: suggestAbnormalities(form, ctx.sex, { arm, bmi: bmiValue, glucose }),
+    suggestedAbnormalities,
   };
 }
 

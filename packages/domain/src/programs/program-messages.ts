@@ -146,6 +146,10 @@ export const FORM_RULE_MESSAGES = {
     'Enter -, ±, + to ++++, or a number (with unit)',
   ],
   date_order: ['结束时间（年龄）早于开始时间（年龄）', 'The end is before the start'],
+  evaluation_contradicts_values: [
+    '检查结果有异常（见提示），健康评价却选了“体检无异常”',
+    'The results show abnormal values, yet the evaluation says nothing abnormal',
+  ],
   date_after_service: ['日期晚于本次服务日期', 'The date is after the date of this service'],
   elderly_item_too_young: [
     '此项为65岁及以上老年人填写，该居民未满65岁，请核实',

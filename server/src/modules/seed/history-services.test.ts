@@ -28,6 +28,7 @@ describe('demo health checks, elderly forms and encounters', () => {
           previousClassification: null,
         });
         expect(ev.errors).toEqual([]);
+        expect(ev.warnings.map((w) => w.code)).not.toContain('evaluation_contradicts_values');
         expect(x.serviceDate <= today && x.serviceDate >= p.recordDate).toBe(true);
         n++;
       }

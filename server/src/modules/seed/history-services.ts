@@ -10,6 +10,8 @@ import {
   assessSelfCare,
   assessTcmConstitution,
   bmi,
+  evaluateHealthCheck,
+  type HealthCheck,
   type SelfCareAnswers,
   type SelfCareLevel,
 } from '@jkda/domain';
@@ -80,10 +82,6 @@ export function generateServices(
     const dbp = Math.min(sbp - 25, Math.round(high ? rng.normal(92, 6) : rng.normal(79, 5)));
     const glucose = Math.round((p.diabetic ? rng.normal(7.4, 1.4) : rng.normal(5.3, 0.5)) * 10) / 10;
     const b = bmi(heightCm, weightKg);
-    const abnormal: string[] = [];
-    if (sbp >= 140 || dbp >= 90) abnormal.push('血压偏高');
-    if (glucose >= 7) abnormal.push('空腹血糖偏高');
-    if (b !== null && b >= 24) abnormal.push(b >= 28 ? '肥胖' : '超重');
     const answers = elderly ? selfCareAnswers(rng, age) : null;
     const selfCare = answers ? assessSelfCare(answers) : null;
     const form: Record<string, unknown> = {
@@ -129,10 +127,17 @@ export function generateServices(
             }
           : {}),
       },
-      evaluation: abnormal.length ? { result: '2', abnormalities: abnormal } : { result: '1' },
+      evaluation: { result: '1' },
       guidance: chronic ? ['1'] : [],
       riskFactors: { codes: b !== null && b >= 24 ? ['3', '4'] : [] },
     };
+    // The evaluation as a careful doctor writes it: the abnormal findings the rules point out (at most 4).
+    const abnormal = evaluateHealthCheck(form as unknown as HealthCheck, {
+      birthDate: p.birthDate,
+      sex: p.sex,
+      serviceDate: date,
+    }).suggestedAbnormalities.slice(0, 4);
+    if (abnormal.length) form.evaluation = { result: '2', abnormalities: abnormal };
     const delivery = 'clinic' as const;
     out.push({
       residentId: p.residentId,
