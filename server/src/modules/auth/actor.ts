@@ -1,5 +1,7 @@
 /** The signed-in user as every service sees it, with the jurisdiction that scopes resident data. */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '../../platform/db-types.ts';
+import { fieldError } from '../../platform/errors.ts';
 import type { Role } from './permissions.ts';
 
 export interface Jurisdiction {
@@ -64,4 +66,25 @@ export function scopePredicate(j: Jurisdiction, alias?: string): Expression<SqlB
   if (parts.length === 0) return sql<SqlBool>`false`;
   if (parts.length === 1) return parts[0]!;
   return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+}
+
+/**
+ * A responsible or managing doctor must be an active clinical user (village doctor, township staff or
+ * administrator) of the actor's county; otherwise `field` answers doctor_not_found.
+ */
+export async function assertClinicalUser(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  userId: number,
+  field: string,
+): Promise<void> {
+  const u = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('id', '=', userId)
+    .where('county_code', '=', ctx.actor.countyCode)
+    .where('active', '=', true)
+    .where('role', 'in', ['village_doctor', 'township_staff', 'township_admin'])
+    .executeTakeFirst();
+  if (!u) throw fieldError(field, 'doctor_not_found');
 }

@@ -24,7 +24,7 @@ import {
   notFound,
   type FieldError,
 } from '../../platform/errors.ts';
-import { scopePredicate, type Ctx } from '../auth/actor.ts';
+import { assertClinicalUser, scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { scopedResidents } from '../registry/registry.repo.ts';
 import { diffRecords } from '../registry/registry.diff.ts';
@@ -124,35 +124,14 @@ export class ProgramsService {
     return r;
   }
 
-  /** A managing doctor is an active clinical user of the actor's county. */
-  private async assertDoctor(ctx: Ctx, userId: number | undefined): Promise<void> {
-    if (userId === undefined) return;
-    const u = await this.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('id', '=', userId)
-      .where('county_code', '=', ctx.actor.countyCode)
-      .where('active', '=', true)
-      .where('role', 'in', ['village_doctor', 'township_staff', 'township_admin'])
-      .executeTakeFirst();
-    if (!u) throw fieldError('managingDoctorId', 'doctor_not_found');
-  }
-
   /** Corrects the register entry: diagnosis date and source, managing doctor (a new version). */
   async updateEnrolment(ctx: Ctx, enrolmentId: number, input: z.infer<typeof enrolmentUpdateSchema>) {
-    await this.assertDoctor(ctx, input.managingDoctorId);
+    if (input.managingDoctorId !== undefined)
+      await assertClinicalUser(this.db, ctx, input.managingDoctorId, 'managingDoctorId');
     if (input.diagnosisDate && input.diagnosisDate > today())
       throw fieldError('diagnosisDate', 'date_future');
     return this.db.transaction().execute(async (trx) => {
-      const e = await trx
-        .selectFrom('program_enrolment as e')
-        .selectAll('e')
-        .where('e.id', '=', enrolmentId)
-        .where(scopePredicate(ctx.actor.jurisdiction, 'e'))
-        .forUpdate()
-        .executeTakeFirst();
-      if (!e) throw notFound();
-      if (e.version !== input.version) throw staleVersion(e.version, input.version);
+      const e = await this.lockEnrolment(trx, ctx, enrolmentId, input.version);
       if (e.program === 'elderly') throw fieldError('program', 'register_by_age');
       const row = await trx
         .updateTable('program_enrolment')
@@ -188,7 +167,8 @@ export class ProgramsService {
   }
 
   async enrol(ctx: Ctx, residentId: number, input: z.infer<typeof enrolSchema>) {
-    await this.assertDoctor(ctx, input.managingDoctorId);
+    if (input.managingDoctorId !== undefined)
+      await assertClinicalUser(this.db, ctx, input.managingDoctorId, 'managingDoctorId');
     if (input.diagnosisDate && input.diagnosisDate > today())
       throw fieldError('diagnosisDate', 'date_future');
     return this.db.transaction().execute(async (trx) => {
@@ -258,15 +238,7 @@ export class ProgramsService {
   /** Moves an enrolment out of (or back into) management: lost to follow-up, moved, deceased, ended. */
   async setStatus(ctx: Ctx, enrolmentId: number, input: z.infer<typeof enrolmentStatusSchema>) {
     return this.db.transaction().execute(async (trx) => {
-      const e = await trx
-        .selectFrom('program_enrolment as e')
-        .selectAll('e')
-        .where('e.id', '=', enrolmentId)
-        .where(scopePredicate(ctx.actor.jurisdiction, 'e'))
-        .forUpdate()
-        .executeTakeFirst();
-      if (!e) throw notFound();
-      if (e.version !== input.version) throw staleVersion(e.version, input.version);
+      const e = await this.lockEnrolment(trx, ctx, enrolmentId, input.version);
       if (input.date > today()) throw fieldError('date', 'date_future');
       const row = await trx
         .updateTable('program_enrolment')
@@ -734,6 +706,20 @@ export class ProgramsService {
       };
     });
     return { counts, rows };
+  }
+
+  /** The enrolment in the actor's jurisdiction, locked for a change of the version the user edited. */
+  private async lockEnrolment(trx: Kysely<DB>, ctx: Ctx, id: number, version: number) {
+    const e = await trx
+      .selectFrom('program_enrolment as e')
+      .selectAll('e')
+      .where('e.id', '=', id)
+      .where(scopePredicate(ctx.actor.jurisdiction, 'e'))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!e) throw notFound();
+    if (e.version !== version) throw staleVersion(e.version, version);
+    return e;
   }
 
   private async lock(trx: Kysely<DB>, ctx: Ctx, id: number, version: number) {

@@ -16,7 +16,7 @@ import {
 } from '@jkda/domain';
 import type { DB, ResidentTable } from '../../platform/db-types.ts';
 import { AppError, staleVersion, fieldError, notFound } from '../../platform/errors.ts';
-import { inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
+import { assertClinicalUser, inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from './registry.diff.ts';
 import { enrolElderly } from '../programs/programs.state.ts';
@@ -158,7 +158,8 @@ export class RegistryService {
     if (idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, null);
     else if (!input.confirmPossibleDuplicate)
       await this.warnPossibleDuplicate(ctx, village.county_code, input);
-    if (input.responsibleDoctorId) await this.assertDoctor(ctx, input.responsibleDoctorId);
+    if (input.responsibleDoctorId)
+      await assertClinicalUser(this.db, ctx, input.responsibleDoctorId, 'responsibleDoctorId');
 
     const py = namePinyin(input.name);
     try {
@@ -246,7 +247,8 @@ export class RegistryService {
     const { version, ...fields } = input;
     const idNumber = normalizedId(input.idType, input.idNumber);
     const village = await this.assertVillage(ctx, input.villageCode);
-    if (input.responsibleDoctorId) await this.assertDoctor(ctx, input.responsibleDoctorId);
+    if (input.responsibleDoctorId)
+      await assertClinicalUser(this.db, ctx, input.responsibleDoctorId, 'responsibleDoctorId');
     if (idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, id);
     try {
       await this.db.transaction().execute(async (trx) => {
@@ -500,18 +502,6 @@ export class RegistryService {
       })),
       elsewhere: rows.length - visible.length,
     });
-  }
-
-  private async assertDoctor(ctx: Ctx, userId: number): Promise<void> {
-    const u = await this.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('id', '=', userId)
-      .where('county_code', '=', ctx.actor.countyCode)
-      .where('active', '=', true)
-      .where('role', 'in', ['village_doctor', 'township_staff', 'township_admin'])
-      .executeTakeFirst();
-    if (!u) throw fieldError('responsibleDoctorId', 'doctor_not_found');
   }
 
   private async assertHousehold(
