@@ -1,8 +1,12 @@
 /** jsdom setup for the web app's component tests. */
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 
 afterEach(() => cleanup());
+
+// findBy…/waitFor wait up to 5 s: in CI the jsdom, API and browser projects share two cores, and the large
+// forms (health check, resident) take longer than the default 1 s to re-validate as the user types.
+configure({ asyncUtilTimeout: 5000 });
 
 // Ant Design measures layout and watches media queries; jsdom has neither.
 if (!window.matchMedia) {

@@ -341,3 +341,14 @@ describe('health evaluation against the values', () => {
     );
   });
 });
+
+describe('a half-filled form (the web evaluates as the user types)', () => {
+  it('does not throw before the evaluation is chosen', () => {
+    const half = {
+      symptoms: { codes: ['1'] },
+      general: { heightCm: 160, weightKg: 64 },
+    } as unknown as HealthCheck;
+    const r = evaluateHealthCheck(half, { birthDate: '1950-01-01', sex: '1', serviceDate: '2026-06-01' });
+    expect(r.bmi).toBe(25);
+  });
+});

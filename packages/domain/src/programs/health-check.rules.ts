@@ -239,7 +239,11 @@ export function evaluateHealthCheck(form: HealthCheck, ctx: HealthCheckContext):
   const bmiValue = computed ?? (isNum(g.bmi) ? g.bmi : null);
   const suggestedAbnormalities = suggestAbnormalities(form, ctx.sex, { arm, bmi: bmiValue, glucose });
   // "Nothing abnormal" beside values outside the normal ranges is a classic audit finding (FACTS §9.3).
-  if (form.evaluation.result === '1' && suggestedAbnormalities.length > 0)
+  // (Optional chaining: the web form evaluates half-filled forms as the user types.)
+  if (
+    (form.evaluation as HealthCheck['evaluation'] | undefined)?.result === '1' &&
+    suggestedAbnormalities.length > 0
+  )
     warnings.push({ field: 'evaluation.result', code: 'evaluation_contradicts_values' });
   return {
     errors,
