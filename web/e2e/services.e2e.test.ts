@@ -15,6 +15,9 @@ interface Wl {
   items: { residentId: number; name: string; age: number }[];
 }
 
+/** A busy CI machine re-validates the large form slowly. */
+const POLL = { timeout: 10_000 };
+
 const missingCheck = '/api/worklists/chronic?program=elderly&category=check_missing&limit=2000';
 
 async function newService(page: Page, typeName: string): Promise<void> {
@@ -51,7 +54,7 @@ describe.skipIf(!hasChromium)('browser: service records from the resident record
     await page.waitForURL(`**/residents/${id}/services/elderly_self_care/new`);
     for (const item of ['eating', 'grooming', 'dressing', 'toileting', 'activity'])
       await page.getByTestId(`sc-${item}`).locator('.ant-radio-wrapper').first().click();
-    await expect.poll(() => page.getByTestId('self-care-total').textContent()).toBe('0');
+    await expect.poll(() => page.getByTestId('self-care-total').textContent(), POLL).toBe('0');
     await page.getByTestId('self-care-category').getByText('可自理').waitFor();
     await page.getByTestId('svc-sign-save').click();
     await page.waitForURL(/\/services\/elderly_self_care\/\d+$/);
@@ -69,8 +72,8 @@ describe.skipIf(!hasChromium)('browser: service records from the resident record
     await fill('general_bpRight_dbp', '86');
     await fill('general_heightCm', '160');
     await fill('general_weightKg', '64');
-    await expect.poll(() => page.getByTestId('hc-bmi').textContent()).toBe('25');
-    await expect.poll(() => page.getByTestId('hc-bp').textContent()).toContain('142/86');
+    await expect.poll(() => page.getByTestId('hc-bmi').textContent(), POLL).toBe('25');
+    await expect.poll(() => page.getByTestId('hc-bp').textContent(), POLL).toContain('142/86');
     await page.getByTestId('hc-evaluation').getByText('体检无异常', { exact: true }).click();
     await screenshot(page, 'health-check-form', false);
     await page.getByTestId('svc-sign-save').click();
