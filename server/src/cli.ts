@@ -54,7 +54,13 @@ async function serve(): Promise<void> {
   if (database.kind === 'pglite' && database.freshEmbedded && (await systemIsEmpty(db))) {
     console.log('New embedded database: creating the demo county (金寨县) with 20,000 synthetic residents…');
     const t0 = Date.now();
-    const { logins, residents } = await systemCreateDemoCounty(db, { residents: 20_000, seed: 1 });
+    // JKDA_DEMO_HISTORY_YEARS: years of service history of the demo (default 3; the browser tests use 1).
+    const historyYears = Number(process.env.JKDA_DEMO_HISTORY_YEARS ?? 3);
+    const { logins, residents } = await systemCreateDemoCounty(db, {
+      residents: 20_000,
+      seed: 1,
+      historyYears: Number.isInteger(historyYears) && historyYears > 0 ? historyYears : 3,
+    });
     console.log(`Demo county ready: ${residents} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
     printLogins(logins);
   } else {

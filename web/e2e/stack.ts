@@ -101,7 +101,14 @@ export async function startStack(): Promise<Stack> {
   const apiURL = `http://127.0.0.1:${apiPort}`;
   const api = start(process.execPath, [bin('tsx', 'dist/cli.mjs'), 'server/src/cli.ts', 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, JKDA_DATA_DIR: dataDir, PORT: String(apiPort), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      JKDA_DATA_DIR: dataDir,
+      PORT: String(apiPort),
+      LOG_LEVEL: 'warn',
+      // One year of demo history is enough for the journeys and seeds in a third of the time.
+      JKDA_DEMO_HISTORY_YEARS: '1',
+    },
   });
   const stops = [
     () => stopProcess(api.child),
