@@ -34,9 +34,10 @@ export async function createServer(services: Services): Promise<FastifyInstance>
   authRoutes(app, services);
   placesRoutes(app, db);
   teamRoutes(app, db);
-  registryRoutes(app, new RegistryService(db, services.database.pool, services.audit, new Directory(db)));
+  const directory = new Directory(db);
+  registryRoutes(app, new RegistryService(db, services.database.pool, services.audit, directory));
   householdRoutes(app, new HouseholdService(db, services.audit));
-  programsRoutes(app, new ProgramsService(db, services.audit));
+  programsRoutes(app, new ProgramsService(db, services.audit, directory));
   auditRoutes(app, db, services.audit);
   if (process.env.JKDA_BENCH_CEILING === '1') benchCeilingRoute(app, services);
   await app.ready();

@@ -26,6 +26,7 @@ import {
 } from '../../platform/errors.ts';
 import { assertClinicalUser, scopePredicate, type Ctx } from '../auth/actor.ts';
 import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
+import type { Directory } from '../places/directory.ts';
 import { scopedResidents } from '../registry/registry.repo.ts';
 import { diffRecords } from '../registry/registry.diff.ts';
 import { editableOf } from '../registry/registry.service.ts';
@@ -105,6 +106,7 @@ export class ProgramsService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly audit: AuditWriter,
+    private readonly directory: Directory,
   ) {}
 
   private async resident(trx: Kysely<DB>, ctx: Ctx, residentId: number) {
@@ -593,12 +595,10 @@ export class ProgramsService {
   /** The worklist as an Excel sheet for a day of home visits (audited like the list). */
   async worklistExport(ctx: Ctx, q: WorklistQuery, lang: Lang) {
     const { rows } = await this.worklistRows(ctx, { ...q, limit: WORKLIST_EXPORT_LIMIT, offset: 0 });
-    const villages = await this.db
-      .selectFrom('area')
-      .select(['code', 'name'])
-      .where('code', 'in', [...new Set(rows.map((r) => r.villageCode)), ''])
-      .execute();
-    const names = new Map(villages.map((v) => [v.code, v.name]));
+    const villageCodes = [...new Set(rows.map((r) => r.villageCode))];
+    const names = new Map(
+      await Promise.all(villageCodes.map(async (c) => [c, await this.directory.areaName(c)] as const)),
+    );
     await this.audit.record(ctx, [
       {
         action: 'worklist.export',
@@ -606,7 +606,7 @@ export class ProgramsService {
       },
     ]);
     return worklistWorkbook(
-      rows.map((r) => ({ ...r, villageName: names.get(r.villageCode) ?? r.villageCode })),
+      rows.map((r) => ({ ...r, villageName: names.get(r.villageCode) || r.villageCode })),
       q.program,
       lang,
     );

@@ -121,7 +121,7 @@ export function EnrolModal({
   const { t } = useI18n();
   const { me } = useSession();
   const [form] = Form.useForm<EnrolValues>();
-  const { required, pastDate } = useRules();
+  const { required } = useRules();
   const { busy, run } = useSubmit(
     form,
     ['program', 'diagnosisDate', 'diagnosisSource', 'managingDoctorId'],
@@ -173,17 +173,28 @@ export function EnrolModal({
             optionType="button"
           />
         </Form.Item>
-        <Form.Item name="diagnosisDate" label={t('enr.diagnosisDate')} rules={[pastDate]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
-        </Form.Item>
-        <Form.Item name="diagnosisSource" label={t('enr.diagnosisSource')}>
-          <Input maxLength={100} placeholder={t('enr.diagnosisSourceHint')} />
-        </Form.Item>
-        <Form.Item name="managingDoctorId" label={t('enr.doctor')}>
-          <DoctorSelect doctors={doctors} />
-        </Form.Item>
+        <DiagnosisFields doctors={doctors} />
       </Form>
     </Modal>
+  );
+}
+
+/** Diagnosis date (not in the future) and source, and the managing doctor: enrolling and correcting. */
+function DiagnosisFields({ doctors }: { doctors: Doctor[] | undefined }) {
+  const { t } = useI18n();
+  const { pastDate } = useRules();
+  return (
+    <>
+      <Form.Item name="diagnosisDate" label={t('enr.diagnosisDate')} rules={[pastDate]}>
+        <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
+      </Form.Item>
+      <Form.Item name="diagnosisSource" label={t('enr.diagnosisSource')}>
+        <Input maxLength={100} placeholder={t('enr.diagnosisSourceHint')} />
+      </Form.Item>
+      <Form.Item name="managingDoctorId" label={t('enr.doctor')}>
+        <DoctorSelect doctors={doctors} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -206,7 +217,6 @@ export function EditEnrolmentModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<EditValues>();
-  const { pastDate } = useRules();
   const { busy, run } = useSubmit(form, ['diagnosisDate', 'diagnosisSource', 'managingDoctorId'], onChanged);
   const program = t(`enr.program.${entry.program}`);
 
@@ -243,15 +253,7 @@ export function EditEnrolmentModal({
           managingDoctorId: entry.managingDoctorId ?? undefined,
         }}
       >
-        <Form.Item name="diagnosisDate" label={t('enr.diagnosisDate')} rules={[pastDate]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
-        </Form.Item>
-        <Form.Item name="diagnosisSource" label={t('enr.diagnosisSource')}>
-          <Input maxLength={100} placeholder={t('enr.diagnosisSourceHint')} />
-        </Form.Item>
-        <Form.Item name="managingDoctorId" label={t('enr.doctor')}>
-          <DoctorSelect doctors={doctors} />
-        </Form.Item>
+        <DiagnosisFields doctors={doctors} />
       </Form>
     </Modal>
   );

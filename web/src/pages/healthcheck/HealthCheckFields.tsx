@@ -330,6 +330,18 @@ function Text({
   );
 }
 
+/** The delete button at the end of a row of a list (hospital stays, medications, abnormalities …). */
+function RemoveRow({ onRemove }: { onRemove: () => void }) {
+  const { t } = useCtx();
+  return (
+    <Col flex="none">
+      <Form.Item label=" ">
+        <Button icon={<DeleteOutlined />} aria-label={t('hc.remove')} onClick={onRemove} />
+      </Form.Item>
+    </Col>
+  );
+}
+
 function Section({ id, children }: { id: (typeof SECTIONS)[number]; children: ReactNode }) {
   const { t } = useCtx();
   return (
@@ -379,17 +391,7 @@ function Rows({
                   </Form.Item>
                 </Col>
               ))}
-              {!readOnly && (
-                <Col flex="none">
-                  <Form.Item label=" ">
-                    <Button
-                      icon={<DeleteOutlined />}
-                      aria-label={t('hc.remove')}
-                      onClick={() => remove(f.name)}
-                    />
-                  </Form.Item>
-                </Col>
-              )}
+              {!readOnly && <RemoveRow onRemove={() => remove(f.name)} />}
             </Row>
           ))}
           {!readOnly && (
@@ -1082,17 +1084,7 @@ function Abnormalities() {
                   <Input maxLength={100} />
                 </Form.Item>
               </Col>
-              {!readOnly && (
-                <Col flex="none">
-                  <Form.Item label=" ">
-                    <Button
-                      icon={<DeleteOutlined />}
-                      aria-label={t('hc.remove')}
-                      onClick={() => remove(f.name)}
-                    />
-                  </Form.Item>
-                </Col>
-              )}
+              {!readOnly && <RemoveRow onRemove={() => remove(f.name)} />}
             </Row>
           ))}
           {!readOnly && (
