@@ -13,8 +13,8 @@ import type {
   PlausibilityErrorCode,
   PlausibilityField,
   PlausibilityWarningCode,
-} from './chronic.rules.ts';
-import type { TcmRecheckReason } from './tcm-constitution.rules.ts';
+} from './chronic/chronic.rules.ts';
+import type { TcmRecheckReason } from './elderly/tcm-constitution.rules.ts';
 
 type Words = readonly [zh: string, en: string];
 

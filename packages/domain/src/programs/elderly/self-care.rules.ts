@@ -4,7 +4,7 @@
  * 生活自理能力自我评估 item of the health check form (FACTS §3.5, codes 1–4).
  */
 import { z } from 'zod';
-import type { CodeEntry } from '../code-tables.ts';
+import type { CodeEntry } from '../../code-tables.ts';
 
 export type SelfCareLevel = 'independent' | 'mild' | 'moderate' | 'dependent';
 

@@ -10,8 +10,8 @@ import {
   plausibility,
   type PlausibilityField,
   type PlausibilityValues,
-} from './chronic.rules.ts';
-import { completedYears } from './date-math.ts';
+} from '../chronic/chronic.rules.ts';
+import { completedYears } from '../date-math.ts';
 import type { HealthCheck } from './health-check.schema.ts';
 
 export interface HealthCheckIssue {

@@ -21,8 +21,8 @@ import {
   type NextVisitInput,
   type PlausibilityValues,
   type VisitClassification,
-} from './chronic.rules.ts';
-import { daysBetween } from './date-math.ts';
+} from '../chronic/chronic.rules.ts';
+import { daysBetween } from '../date-math.ts';
 
 describe('bpControlled (< 140/90; at 65+ < 150/90)', () => {
   it.each([

@@ -5,7 +5,7 @@
  * schemas below hold the form's own fields.
  */
 import { z } from 'zod';
-import { isValidPhone } from '../phone.ts';
+import { isValidPhone } from '../../phone.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const reqText = (max: number) => text(max).min(1, { message: 'required' });

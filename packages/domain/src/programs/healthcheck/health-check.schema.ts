@@ -16,8 +16,8 @@
  *   lab_result_format, date_order).
  */
 import { z } from 'zod';
-import type { CodeEntry } from '../code-tables.ts';
-import { isoDate, yearMonth } from '../resident.schema.ts';
+import type { CodeEntry } from '../../code-tables.ts';
+import { isoDate, yearMonth } from '../../resident.schema.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Code tables

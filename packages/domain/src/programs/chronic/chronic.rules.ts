@@ -7,8 +7,8 @@
  * Units: blood pressure mmHg, glucose mmol/L, heart rate beats/min, temperature °C, height/waist cm, weight kg.
  * Dates are 'YYYY-MM-DD' strings (see date-math.ts for the calendar rules).
  */
-import type { CodeEntry } from '../code-tables.ts';
-import { addDays, addMonths, completedYears, requireCalendarDate } from './date-math.ts';
+import type { CodeEntry } from '../../code-tables.ts';
+import { addDays, addMonths, completedYears, requireCalendarDate } from '../date-math.ts';
 
 export type ChronicProgram = 'hypertension' | 'diabetes';
 

@@ -8,7 +8,7 @@
  * mapping, reverse scoring, answer bands of Q9/Q14/Q17 and the judgement thresholds are FACTS §3.11's.
  */
 import { z } from 'zod';
-import type { CodeEntry } from '../code-tables.ts';
+import type { CodeEntry } from '../../code-tables.ts';
 
 export type Constitution =
   | 'qi_deficiency'

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { PLAUSIBLE_RANGES } from './chronic.rules.ts';
+import { PLAUSIBLE_RANGES } from '../chronic/chronic.rules.ts';
 import {
   HEALTH_CHECK_RANGES,
   evaluateHealthCheck,

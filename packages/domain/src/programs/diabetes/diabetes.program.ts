@@ -1,0 +1,33 @@
+/**
+ * 2型糖尿病患者健康管理: the register a doctor enrols diagnosed patients in, and its follow-up form (at
+ * least 4 face-to-face follow-ups a year; control judged by fasting glucose).
+ */
+import type { ProgramDef } from '../program.ts';
+import { evaluateChronicFollowUp, type ChronicFollowUpForm } from '../chronic/followup.evaluate.ts';
+import { diabetesFollowUpSchema } from './followup.schema.ts';
+
+export const diabetesProgram: ProgramDef = {
+  id: 'diabetes',
+  label: { zh: '2型糖尿病患者健康管理', en: 'Type 2 diabetes care' },
+  register: {
+    program: 'diabetes',
+    label: { zh: '2型糖尿病', en: 'Type 2 diabetes' },
+    entry: { by: 'doctor' },
+    tag: 'diabetes',
+    historyDisease: '3',
+    followUpType: 'diabetes_followup',
+    visitsPerYear: 4,
+    firstDueDays: 14,
+    worklist: ['overdue', 'due_week', 'under_visited', 'check_missing'],
+  },
+  services: [
+    {
+      type: 'diabetes_followup',
+      label: { zh: '2型糖尿病随访', en: 'Type 2 diabetes follow-up' },
+      schema: diabetesFollowUpSchema,
+      register: 'diabetes',
+      usesPrevious: true,
+      evaluate: (form, ctx) => evaluateChronicFollowUp('diabetes', form as ChronicFollowUpForm, ctx),
+    },
+  ],
+};

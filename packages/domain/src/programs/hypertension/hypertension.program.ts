@@ -1,0 +1,33 @@
+/**
+ * 高血压患者健康管理: the register a doctor enrols diagnosed patients in, and its follow-up form (at least 4
+ * face-to-face follow-ups a year; the next visit by the spec's rule).
+ */
+import type { ProgramDef } from '../program.ts';
+import { evaluateChronicFollowUp, type ChronicFollowUpForm } from '../chronic/followup.evaluate.ts';
+import { hypertensionFollowUpSchema } from './followup.schema.ts';
+
+export const hypertensionProgram: ProgramDef = {
+  id: 'hypertension',
+  label: { zh: '高血压患者健康管理', en: 'Hypertension care' },
+  register: {
+    program: 'hypertension',
+    label: { zh: '高血压', en: 'Hypertension' },
+    entry: { by: 'doctor' },
+    tag: 'hypertension',
+    historyDisease: '2',
+    followUpType: 'hypertension_followup',
+    visitsPerYear: 4,
+    firstDueDays: 14,
+    worklist: ['overdue', 'due_week', 'under_visited', 'check_missing'],
+  },
+  services: [
+    {
+      type: 'hypertension_followup',
+      label: { zh: '高血压随访', en: 'Hypertension follow-up' },
+      schema: hypertensionFollowUpSchema,
+      register: 'hypertension',
+      usesPrevious: true,
+      evaluate: (form, ctx) => evaluateChronicFollowUp('hypertension', form as ChronicFollowUpForm, ctx),
+    },
+  ],
+};

@@ -1,0 +1,124 @@
+/**
+ * What a service program is, as data: its service types (form schema, rules, who they apply to), its
+ * register (who is enrolled, how they enter and leave, what the worklist shows) and its labels. Generic code
+ * (recording, signing, amending, applicability, worklists, the web's service pages) reads these definitions
+ * through the registry (registry.ts) and never names a program. Pure: no I/O.
+ */
+import type { z } from 'zod';
+import type { Lang } from '../messages.ts';
+
+export interface Words {
+  zh: string;
+  en: string;
+}
+
+/** A problem the rules found, on a field of the envelope: `form.sbp`, `serviceDate`, `form` … */
+export interface FieldIssue {
+  field: string;
+  code: string;
+}
+
+/** The values of a record that the database keeps in queryable columns (indicators, worklists, trends). */
+export interface ServiceValues {
+  sbp: number | null;
+  dbp: number | null;
+  fastingGlucose: number | null;
+  weightKg: number | null;
+  /** The record's result: a follow-up's classification, a self-care category, a main constitution … */
+  classification: string | null;
+  nextVisitDate: string | null;
+  nextAction: string | null;
+}
+
+export const NO_VALUES: ServiceValues = Object.freeze({
+  sbp: null,
+  dbp: null,
+  fastingGlucose: null,
+  weightKg: null,
+  classification: null,
+  nextVisitDate: null,
+  nextAction: null,
+});
+
+export interface ServiceEvaluation {
+  /** Refuse the save. */
+  errors: FieldIssue[];
+  /** Kept with the record and shown to the user. */
+  warnings: FieldIssue[];
+  values: ServiceValues;
+}
+
+/** What the rules of a service type may know besides the form. */
+export interface ServiceContext {
+  birthDate: string;
+  sex: string;
+  serviceDate: string;
+  /** The result (classification) of the resident's previous record of the same type, when the type asks. */
+  previousClassification: string | null;
+}
+
+/** The resident as applicability sees them. */
+export interface ResidentFacts {
+  birthDate: string;
+  sex: string;
+  /** Registers the resident is managed in now. */
+  registers: readonly string[];
+}
+
+export interface ServiceTypeDef {
+  /** Stored in service_record.type; unique across programs. */
+  type: string;
+  label: Words;
+  /** The schema of the record's `form` (strict zod object; the TypeScript type is inferred from it). */
+  schema: z.ZodType;
+  /** The register the resident must be managed in to record this type. */
+  register?: string;
+  /** Whether the type is offered for this resident on `on` (the new-record menu); all residents when absent. */
+  appliesTo?(resident: ResidentFacts, on: string): boolean;
+  /** The rules need the result of the previous record of the same type (ServiceContext.previousClassification). */
+  usesPrevious?: boolean;
+  /** Form fields that point to another record of the same resident, of the given type. */
+  links?: readonly { field: string; type: string; code: string }[];
+  /** A signed record of this type is the annual health check that registers count. */
+  annualCheck?: boolean;
+  /** From a form that passed the schema to errors, warnings and the queryable values. Pure. */
+  evaluate(form: unknown, ctx: ServiceContext): ServiceEvaluation;
+  /** Words for the stored result (classification column) in lists and the timeline. */
+  resultWords?(classification: string, lang: Lang): string;
+}
+
+/** The worklist categories the generic worklist knows; a register picks the ones that make sense for it. */
+export const WORKLIST_CATEGORIES = ['overdue', 'due_week', 'under_visited', 'check_missing'] as const;
+export type WorklistCategory = (typeof WORKLIST_CATEGORIES)[number];
+
+export const ENROLMENT_STATUSES = ['managed', 'lost', 'moved', 'deceased', 'ended'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+
+export interface RegisterDef {
+  /** Stored in program_enrolment.program: the program's id. */
+  program: string;
+  label: Words;
+  /** A doctor enrols and discharges; or residents enter by age on their own (and leave only with the record). */
+  entry: { by: 'doctor' } | { by: 'age'; minAge: number };
+  /** The key population tag (resident.key_tags) that being managed in the register gives. */
+  tag: string;
+  /** The basic-information past-history disease code that keeps the tag after the register is left. */
+  historyDisease?: string;
+  /** The service type whose signed records are the register's follow-ups (last visit, visits this year). */
+  followUpType?: string;
+  /** Face-to-face follow-ups a year the spec asks for (the under-visited category). */
+  visitsPerYear?: number;
+  /** With a follow-up type: the first follow-up is due this many days after enrolment. */
+  firstDueDays?: number;
+  /** Without one: the next service is due this many years after the last annual check. */
+  dueYearsAfterCheck?: number;
+  /** The worklist categories shown for the register, in order. */
+  worklist: readonly WorklistCategory[];
+}
+
+export interface ProgramDef {
+  id: string;
+  label: Words;
+  services: readonly ServiceTypeDef[];
+  register?: RegisterDef;
+}

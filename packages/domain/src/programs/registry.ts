@@ -1,0 +1,150 @@
+/**
+ * The registry of service programs: the list of definitions and the lookups every generic part uses
+ * (server recording, signing, amending, applicability and worklists; the web's service pages). Adding a
+ * program is a new folder and one line in PROGRAM_DEFS. Tests may build a registry with more programs.
+ */
+import { completedYears } from './date-math.ts';
+import type { Lang } from '../messages.ts';
+import { schemaIssues } from '../issues.ts';
+import type {
+  FieldIssue,
+  ProgramDef,
+  RegisterDef,
+  ResidentFacts,
+  ServiceContext,
+  ServiceEvaluation,
+  ServiceTypeDef,
+  Words,
+} from './program.ts';
+import { NO_VALUES } from './program.ts';
+import { hypertensionProgram } from './hypertension/hypertension.program.ts';
+import { diabetesProgram } from './diabetes/diabetes.program.ts';
+import { elderlyProgram } from './elderly/elderly.program.ts';
+import { healthCheckProgram } from './healthcheck/healthcheck.program.ts';
+import { generalProgram } from './general/general.program.ts';
+
+/** Every program of this release, in menu order. */
+export const PROGRAM_DEFS: readonly ProgramDef[] = [
+  hypertensionProgram,
+  diabetesProgram,
+  elderlyProgram,
+  healthCheckProgram,
+  generalProgram,
+];
+
+/** The result of checking a form: the schema's and the rules' findings, and the parsed form. */
+export interface FormCheck extends ServiceEvaluation {
+  /** The parsed form (defaults applied) when the schema accepted it. */
+  form: Record<string, unknown> | null;
+}
+
+export interface ProgramRegistry {
+  readonly programs: readonly ProgramDef[];
+  /** Every service type, in program order. */
+  readonly serviceTypes: readonly string[];
+  serviceType(type: string): ServiceTypeDef | undefined;
+  programOfType(type: string): ProgramDef | undefined;
+  /** Every register, in program order. */
+  readonly registers: readonly RegisterDef[];
+  register(program: string): RegisterDef | undefined;
+  /** Registers a doctor enrols patients in by hand. */
+  readonly doctorRegisters: readonly RegisterDef[];
+  /** Registers residents enter on their own by age. */
+  readonly ageRegisters: readonly (RegisterDef & { entry: { by: 'age'; minAge: number } })[];
+  /** Service types whose signed records are the annual health check. */
+  readonly annualCheckTypes: readonly string[];
+  /** The types offered for a resident on a date (the register must be managed, the rules' own test). */
+  applicableTypes(resident: ResidentFacts, on: string): string[];
+  /** Schema, then the type's rules, on a form of `type`: field names are those of the envelope (`form.x`). */
+  checkForm(type: string, form: unknown, ctx: ServiceContext): FormCheck;
+  typeLabel(type: string, lang: Lang): string;
+  programLabel(program: string, lang: Lang): string;
+  resultWords(type: string, classification: string | null, lang: Lang): string;
+}
+
+const prefixed = (issues: readonly FieldIssue[]): FieldIssue[] =>
+  issues.map((e) => ({
+    field:
+      e.field === 'form' || e.field.startsWith('form.') || e.field === 'serviceDate'
+        ? e.field
+        : `form.${e.field}`,
+    code: e.code,
+  }));
+
+const words = (w: Words | undefined, fallback: string, lang: Lang) => (w ? w[lang] : fallback);
+
+export function createRegistry(defs: readonly ProgramDef[]): ProgramRegistry {
+  const types = new Map<string, ServiceTypeDef>();
+  const programOf = new Map<string, ProgramDef>();
+  const registers = new Map<string, RegisterDef>();
+  for (const p of defs) {
+    for (const s of p.services) {
+      if (types.has(s.type)) throw new Error(`service type ${s.type} is defined twice`);
+      types.set(s.type, s);
+      programOf.set(s.type, p);
+    }
+    if (p.register) {
+      if (registers.has(p.register.program))
+        throw new Error(`register ${p.register.program} is defined twice`);
+      registers.set(p.register.program, p.register);
+    }
+  }
+  for (const s of types.values())
+    if (s.register && !registers.has(s.register))
+      throw new Error(`service type ${s.type} needs the unknown register ${s.register}`);
+  const registerList = [...registers.values()];
+  const ageRegisters = registerList.filter(
+    (r): r is RegisterDef & { entry: { by: 'age'; minAge: number } } => r.entry.by === 'age',
+  );
+  return {
+    programs: defs,
+    serviceTypes: [...types.keys()],
+    serviceType: (type) => types.get(type),
+    programOfType: (type) => programOf.get(type),
+    registers: registerList,
+    register: (program) => registers.get(program),
+    doctorRegisters: registerList.filter((r) => r.entry.by === 'doctor'),
+    ageRegisters,
+    annualCheckTypes: [...types.values()].filter((s) => s.annualCheck).map((s) => s.type),
+    applicableTypes(resident, on) {
+      return [...types.values()]
+        .filter((s) => !s.register || resident.registers.includes(s.register))
+        .filter((s) => !s.appliesTo || s.appliesTo(resident, on))
+        .map((s) => s.type);
+    },
+    checkForm(type, form, ctx) {
+      const def = types.get(type);
+      if (!def)
+        return {
+          errors: [{ field: 'type', code: 'invalid_value' }],
+          warnings: [],
+          values: NO_VALUES,
+          form: null,
+        };
+      const issues = schemaIssues(def.schema, form);
+      if (issues.length)
+        return {
+          errors: issues.map((i) => ({ field: ['form', ...i.path].join('.'), code: i.code })),
+          warnings: [],
+          values: NO_VALUES,
+          form: null,
+        };
+      const parsed = def.schema.parse(form) as Record<string, unknown>;
+      const r = def.evaluate(parsed, ctx);
+      return { errors: prefixed(r.errors), warnings: prefixed(r.warnings), values: r.values, form: parsed };
+    },
+    typeLabel: (type, lang) => words(types.get(type)?.label, type, lang),
+    programLabel: (program, lang) =>
+      words(defs.find((p) => p.id === program)?.label ?? registers.get(program)?.label, program, lang),
+    resultWords(type, classification, lang) {
+      const def = types.get(type);
+      return classification && def?.resultWords ? def.resultWords(classification, lang) : '';
+    },
+  };
+}
+
+/** The registry of this release's programs. */
+export const programRegistry: ProgramRegistry = createRegistry(PROGRAM_DEFS);
+
+/** Completed years on a date, for the applicability tests of the definitions. */
+export const ageOnDate = (birthDate: string, on: string): number => completedYears(birthDate, on);
