@@ -2,29 +2,9 @@
  * The one permission table: role × action. Anything not listed is denied.
  * Jurisdiction (which residents) is a separate, data-level filter; see actor.ts.
  */
-export const ROLES = [
-  'village_doctor',
-  'township_staff',
-  'township_admin',
-  'county_admin',
-  'city_inspector',
-  'system_admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ACTIONS, type Action, type Role } from '@jkda/domain/permissions';
 
-export const ACTIONS = [
-  'resident.read',
-  'resident.create',
-  'resident.update',
-  'resident.archive',
-  'resident.export',
-  'household.write',
-  'service.write',
-  'audit.read',
-  'user.manage',
-  'place.read',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+export { ACTIONS, ROLES, type Action, type Role } from '@jkda/domain/permissions';
 
 const clinical: Action[] = [
   'resident.read',
