@@ -4,7 +4,12 @@
  * error shape, rate limiting and body limits.
  */
 import crypto from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifySchema,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -14,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -22,6 +28,7 @@ import { programMessage } from '@jkda/domain/programs/program-messages';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import { AppError, issueCode, type FieldError } from './errors.ts';
+import { withoutUnusedSchemas } from './api-schema.ts';
 import { can, type Action } from '../modules/auth/permissions.ts';
 import type { Ctx } from '../modules/auth/actor.ts';
 import { AuthService, type SessionInfo } from '../modules/auth/auth.service.ts';
@@ -106,6 +113,19 @@ function fieldErrorsFrom(validation: readonly ZodIssueLike[], context: string | 
   });
 }
 
+export interface RouteContract {
+  method: string;
+  url: string;
+  schema: FastifySchema | undefined;
+}
+
+const contracts = new WeakMap<FastifyInstance, RouteContract[]>();
+
+/** Every route of the app with the schema it was declared with (for contract tests and the OpenAPI tools). */
+export function routeContracts(app: FastifyInstance): readonly RouteContract[] {
+  return contracts.get(app) ?? [];
+}
+
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
@@ -113,6 +133,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: process.env.JKDA_TRUST_PROXY === 'true',
+  });
+  const routes: RouteContract[] = [];
+  contracts.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url, schema: r.schema });
   });
   app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API (OpenAPI); responses are built field by field from typed rows, so
@@ -140,6 +165,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
+    // Named schemas (api-schema.ts `named`) become components; the unused input/output twins are dropped.
+    transformObject: (input) => withoutUnusedSchemas(jsonSchemaTransformObject(input)),
   });
 
   app.addHook('onRequest', async (req) => {

@@ -6,38 +6,10 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import { ctxOf } from '../../platform/app.ts';
 import { notFound } from '../../platform/errors.ts';
+import { responses } from '../../platform/api-schema.ts';
 import { scopePredicate, type Actor } from '../auth/actor.ts';
 import type { AuditWriter } from './audit.writer.ts';
-
-const auditQuery = z
-  .object({
-    residentId: z.coerce.number().int().positive().optional(),
-    userId: z.coerce.number().int().positive().optional(),
-    action: z.string().max(60).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
-
-const auditEntry = z.object({
-  id: z.number(),
-  at: z.string(),
-  actor: z.object({
-    id: z.number().nullable(),
-    username: z.string().nullable(),
-    role: z.string().nullable(),
-  }),
-  ip: z.string().nullable(),
-  requestId: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string().nullable(),
-  entityId: z.string().nullable(),
-  residentId: z.number().nullable(),
-  fields: z.array(z.string()).nullable(),
-  outcome: z.string(),
-});
+import { auditPage, auditQuery, type AuditPage, type AuditQuery } from './audit.schema.ts';
 
 /** County-level users see their counties' log; others only entries about residents in their area. */
 function auditScope(actor: Actor) {
@@ -46,7 +18,7 @@ function auditScope(actor: Actor) {
   return sql<SqlBool>`a.resident_id IN (SELECT r.id FROM resident r WHERE ${scopePredicate(j, 'r')})`;
 }
 
-export async function queryAudit(db: Kysely<DB>, actor: Actor, q: z.infer<typeof auditQuery>) {
+export async function queryAudit(db: Kysely<DB>, actor: Actor, q: AuditQuery): Promise<AuditPage> {
   let query = db.selectFrom('audit_log as a').where(auditScope(actor));
   if (q.residentId) query = query.where('a.resident_id', '=', q.residentId);
   if (q.userId) query = query.where('a.actor_user_id', '=', q.userId);
@@ -82,14 +54,7 @@ export async function queryAudit(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
 
 export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, audit: AuditWriter): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const response = {
-    200: z.object({
-      items: z.array(auditEntry),
-      hasMore: z.boolean(),
-      page: z.number(),
-      pageSize: z.number(),
-    }),
-  };
+  const response = responses({ 200: auditPage });
   r.get(
     '/api/audit',
     {

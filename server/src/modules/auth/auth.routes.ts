@@ -3,35 +3,12 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CSRF_COOKIE, SESSION_COOKIE, ctxOf, type Services } from '../../platform/app.ts';
+import { responses } from '../../platform/api-schema.ts';
 import { abilitiesOf, ROLE_LABELS } from './permissions.ts';
 import type { SessionInfo } from './auth.service.ts';
+import { credentials, healthSchema, meSchema, passwordChange, tokenSchema, type Me } from './auth.schema.ts';
 
-const credentials = z
-  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) })
-  .strict();
-
-const meSchema = z.object({
-  user: z.object({
-    id: z.number(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.string(),
-    roleLabel: z.object({ zh: z.string(), en: z.string() }),
-    institutionId: z.number(),
-    institutionName: z.string(),
-    countyCode: z.string(),
-    jurisdiction: z.object({
-      counties: z.array(z.string()),
-      townships: z.array(z.string()),
-      villages: z.array(z.string()),
-    }),
-  }),
-  abilities: z.record(z.string(), z.boolean()),
-  csrfToken: z.string().nullable(),
-  expiresAt: z.string(),
-});
-
-function meOf(s: SessionInfo): z.infer<typeof meSchema> {
+function meOf(s: SessionInfo): Me {
   const a = s.actor;
   const [zh, en] = ROLE_LABELS[a.role];
   return {
@@ -64,7 +41,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
         tags: ['auth'],
         summary: 'Sign in to the web app (sets the session cookie)',
         body: credentials,
-        response: { 200: meSchema },
+        response: responses({ 200: meSchema }),
       },
     },
     async (req, reply) => {
@@ -93,9 +70,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
         tags: ['auth'],
         summary: 'Get a bearer token for an API client',
         body: credentials,
-        response: {
-          200: z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.string() }),
-        },
+        response: responses({ 200: tokenSchema }),
       },
     },
     async (req) => {
@@ -110,7 +85,9 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } } },
+    {
+      schema: { tags: ['auth'], summary: 'End the current session', response: responses({ 204: z.null() }) },
+    },
     async (req, reply) => {
       const h = req.headers.authorization;
       const token = h?.replace(/^Bearer\s+/i, '') ?? req.cookies[SESSION_COOKIE];
@@ -126,7 +103,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user, jurisdiction and abilities',
-        response: { 200: meSchema },
+        response: responses({ 200: meSchema }),
       },
     },
     (req) => Promise.resolve(meOf(req.session!)),
@@ -138,10 +115,8 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
       schema: {
         tags: ['auth'],
         summary: 'Change my password',
-        body: z
-          .object({ oldPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) })
-          .strict(),
-        response: { 204: z.null() },
+        body: passwordChange,
+        response: responses({ 204: z.null() }),
       },
     },
     async (req, reply) => {
@@ -162,7 +137,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
       schema: {
         tags: ['platform'],
         summary: 'Liveness and database check',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+        response: responses({ 200: healthSchema }),
       },
     },
     async () => {

@@ -1,10 +1,16 @@
 /** Areas, institutions and staff that the user's jurisdiction covers (for filters and pickers). */
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import type { Jurisdiction } from '../auth/actor.ts';
+import { responses } from '../../platform/api-schema.ts';
+import { areaList, doctorList, institutionList } from './places.schema.ts';
+
+type ListedLevel = 'county' | 'township' | 'village';
+/** The answer lists counties, townships and villages (a county's parent, the prefecture, is left out). */
+const listed = <T extends { level: string }>(x: T): x is T & { level: ListedLevel } =>
+  x.level === 'county' || x.level === 'township' || x.level === 'village';
 
 /** Areas (any level) inside a jurisdiction, as a SQL predicate on area.code. */
 function areaInJurisdiction(j: Jurisdiction) {
@@ -18,12 +24,6 @@ function areaInJurisdiction(j: Jurisdiction) {
 
 export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const area = z.object({
-    code: z.string(),
-    name: z.string(),
-    level: z.string(),
-    parentCode: z.string().nullable(),
-  });
   r.get(
     '/api/areas',
     {
@@ -31,7 +31,7 @@ export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       schema: {
         tags: ['places'],
         summary: 'Townships and villages of my jurisdiction',
-        response: { 200: z.object({ items: z.array(area) }) },
+        response: responses({ 200: areaList }),
       },
     },
     async (req) => {
@@ -57,7 +57,7 @@ export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         : [];
       return {
         items: [...extra, ...rows]
-          .filter((x) => x.level !== 'prefecture')
+          .filter(listed)
           .map((x) => ({ code: x.code, name: x.name, level: x.level, parentCode: x.parent_code })),
       };
     },
@@ -70,20 +70,7 @@ export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       schema: {
         tags: ['places'],
         summary: 'Institutions of my county',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.number(),
-                code: z.string(),
-                name: z.string(),
-                kind: z.string(),
-                areaCode: z.string(),
-                parentId: z.number().nullable(),
-              }),
-            ),
-          }),
-        },
+        response: responses({ 200: institutionList }),
       },
     },
     async (req) => {
@@ -114,11 +101,7 @@ export function placesRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       schema: {
         tags: ['places'],
         summary: 'Doctors who can be a resident’s responsible doctor in my county',
-        response: {
-          200: z.object({
-            items: z.array(z.object({ id: z.number(), name: z.string(), institutionName: z.string() })),
-          }),
-        },
+        response: responses({ 200: doctorList }),
       },
     },
     async (req) => {

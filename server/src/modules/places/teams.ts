@@ -1,9 +1,10 @@
 /** Family-doctor teams (家庭医生团队): a team belongs to an institution and has a leader and members. */
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
+import { responses } from '../../platform/api-schema.ts';
+import { teamList } from './places.schema.ts';
 
 export async function systemAddTeam(
   db: Kysely<DB>,
@@ -39,15 +40,6 @@ export async function systemAddTeam(
   });
 }
 
-const teamView = z.object({
-  id: z.number(),
-  name: z.string(),
-  institutionId: z.number(),
-  institutionName: z.string(),
-  leader: z.object({ id: z.number(), name: z.string() }).nullable(),
-  members: z.array(z.object({ id: z.number(), name: z.string(), duty: z.string() })),
-});
-
 export function teamRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/teams',
@@ -56,7 +48,7 @@ export function teamRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       schema: {
         tags: ['places'],
         summary: 'Family-doctor teams of my county',
-        response: { 200: z.object({ items: z.array(teamView) }) },
+        response: responses({ 200: teamList }),
       },
     },
     async (req) => {

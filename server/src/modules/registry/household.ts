@@ -1,9 +1,7 @@
 /** Households (家庭档案): members with their relation to the head; moving a member between households. */
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { codesOf } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
 import { AppError, staleVersion, fieldError, notFound } from '../../platform/errors.ts';
 import { ctxOf } from '../../platform/app.ts';
@@ -12,45 +10,16 @@ import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from './registry.diff.ts';
 import { editableOf } from './registry.service.ts';
 import { scopedResidents } from './registry.repo.ts';
-
-const householdCreate = z
-  .object({
-    villageCode: z.string().regex(/^\d{12}$/, { message: 'village_code_format' }),
-    address: z.string().trim().min(1, { message: 'required' }).max(200),
-  })
-  .strict();
-
-const memberMove = z
-  .object({
-    residentId: z.number().int().positive(),
-    relationToHead: z.enum(codesOf('relationToHead')),
-    /** The resident record's version the user saw. */
-    version: z.number().int().positive(),
-  })
-  .strict();
-
-const householdView = z.object({
-  id: z.number(),
-  villageCode: z.string(),
-  villageName: z.string(),
-  address: z.string().nullable(),
-  headResidentId: z.number().nullable(),
-  status: z.string(),
-  version: z.number(),
-  members: z.array(
-    z.object({
-      id: z.number(),
-      name: z.string(),
-      sex: z.string(),
-      birthDate: z.string(),
-      relationToHead: z.string().nullable(),
-      recordNumber: z.string(),
-      status: z.string(),
-      version: z.number(),
-    }),
-  ),
-});
-type HouseholdView = z.infer<typeof householdView>;
+import { responses } from '../../platform/api-schema.ts';
+import {
+  householdCreate,
+  householdIdParams as params,
+  householdView,
+  memberMove,
+  type HouseholdCreate,
+  type HouseholdView,
+  type MemberMove,
+} from './registry.schema.ts';
 
 export class HouseholdService {
   constructor(
@@ -58,7 +27,7 @@ export class HouseholdService {
     private readonly audit: AuditWriter,
   ) {}
 
-  async create(ctx: Ctx, input: z.infer<typeof householdCreate>): Promise<HouseholdView> {
+  async create(ctx: Ctx, input: HouseholdCreate): Promise<HouseholdView> {
     const v = await this.db
       .selectFrom('area')
       .select(['code', 'parent_code', 'county_code'])
@@ -101,7 +70,7 @@ export class HouseholdService {
   }
 
   /** Puts a resident into this household (moving them out of their previous one). */
-  async addMember(ctx: Ctx, householdId: number, input: z.infer<typeof memberMove>): Promise<HouseholdView> {
+  async addMember(ctx: Ctx, householdId: number, input: MemberMove): Promise<HouseholdView> {
     await this.db.transaction().execute(async (trx) => {
       const h = await trx
         .selectFrom('household as h')
@@ -238,7 +207,6 @@ export class HouseholdService {
 export function householdRoutes(app: FastifyInstance, households: HouseholdService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['households'];
-  const params = z.object({ id: z.coerce.number().int().positive() }).strict();
   r.post(
     '/api/households',
     {
@@ -247,7 +215,7 @@ export function householdRoutes(app: FastifyInstance, households: HouseholdServi
         tags,
         summary: 'Create a household',
         body: householdCreate,
-        response: { 201: householdView },
+        response: responses({ 201: householdView }),
       },
     },
     async (req, reply) => reply.code(201).send(await households.create(ctxOf(req), req.body)),
@@ -256,7 +224,12 @@ export function householdRoutes(app: FastifyInstance, households: HouseholdServi
     '/api/households/:id',
     {
       config: { permission: 'resident.read' },
-      schema: { tags, summary: 'A household with its members', params, response: { 200: householdView } },
+      schema: {
+        tags,
+        summary: 'A household with its members',
+        params,
+        response: responses({ 200: householdView }),
+      },
     },
     async (req) => households.get(ctxOf(req), req.params.id),
   );
@@ -269,7 +242,7 @@ export function householdRoutes(app: FastifyInstance, households: HouseholdServi
         summary: 'Add a resident to this household, or move them here from another one',
         params,
         body: memberMove,
-        response: { 200: householdView },
+        response: responses({ 200: householdView }),
       },
     },
     async (req) => households.addMember(ctxOf(req), req.params.id, req.body),

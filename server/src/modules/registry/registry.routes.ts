@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { residentArchiveSchema, residentCreateSchema, residentUpdateSchema } from '@jkda/domain';
 import { ctxOf, langOf } from '../../platform/app.ts';
+import { binaryFile, responses } from '../../platform/api-schema.ts';
 import {
   historyEntry,
   residentIdParams,
@@ -27,7 +28,7 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
         summary:
           'Search residents in my jurisdiction (ID number, record number, phone, name, pinyin initials)',
         querystring: residentListQuery,
-        response: { 200: residentList },
+        response: responses({ 200: residentList }),
       },
     },
     async (req) => {
@@ -45,6 +46,7 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
         summary: 'Export the filtered list to Excel (identifiers masked; audited)',
         querystring: residentListQuery.omit({ page: true, pageSize: true }),
         produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: responses({ 200: binaryFile }),
       },
     },
     async (req, reply) => {
@@ -69,7 +71,7 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
         tags,
         summary: 'Create a health record',
         body: residentCreateSchema,
-        response: { 201: residentView },
+        response: responses({ 201: residentView }),
       },
     },
     async (req, reply) => reply.code(201).send(await registry.create(ctxOf(req), req.body)),
@@ -83,7 +85,7 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
         tags,
         summary: 'Read one health record (audited)',
         params: residentIdParams,
-        response: { 200: residentView },
+        response: responses({ 200: residentView }),
       },
     },
     async (req) => registry.get(ctxOf(req), req.params.id),
@@ -98,7 +100,7 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
         summary: 'Update a health record (send the version you edited)',
         params: residentIdParams,
         body: residentUpdateSchema,
-        response: { 200: residentView },
+        response: responses({ 200: residentView }),
       },
     },
     async (req) => registry.update(ctxOf(req), req.params.id, req.body),
@@ -113,7 +115,7 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
         summary: 'Archive a record with a reason (deceased, moved out, other); nothing is deleted',
         params: residentIdParams,
         body: residentArchiveSchema,
-        response: { 200: residentView },
+        response: responses({ 200: residentView }),
       },
     },
     async (req) => registry.archive(ctxOf(req), req.params.id, req.body),
@@ -128,7 +130,7 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
         summary: 'Make an archived record active again',
         params: residentIdParams,
         body: z.object({ version: z.number().int().positive() }).strict(),
-        response: { 200: residentView },
+        response: responses({ 200: residentView }),
       },
     },
     async (req) => registry.restore(ctxOf(req), req.params.id, req.body.version),
@@ -142,7 +144,7 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
         tags,
         summary: 'Versions of a record: who changed which fields when, old and new values',
         params: residentIdParams,
-        response: { 200: z.object({ items: z.array(historyEntry) }) },
+        response: responses({ 200: z.object({ items: z.array(historyEntry) }) }),
       },
     },
     async (req) => ({ items: await registry.history(ctxOf(req), req.params.id) }),

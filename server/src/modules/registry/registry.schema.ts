@@ -1,6 +1,7 @@
 /** API shapes of the resident registry (the form schemas themselves live in @jkda/domain). */
 import { z } from 'zod';
 import { basicInfoSchema, codesOf } from '@jkda/domain';
+import { named } from '../../platform/api-schema.ts';
 
 export const residentIdParams = z.object({ id: z.coerce.number().int().positive() }).strict();
 
@@ -30,85 +31,144 @@ export const residentListQuery = z
   .strict();
 export type ResidentListQuery = z.infer<typeof residentListQuery>;
 
-export const residentListItem = z.object({
-  id: z.number(),
-  recordNumber: z.string(),
-  name: z.string(),
-  sex: z.string(),
-  birthDate: z.string(),
-  age: z.number(),
-  idNumberMasked: z.string().nullable(),
-  phoneMasked: z.string().nullable(),
-  villageCode: z.string(),
-  villageName: z.string(),
-  householdId: z.number().nullable(),
-  keyTags: z.array(z.string()),
-  status: z.string(),
-  version: z.number(),
-});
+const RESIDENT_STATUSES = ['active', 'archived'] as const;
+
+export const residentListItem = named(
+  'ResidentListItem',
+  z.object({
+    id: z.number(),
+    recordNumber: z.string(),
+    name: z.string(),
+    sex: z.string(),
+    birthDate: z.string(),
+    age: z.number(),
+    idNumberMasked: z.string().nullable(),
+    phoneMasked: z.string().nullable(),
+    villageCode: z.string(),
+    villageName: z.string(),
+    householdId: z.number().nullable(),
+    keyTags: z.array(z.string()),
+    status: z.enum(RESIDENT_STATUSES),
+    version: z.number(),
+  }),
+);
 export type ResidentListItem = z.infer<typeof residentListItem>;
 
-export const residentList = z.object({
-  items: z.array(residentListItem),
-  total: z.number(),
-  /** False when there are more matches than were counted (total is then a lower bound). */
-  totalExact: z.boolean(),
-  page: z.number(),
-  pageSize: z.number(),
-  /** How the search box text was understood. */
-  queryKind: z.string().nullable(),
-});
+export const residentList = named(
+  'ResidentList',
+  z.object({
+    items: z.array(residentListItem),
+    total: z.number(),
+    /** False when there are more matches than were counted (total is then a lower bound). */
+    totalExact: z.boolean(),
+    page: z.number(),
+    pageSize: z.number(),
+    /** How the search box text was understood. */
+    queryKind: z.string().nullable(),
+  }),
+);
 
 const ref = z.object({ id: z.number(), name: z.string() }).nullable();
 
-export const residentView = z.object({
-  id: z.number(),
-  recordNumber: z.string(),
-  countyCode: z.string(),
-  townshipCode: z.string(),
-  townshipName: z.string(),
-  villageCode: z.string(),
-  villageName: z.string(),
-  name: z.string(),
-  namePinyin: z.string(),
-  sex: z.string(),
-  birthDate: z.string(),
-  age: z.number(),
-  idType: z.string(),
-  idNumber: z.string().nullable(),
-  phone: z.string().nullable(),
-  currentAddress: z.string().nullable(),
-  registeredAddress: z.string().nullable(),
-  householdId: z.number().nullable(),
-  relationToHead: z.string().nullable(),
-  keyTags: z.array(z.string()),
-  manualTags: z.array(z.string()),
-  status: z.string(),
-  archiveReason: z.string().nullable(),
-  archiveDate: z.string().nullable(),
-  archiveNote: z.string().nullable(),
-  institution: ref,
-  responsibleDoctor: ref,
-  createdBy: ref,
-  recordDate: z.string(),
-  basicInfo: basicInfoSchema,
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const residentView = named(
+  'ResidentView',
+  z.object({
+    id: z.number(),
+    recordNumber: z.string(),
+    countyCode: z.string(),
+    townshipCode: z.string(),
+    townshipName: z.string(),
+    villageCode: z.string(),
+    villageName: z.string(),
+    name: z.string(),
+    namePinyin: z.string(),
+    sex: z.string(),
+    birthDate: z.string(),
+    age: z.number(),
+    idType: z.string(),
+    idNumber: z.string().nullable(),
+    phone: z.string().nullable(),
+    currentAddress: z.string().nullable(),
+    registeredAddress: z.string().nullable(),
+    householdId: z.number().nullable(),
+    relationToHead: z.string().nullable(),
+    keyTags: z.array(z.string()),
+    manualTags: z.array(z.string()),
+    status: z.enum(RESIDENT_STATUSES),
+    archiveReason: z.string().nullable(),
+    archiveDate: z.string().nullable(),
+    archiveNote: z.string().nullable(),
+    institution: ref,
+    responsibleDoctor: ref,
+    createdBy: ref,
+    recordDate: z.string(),
+    basicInfo: basicInfoSchema,
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 export type ResidentView = z.infer<typeof residentView>;
 
-export const historyEntry = z.object({
-  version: z.number(),
-  action: z.string(),
-  changedAt: z.string(),
-  changedBy: ref,
-  changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
-});
+export const historyEntry = named(
+  'HistoryEntry',
+  z.object({
+    version: z.number(),
+    action: z.string(),
+    changedAt: z.string(),
+    changedBy: ref,
+    /** Old and new values of each changed field (absent where the field had no value). */
+    changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+  }),
+);
 
-export const duplicateCandidate = z.object({
-  id: z.number(),
-  recordNumber: z.string(),
-  name: z.string(),
-  villageName: z.string(),
-});
+// ---- households ----
+
+export const householdIdParams = residentIdParams;
+
+export const householdCreate = z
+  .object({
+    villageCode: z.string().regex(/^\d{12}$/, { message: 'village_code_format' }),
+    address: z.string().trim().min(1, { message: 'required' }).max(200),
+  })
+  .strict();
+export type HouseholdCreate = z.infer<typeof householdCreate>;
+
+export const memberMove = z
+  .object({
+    residentId: z.number().int().positive(),
+    relationToHead: z.enum(codesOf('relationToHead')),
+    /** The resident record's version the user saw. */
+    version: z.number().int().positive(),
+  })
+  .strict();
+export type MemberMove = z.infer<typeof memberMove>;
+
+export const householdMember = named(
+  'HouseholdMember',
+  z.object({
+    id: z.number(),
+    name: z.string(),
+    sex: z.string(),
+    birthDate: z.string(),
+    relationToHead: z.string().nullable(),
+    recordNumber: z.string(),
+    status: z.enum(RESIDENT_STATUSES),
+    version: z.number(),
+  }),
+);
+
+export const householdView = named(
+  'Household',
+  z.object({
+    id: z.number(),
+    villageCode: z.string(),
+    villageName: z.string(),
+    address: z.string().nullable(),
+    headResidentId: z.number().nullable(),
+    status: z.enum(['active', 'dissolved']),
+    version: z.number(),
+    members: z.array(householdMember),
+  }),
+);
+export type HouseholdView = z.infer<typeof householdView>;
