@@ -18,7 +18,8 @@ import {
   systemLoadCountyAreas,
   systemSetupInstitutions,
 } from './modules/places/places.service.ts';
-import { enrolElderly } from './modules/programs/programs.state.ts';
+import { enrolByAge } from './modules/enrolments/enrolments.state.ts';
+import { countyToday } from './platform/today.ts';
 import { DEMO_COUNTY, DEMO_PASSWORD, systemCreateDemoCounty, type DemoLogin } from './modules/seed/demo.ts';
 
 async function open(config: Config): Promise<Database> {
@@ -88,20 +89,20 @@ async function serve(): Promise<void> {
     }
   }
   const auditKey = loadAuditKey(config);
-  const services = createServices(config, database, auditKey);
+  const services = createServices(config, database, auditKey, { workJobs: true });
   const app = await createServer(services);
   const sealer = setInterval(() => {
     if (process.env.JKDA_NO_SEAL === '1') return;
     sealAuditLog(db, auditKey).catch((e: unknown) => app.log.error({ err: e }, 'audit sealing failed'));
   }, 2000);
-  // The elderly register takes residents in by age: at start, then once a day.
+  // The registers entered by age take residents in: at start, then once a day.
   let sweptOn = '';
   const sweepElderly = async () => {
-    const day = new Date().toISOString().slice(0, 10);
+    const day = countyToday();
     if (day === sweptOn) return;
     sweptOn = day;
-    const n = await enrolElderly(db, day);
-    if (n) app.log.info(`elderly register: ${n} residents aged 65 taken in`);
+    const { count } = await enrolByAge(db, services.programs, day, { systemRequestId: `sweep-${day}` });
+    if (count) app.log.info(`registers by age: ${count} residents taken in`);
   };
   await sweepElderly();
   const sweeper = setInterval(() => {

@@ -7,8 +7,15 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuditWriter } from './modules/audit/audit.writer.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { ProgramsService } from './modules/programs/programs.service.ts';
-import { programsRoutes } from './modules/programs/programs.routes.ts';
+import { programRegistry, type ProgramRegistry } from '@jkda/domain';
+import { Jobs } from './platform/jobs.ts';
+import type { ChangeEnv } from './platform/change.ts';
+import { EnrolmentsService } from './modules/enrolments/enrolments.service.ts';
+import { enrolmentRoutes } from './modules/enrolments/enrolments.routes.ts';
+import { ServicesService } from './modules/services/services.service.ts';
+import { serviceRoutes } from './modules/services/services.routes.ts';
+import { WorklistService } from './modules/worklist/worklist.service.ts';
+import { worklistRoutes } from './modules/worklist/worklist.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
 import { teamRoutes } from './modules/places/teams.ts';
 import { RegistryService } from './modules/registry/registry.service.ts';
@@ -16,11 +23,25 @@ import { Directory } from './modules/places/directory.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { HouseholdService, householdRoutes } from './modules/registry/household.ts';
 
-export function createServices(config: Config, database: Database, auditKey: Buffer): Services {
+export interface ServiceOptions {
+  /** The service programs; the release's registry unless a test brings its own. */
+  programs?: ProgramRegistry;
+  /** Work the background jobs in this process (the server does). */
+  workJobs?: boolean;
+}
+
+export function createServices(
+  config: Config,
+  database: Database,
+  auditKey: Buffer,
+  opts: ServiceOptions = {},
+): Services {
   return {
     config,
     database,
     auditKey,
+    programs: opts.programs ?? programRegistry,
+    jobs: new Jobs(database.pool, { work: opts.workJobs ?? false, maintenance: opts.workJobs ?? false }),
     auth: new AuthService(database.db, config.sessionHours),
     audit: new AuditWriter((text, values) =>
       database.auditPool.query({ name: 'audit_insert_batch', text, values }),
@@ -35,9 +56,21 @@ export async function createServer(services: Services): Promise<FastifyInstance>
   placesRoutes(app, db);
   teamRoutes(app, db);
   const directory = new Directory(db);
-  registryRoutes(app, new RegistryService(db, services.database.pool, services.audit, directory));
+  const changes: ChangeEnv = {
+    db,
+    jobs: services.jobs,
+    onQueueError: (err, queue) => app.log.error({ err, queue }, 'job not queued after commit'),
+  };
+  const { programs } = services;
+  app.addHook('onClose', async () => services.jobs.stop());
+  registryRoutes(
+    app,
+    new RegistryService(changes, programs, services.database.pool, services.audit, directory),
+  );
   householdRoutes(app, new HouseholdService(db, services.audit));
-  programsRoutes(app, new ProgramsService(db, services.audit, directory));
+  enrolmentRoutes(app, new EnrolmentsService(changes, programs), programs);
+  serviceRoutes(app, new ServicesService(changes, programs, services.audit));
+  worklistRoutes(app, new WorklistService(db, programs, services.audit, directory), programs);
   auditRoutes(app, db, services.audit);
   if (process.env.JKDA_BENCH_CEILING === '1') benchCeilingRoute(app, services);
   await app.ready();

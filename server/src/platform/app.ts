@@ -25,7 +25,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { errorMessage, fieldMessage, FIELD_MESSAGES, type Lang } from '@jkda/domain/messages';
 import { programMessage } from '@jkda/domain/programs/program-messages';
+import type { ProgramRegistry } from '@jkda/domain';
 import type { Config } from './config.ts';
+import type { Jobs } from './jobs.ts';
 import type { Database } from './db.ts';
 import { AppError, issueCode, type FieldError } from './errors.ts';
 import { withoutUnusedSchemas } from './api-schema.ts';
@@ -56,6 +58,10 @@ export interface Services {
   auth: AuthService;
   audit: AuditWriter;
   auditKey: Buffer;
+  /** The service programs (the release's registry; tests may add programs). */
+  programs: ProgramRegistry;
+  /** Background jobs (pg-boss), queued after commits. */
+  jobs: Jobs;
 }
 
 export type App = FastifyInstance;

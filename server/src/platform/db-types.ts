@@ -187,6 +187,7 @@ export interface ResidentVersionTable {
   changed_by: number | null;
   request_id: string | null;
   action: string;
+  reason: string | null;
   changes: Json<FieldChange[]>;
   snapshot: Json<Record<string, unknown>>;
 }
@@ -203,7 +204,8 @@ export interface ProgramEnrolmentTable {
   township_code: string;
   village_code: string;
   resident_id: number;
-  program: 'hypertension' | 'diabetes' | 'elderly';
+  /** A register of the program registry. */
+  program: string;
   diagnosis_date: string | null;
   diagnosis_source: string | null;
   managing_doctor_id: number | null;
@@ -267,7 +269,41 @@ export interface ServiceRecordVersionTable {
   snapshot: Json<Record<string, unknown>>;
 }
 
+/** The version rows of enrolments and households (the same shape as service_record_version). */
+export interface EntityVersionColumns {
+  version: number;
+  county_code: string;
+  changed_at: Timestamp;
+  changed_by: number | null;
+  request_id: string | null;
+  action: string;
+  reason: string | null;
+  changes: Json<FieldChange[]>;
+  snapshot: Json<Record<string, unknown>>;
+}
+export interface ProgramEnrolmentVersionTable extends EntityVersionColumns {
+  enrolment_id: number;
+}
+export interface HouseholdVersionTable extends EntityVersionColumns {
+  household_id: number;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  county_code: string;
+  entity: string;
+  entity_id: number;
+  version: number;
+  resident_id: number | null;
+  kind: string;
+  request_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  program_enrolment_version: ProgramEnrolmentVersionTable;
+  household_version: HouseholdVersionTable;
+  outbox: OutboxTable;
   program_enrolment: ProgramEnrolmentTable;
   service_record: ServiceRecordTable;
   service_record_version: ServiceRecordVersionTable;

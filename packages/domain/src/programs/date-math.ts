@@ -91,3 +91,18 @@ export function completedYears(birthDate: string, on: string): number {
   const o = requireCalendarDate(on, 'on');
   return o.year - b.year - (o.month < b.month || (o.month === b.month && o.day < b.day) ? 1 : 0);
 }
+
+/**
+ * The calendar date (YYYY-MM-DD) at an instant in a time zone: "today" of a county is its local date,
+ * not the UTC date (from 00:00 to 08:00 in Beijing the UTC date is still yesterday).
+ */
+export function localDate(timeZone: string, at: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

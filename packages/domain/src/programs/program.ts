@@ -114,6 +114,8 @@ export interface RegisterDef {
   dueYearsAfterCheck?: number;
   /** The worklist categories shown for the register, in order. */
   worklist: readonly WorklistCategory[];
+  /** The title of the register's worklist (its printed sheet). */
+  worklistTitle: Words;
 }
 
 export interface ProgramDef {

@@ -3,7 +3,7 @@
  * its audit row; each read is audited before it is answered.
  */
 import type pg from 'pg';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   keyTagsFor,
   namePinyin,
@@ -13,48 +13,33 @@ import {
   type ResidentCreateInput,
   type ResidentUpdateInput,
   type Lang,
+  type ProgramRegistry,
 } from '@jkda/domain';
-import type { DB, ResidentTable } from '../../platform/db-types.ts';
+import type { DB } from '../../platform/db-types.ts';
 import { AppError, staleVersion, fieldError, notFound } from '../../platform/errors.ts';
+import { change, type ChangeEnv, type ChangeTx } from '../../platform/change.ts';
+import { countyToday } from '../../platform/today.ts';
 import { assertClinicalUser, inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
-import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
+import type { AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from './registry.diff.ts';
-import { enrolElderly } from '../programs/programs.state.ts';
+import { editableOf, type ResidentRow } from './resident.snapshot.ts';
+import {
+  closeRegisters,
+  moveRegisters,
+  registerByAge,
+  reopenAgeRegisters,
+} from '../enrolments/enrolments.service.ts';
+import { managedPrograms } from '../enrolments/enrolments.repo.ts';
 import type { Directory } from '../places/directory.ts';
 import { exportResidents, loadResidentView, scopedResidents, searchResidents } from './registry.repo.ts';
 import { EXPORT_LIMIT, residentsWorkbook } from './registry.export.ts';
 import type { ResidentListQuery, ResidentView } from './registry.schema.ts';
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-type ResidentRow = Selectable<ResidentTable>;
 type Editable = Omit<ResidentUpdateInput, 'version'>;
 
 const DERIVED_AGE_TAGS = new Set(['elderly', 'child']);
 
-/** The editable fields of a stored row, in the shape of the form (what versions are compared on). */
-export function editableOf(r: ResidentRow): Record<string, unknown> {
-  return {
-    villageCode: r.village_code,
-    name: r.name,
-    sex: r.sex,
-    birthDate: r.birth_date,
-    idType: r.id_type,
-    idNumber: r.id_number ?? undefined,
-    phone: r.phone ?? undefined,
-    currentAddress: r.current_address ?? undefined,
-    registeredAddress: r.registered_address ?? undefined,
-    householdId: r.household_id ?? undefined,
-    relationToHead: r.relation_to_head ?? undefined,
-    responsibleDoctorId: r.responsible_doctor_id ?? undefined,
-    recordDate: r.record_date,
-    manualTags: r.key_tags.filter((t) => t === 'pregnant' || t === 'poverty'),
-    basicInfo: r.basic_info,
-    status: r.status,
-    archiveReason: r.archive_reason ?? undefined,
-    archiveDate: r.archive_date ?? undefined,
-    archiveNote: r.archive_note ?? undefined,
-  };
-}
+export { editableOf };
 
 function normalizedId(idType: string, idNumber: string | undefined): string | null {
   if (!idNumber) return null;
@@ -79,25 +64,20 @@ function storedTags(input: Editable, enrolledPrograms: readonly string[] = []): 
   return [...tags].sort();
 }
 
-async function enrolledPrograms(trx: Kysely<DB>, residentId: number): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('program_enrolment')
-    .select('program')
-    .where('resident_id', '=', residentId)
-    .where('status', '=', 'managed')
-    .execute();
-  return rows.map((r) => r.program);
-}
-
 const isPgError = (e: unknown, code: string): boolean => (e as { code?: string } | null)?.code === code;
 
 export class RegistryService {
+  private readonly db: Kysely<DB>;
+
   constructor(
-    private readonly db: Kysely<DB>,
+    private readonly changes: ChangeEnv,
+    private readonly programs: ProgramRegistry,
     private readonly pool: pg.Pool,
     private readonly audit: AuditWriter,
     private readonly directory: Directory,
-  ) {}
+  ) {
+    this.db = changes.db;
+  }
 
   async search(ctx: Ctx, query: ResidentListQuery) {
     const result = await searchResidents(this.db, ctx.actor, query);
@@ -163,7 +143,8 @@ export class RegistryService {
 
     const py = namePinyin(input.name);
     try {
-      const id = await this.db.transaction().execute(async (trx) => {
+      const id = await change(this.changes, ctx, async (tx) => {
+        const trx = tx.trx;
         const seq = await allocateSequence(trx, input.villageCode, village.county_code);
         // Checked after taking the number on purpose: a failure rolls the number back, leaving no gap.
         if (input.householdId)
@@ -189,7 +170,7 @@ export class RegistryService {
             institution_id: actor.institutionId,
             responsible_doctor_id: input.responsibleDoctorId ?? null,
             created_by: actor.userId,
-            record_date: input.recordDate ?? new Date().toISOString().slice(0, 10),
+            record_date: input.recordDate ?? countyToday(),
             current_address: input.currentAddress,
             registered_address: input.registeredAddress ?? null,
             basic_info: JSON.stringify(input.basicInfo),
@@ -204,31 +185,23 @@ export class RegistryService {
             .execute();
         }
         const snapshot = editableOf(row);
-        await trx
-          .insertInto('resident_version')
-          .values({
-            resident_id: row.id,
-            version: 1,
-            county_code: row.county_code,
-            changed_by: actor.userId,
-            request_id: ctx.requestId,
-            action: 'create',
-            changes: JSON.stringify(diffRecords({}, snapshot)),
-            snapshot: JSON.stringify(snapshot),
-          })
-          .execute();
-        // 65 or over: into the elderly register at once (the daily sweep takes in those who turn 65).
-        await enrolElderly(trx, today(), { residentId: row.id });
-        await writeAuditInTx(trx, ctx, [
-          {
+        await tx.written({
+          entity: 'resident',
+          id: row.id,
+          version: 1,
+          countyCode: row.county_code,
+          villageCode: row.village_code,
+          residentId: row.id,
+          kind: 'create',
+          changes: diffRecords({}, snapshot),
+          snapshot,
+          audit: {
             action: 'resident.create',
-            entityType: 'resident',
-            entityId: row.id,
-            residentId: row.id,
-            countyCode: row.county_code,
             fields: Object.keys(snapshot).filter((k) => snapshot[k] !== undefined),
           },
-        ]);
+        });
+        // Old enough: into the registers entered by age at once (the daily sweep takes in those who age in).
+        await registerByAge(tx, this.programs, row.id);
         return row.id;
       });
       const view = await loadResidentView(this.pool, actor, id, this.directory);
@@ -251,7 +224,8 @@ export class RegistryService {
       await assertClinicalUser(this.db, ctx, input.responsibleDoctorId, 'responsibleDoctorId');
     if (idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, id);
     try {
-      await this.db.transaction().execute(async (trx) => {
+      await change(this.changes, ctx, async (tx) => {
+        const trx = tx.trx;
         const current = await this.lockForChange(trx, ctx, id, version);
         if (current.status === 'archived') throw new AppError(409, 'archived_record');
         if (input.householdId && input.householdId !== current.household_id)
@@ -272,7 +246,7 @@ export class RegistryService {
             phone: input.phone ?? null,
             household_id: input.householdId ?? null,
             relation_to_head: input.relationToHead ?? null,
-            key_tags: storedTags(fields, await enrolledPrograms(trx, id)),
+            key_tags: storedTags(fields, await managedPrograms(tx.trx, id)),
             responsible_doctor_id: input.responsibleDoctorId ?? null,
             record_date: input.recordDate ?? current.record_date,
             current_address: input.currentAddress,
@@ -282,15 +256,14 @@ export class RegistryService {
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await this.writeVersion(trx, ctx, current, updated, 'update');
-        // Program registers follow the resident to the new village (past service records keep theirs).
+        await this.writeVersion(tx, current, updated, 'update');
+        // The registers follow the resident to the new village (past service records keep theirs).
         if (current.village_code !== updated.village_code)
-          await trx
-            .updateTable('program_enrolment')
-            .set({ village_code: updated.village_code, township_code: updated.township_code })
-            .where('resident_id', '=', id)
-            .execute();
-        if (current.birth_date !== updated.birth_date) await enrolElderly(trx, today(), { residentId: id });
+          await moveRegisters(tx, id, {
+            townshipCode: updated.township_code,
+            villageCode: updated.village_code,
+          });
+        if (current.birth_date !== updated.birth_date) await registerByAge(tx, this.programs, id);
       });
     } catch (e) {
       if (isPgError(e, '23505') && idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, id);
@@ -300,11 +273,11 @@ export class RegistryService {
   }
 
   async archive(ctx: Ctx, id: number, input: ResidentArchiveInput): Promise<ResidentView> {
-    await this.db.transaction().execute(async (trx) => {
-      const current = await this.lockForChange(trx, ctx, id, input.version);
+    await change(this.changes, ctx, async (tx) => {
+      const current = await this.lockForChange(tx.trx, ctx, id, input.version);
       if (current.status === 'archived') throw new AppError(409, 'archived_record');
       if (input.date < current.birth_date) throw fieldError('date', 'record_before_birth');
-      const updated = await trx
+      const updated = await tx.trx
         .updateTable('resident')
         .set({
           status: 'archived',
@@ -315,46 +288,28 @@ export class RegistryService {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await this.writeVersion(trx, ctx, current, updated, 'archive');
+      await this.writeVersion(tx, current, updated, 'archive');
       // The registers stop managing the resident, with the same reason and date (re-enrol after a restore).
-      await trx
-        .updateTable('program_enrolment')
-        .set({
-          status: input.reason === 'deceased' ? 'deceased' : input.reason === 'moved_out' ? 'moved' : 'ended',
-          status_date: input.date,
-          version: sql<number>`version + 1`,
-          updated_at: new Date(),
-        })
-        .where('resident_id', '=', id)
-        .where('status', '=', 'managed')
-        .execute();
+      const status =
+        input.reason === 'deceased' ? 'deceased' : input.reason === 'moved_out' ? 'moved' : 'ended';
+      await closeRegisters(tx, id, status, input.date);
     });
     return (await loadResidentView(this.pool, ctx.actor, id, this.directory)) ?? Promise.reject(notFound());
   }
 
   async restore(ctx: Ctx, id: number, version: number): Promise<ResidentView> {
-    await this.db.transaction().execute(async (trx) => {
-      const current = await this.lockForChange(trx, ctx, id, version);
+    await change(this.changes, ctx, async (tx) => {
+      const current = await this.lockForChange(tx.trx, ctx, id, version);
       if (current.status !== 'archived') return;
-      const updated = await trx
+      const updated = await tx.trx
         .updateTable('resident')
         .set({ status: 'active', archive_reason: null, archive_date: null, archive_note: null })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await this.writeVersion(trx, ctx, current, updated, 'restore');
-      // The elderly register goes by age, so it takes the resident back; the chronic ones need a doctor.
-      await trx
-        .updateTable('program_enrolment')
-        .set({
-          status: 'managed',
-          status_date: today(),
-          version: sql<number>`version + 1`,
-          updated_at: new Date(),
-        })
-        .where('resident_id', '=', id)
-        .where('program', '=', 'elderly')
-        .execute();
+      await this.writeVersion(tx, current, updated, 'restore');
+      // The registers entered by age take the resident back; the others need a doctor.
+      await reopenAgeRegisters(tx, this.programs, id);
     });
     return (await loadResidentView(this.pool, ctx.actor, id, this.directory)) ?? Promise.reject(notFound());
   }
@@ -398,44 +353,31 @@ export class RegistryService {
   }
 
   private async writeVersion(
-    trx: Kysely<DB>,
-    ctx: Ctx,
+    tx: ChangeTx,
     before: ResidentRow,
     after: ResidentRow,
-    action: string,
+    kind: string,
   ): Promise<void> {
     const changes = diffRecords(editableOf(before), editableOf(after));
     if (changes.length === 0) return;
     const version = before.version + 1;
-    await trx
+    await tx.trx
       .updateTable('resident')
       .set({ version, updated_at: new Date() })
       .where('id', '=', after.id)
       .execute();
-    const snapshot = editableOf(after);
-    await trx
-      .insertInto('resident_version')
-      .values({
-        resident_id: after.id,
-        version,
-        county_code: after.county_code,
-        changed_by: ctx.actor.userId,
-        request_id: ctx.requestId,
-        action,
-        changes: JSON.stringify(changes),
-        snapshot: JSON.stringify(snapshot),
-      })
-      .execute();
-    await writeAuditInTx(trx, ctx, [
-      {
-        action: `resident.${action}`,
-        entityType: 'resident',
-        entityId: after.id,
-        residentId: after.id,
-        countyCode: after.county_code,
-        fields: changes.map((c) => c.field),
-      },
-    ]);
+    await tx.written({
+      entity: 'resident',
+      id: after.id,
+      version,
+      countyCode: after.county_code,
+      villageCode: after.village_code,
+      residentId: after.id,
+      kind,
+      changes,
+      snapshot: editableOf(after),
+      audit: { action: `resident.${kind}`, fields: changes.map((c) => c.field) },
+    });
   }
 
   private async assertVillage(ctx: Ctx, villageCode: string) {

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import type { Role } from '../auth/permissions.ts';
 import { systemAddUser } from '../auth/users.service.ts';
-import { enrolElderly, rebuildProgramState } from '../programs/programs.state.ts';
+import { programRegistry } from '@jkda/domain';
+import { enrolByAge, rebuildProgramState } from '../enrolments/enrolments.state.ts';
 import { writeAuditInTx } from '../audit/audit.writer.ts';
 import {
   systemAddVillages,
@@ -199,8 +200,8 @@ export async function systemCreateDemoCounty(
   if (loaded > 0 && opts.history !== false) {
     // The elderly register by age, then the worklist state from the loaded history.
     const today = opts.today ?? new Date().toISOString().slice(0, 10);
-    await enrolElderly(db, today, { countyCode });
-    await rebuildProgramState(db, countyCode, today);
+    await enrolByAge(db, programRegistry, today, { countyCode, systemRequestId: 'seed' });
+    await rebuildProgramState(db, programRegistry, countyCode, today);
   }
   await writeAuditInTx(db, { requestId: 'seed', ip: undefined }, [
     {

@@ -19,6 +19,7 @@ export const diabetesProgram: ProgramDef = {
     visitsPerYear: 4,
     firstDueDays: 14,
     worklist: ['overdue', 'due_week', 'under_visited', 'check_missing'],
+    worklistTitle: { zh: '糖尿病随访名单', en: 'Diabetes follow-up list' },
   },
   services: [
     {

@@ -37,6 +37,7 @@ export const elderlyProgram: ProgramDef = {
     tag: 'elderly',
     dueYearsAfterCheck: 1,
     worklist: ['overdue', 'due_week', 'check_missing'],
+    worklistTitle: { zh: '老年人健康管理名单', en: 'Elderly care list' },
   },
   services: [
     {

@@ -19,6 +19,7 @@ export const hypertensionProgram: ProgramDef = {
     visitsPerYear: 4,
     firstDueDays: 14,
     worklist: ['overdue', 'due_week', 'under_visited', 'check_missing'],
+    worklistTitle: { zh: '高血压随访名单', en: 'Hypertension follow-up list' },
   },
   services: [
     {

@@ -1,6 +1,6 @@
 /** The worklist as an Excel sheet, for a printed day of home visits: who, where, how to call, what is due. */
 import ExcelJS from 'exceljs';
-import { labelOf, type Lang } from '@jkda/domain';
+import { labelOf, type Lang, type Words } from '@jkda/domain';
 
 export const WORKLIST_EXPORT_LIMIT = 5_000;
 
@@ -20,12 +20,6 @@ export interface WorklistExportRow {
   overdueDays: number;
   visitsThisYear: number;
 }
-
-const TITLES: Record<string, readonly [string, string]> = {
-  hypertension: ['高血压随访名单', 'Hypertension follow-up list'],
-  diabetes: ['糖尿病随访名单', 'Diabetes follow-up list'],
-  elderly: ['老年人健康管理名单', 'Elderly care list'],
-};
 
 const HEADERS: Record<Lang, string[]> = {
   zh: [
@@ -64,14 +58,13 @@ const HEADERS: Record<Lang, string[]> = {
 
 export async function worklistWorkbook(
   rows: readonly WorklistExportRow[],
-  program: string,
+  title: Words,
   lang: Lang,
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jkda';
   wb.created = new Date();
-  const title = TITLES[program] ?? [program, program];
-  const ws = wb.addWorksheet(lang === 'zh' ? title[0] : title[1], {
+  const ws = wb.addWorksheet(title[lang], {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });

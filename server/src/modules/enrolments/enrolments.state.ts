@@ -1,0 +1,216 @@
+/**
+ * The worklist state kept on each enrolment (last signed follow-up, face-to-face visits this year, last
+ * annual check, when the next service is due), recomputed from the signed service records inside the
+ * transaction that changed one; and the registers residents enter by age. Which service types feed which
+ * register comes from the program registry.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { ProgramRegistry, RegisterDef } from '@jkda/domain';
+import type { DB } from '../../platform/db-types.ts';
+
+/** Recomputes the follow-up state of one enrolment from the register's signed follow-ups. */
+export async function refreshFollowUpState(
+  trx: Kysely<DB>,
+  residentId: number,
+  register: RegisterDef,
+  today: string,
+): Promise<void> {
+  const type = register.followUpType;
+  if (!type) return;
+  const year = Number(today.slice(0, 4));
+  await sql`
+    UPDATE program_enrolment e SET
+      last_service_id = l.id,
+      last_service_date = l.service_date,
+      last_classification = l.classification,
+      last_sbp = l.sbp,
+      last_dbp = l.dbp,
+      last_glucose = l.fasting_glucose,
+      next_due_date = coalesce(l.next_visit_date, e.enrolled_on + ${register.firstDueDays ?? 14}::int),
+      visits_year = ${year}::int,
+      visits_count = (
+        SELECT count(*)::int FROM service_record s
+        WHERE s.resident_id = e.resident_id AND s.type = ${type} AND s.status = 'signed'
+          AND s.delivery <> 'phone' AND s.service_date >= ${`${year}-01-01`}::date
+          AND s.service_date <= ${`${year}-12-31`}::date)
+    FROM (SELECT 1) one
+    LEFT JOIN LATERAL (
+      SELECT s.id, s.service_date, s.classification, s.sbp, s.dbp, s.fasting_glucose, s.next_visit_date
+      FROM service_record s
+      WHERE s.resident_id = ${residentId} AND s.type = ${type} AND s.status = 'signed'
+      ORDER BY s.service_date DESC, s.id DESC LIMIT 1) l ON true
+    WHERE e.resident_id = ${residentId} AND e.program = ${register.program}`.execute(trx);
+}
+
+const inList = (values: readonly string[]) =>
+  values.length ? sql`(${sql.join(values.map((v) => sql`${v}`))})` : sql`(NULL)`;
+
+/**
+ * The next due date of each enrolment after its last annual check: registers without follow-ups are due
+ * their `dueYearsAfterCheck` after it (or at `fallback` without one); the others keep their own date.
+ */
+function dueAfterCheck(
+  registry: ProgramRegistry,
+  lastCheck: RawBuilder<unknown>,
+  fallback: RawBuilder<unknown>,
+) {
+  const regs = registry.registers.filter((r) => !r.followUpType && r.dueYearsAfterCheck);
+  if (regs.length === 0) return sql`e.next_due_date`;
+  return sql`CASE e.program ${sql.join(
+    regs.map(
+      (r) =>
+        sql`WHEN ${r.program} THEN coalesce((${lastCheck} + make_interval(years => ${r.dueYearsAfterCheck!}::int))::date, ${fallback})`,
+    ),
+    sql` `,
+  )} ELSE e.next_due_date END`;
+}
+
+/** Recomputes the last annual check on every enrolment of the resident, and the due dates that follow it. */
+export async function refreshCheckState(
+  trx: Kysely<DB>,
+  registry: ProgramRegistry,
+  residentId: number,
+): Promise<void> {
+  await sql`
+    UPDATE program_enrolment e SET
+      last_check_date = c.last_date,
+      next_due_date = ${dueAfterCheck(registry, sql`c.last_date`, sql`e.enrolled_on`)}
+    FROM (SELECT max(s.service_date) AS last_date FROM service_record s
+          WHERE s.resident_id = ${residentId} AND s.type IN ${inList(registry.annualCheckTypes)}
+            AND s.status = 'signed') c
+    WHERE e.resident_id = ${residentId}`.execute(trx);
+}
+
+/** Keeps the state of the resident's enrolments in step after a signed record of `type` changed. */
+export async function refreshStateAfter(
+  trx: Kysely<DB>,
+  registry: ProgramRegistry,
+  residentId: number,
+  type: string,
+  today: string,
+): Promise<void> {
+  for (const r of registry.registers)
+    if (r.followUpType === type) await refreshFollowUpState(trx, residentId, r, today);
+  if (registry.serviceType(type)?.annualCheck) await refreshCheckState(trx, registry, residentId);
+}
+
+/** The date by which a resident must be born to be `age` on `onDate` (29 February → 28 February). */
+function bornBy(onDate: string, age: number): string {
+  const born = `${Number(onDate.slice(0, 4)) - age}${onDate.slice(4)}`;
+  return born.endsWith('02-29') ? born.replace('02-29', '02-28') : born;
+}
+
+export interface AgeEnrolment {
+  id: number;
+  resident_id: number;
+  program: string;
+  village_code: string;
+  county_code: string;
+}
+
+/**
+ * Takes every active resident old enough on `onDate` into each register entered by age (once; a resident
+ * who left it keeps that status), carrying over the last annual check. Inside a change (`only.residentId`)
+ * it answers the new enrolments for the change to record; as a system sweep (`systemRequestId`) it writes
+ * their version rows and outbox events itself, in the same statement.
+ */
+export async function enrolByAge(
+  db: Kysely<DB>,
+  registry: ProgramRegistry,
+  onDate: string,
+  only: { countyCode?: string; residentId?: number; systemRequestId?: string } = {},
+): Promise<{ count: number; rows: AgeEnrolment[] }> {
+  const rows: AgeEnrolment[] = [];
+  let count = 0;
+  for (const reg of registry.ageRegisters) {
+    const insert = sql`
+      INSERT INTO program_enrolment (county_code, township_code, village_code, resident_id, program, status,
+        status_date, enrolled_on, last_check_date, next_due_date)
+      SELECT r.county_code, r.township_code, r.village_code, r.id, ${reg.program}, 'managed', ${onDate}::date,
+        ${onDate}::date, c.last_date,
+        coalesce((c.last_date + make_interval(years => ${reg.dueYearsAfterCheck ?? 1}::int))::date, ${onDate}::date)
+      FROM resident r
+      LEFT JOIN LATERAL (SELECT max(s.service_date) AS last_date FROM service_record s
+        WHERE s.resident_id = r.id AND s.type IN ${inList(registry.annualCheckTypes)} AND s.status = 'signed') c ON true
+      WHERE r.status = 'active' AND r.birth_date <= ${bornBy(onDate, reg.entry.minAge)}::date
+        ${only.countyCode ? sql`AND r.county_code = ${only.countyCode}` : sql``}
+        ${only.residentId ? sql`AND r.id = ${only.residentId}` : sql``}
+        AND NOT EXISTS (SELECT 1 FROM program_enrolment x WHERE x.resident_id = r.id AND x.program = ${reg.program})
+      ON CONFLICT (resident_id, program) DO NOTHING
+      RETURNING id, resident_id, program, village_code, county_code, status, status_date, enrolled_on`;
+    if (only.systemRequestId) {
+      const res = await sql<{ n: number }>`
+        WITH ins AS (${insert}),
+        v AS (INSERT INTO program_enrolment_version (enrolment_id, version, county_code, request_id, action, snapshot)
+              SELECT id, 1, county_code, ${only.systemRequestId}, 'enrol',
+                jsonb_build_object('program', program, 'status', status, 'statusDate', status_date,
+                  'enrolledOn', enrolled_on, 'villageCode', village_code, 'by', 'age')
+              FROM ins),
+        o AS (INSERT INTO outbox (county_code, entity, entity_id, version, resident_id, kind, request_id)
+              SELECT county_code, 'program_enrolment', id, 1, resident_id, 'enrol', ${only.systemRequestId} FROM ins)
+        SELECT count(*)::int AS n FROM ins`.execute(db);
+      count += res.rows[0]?.n ?? 0;
+    } else {
+      const res = await sql<AgeEnrolment>`${insert}`.execute(db);
+      count += res.rows.length;
+      rows.push(...res.rows);
+    }
+  }
+  return { count, rows };
+}
+
+/**
+ * Rebuilds the worklist state of every enrolment of a county from its signed service records (after a bulk
+ * load; the migration did the same once for data that existed before the state columns).
+ */
+export async function rebuildProgramState(
+  db: Kysely<DB>,
+  registry: ProgramRegistry,
+  countyCode: string,
+  today: string,
+): Promise<void> {
+  const year = Number(today.slice(0, 4));
+  const followUps = registry.registers.filter((r) => r.followUpType);
+  // (program, follow-up type) pairs as a VALUES list the updates join on.
+  const pairs = followUps.length
+    ? sql`(VALUES ${sql.join(followUps.map((r) => sql`(${r.program}, ${r.followUpType!}, ${r.firstDueDays ?? 14}::int)`))})`
+    : sql`(SELECT NULL::text, NULL::text, NULL::int WHERE false)`;
+  // Fresh statistics after a bulk load, or the planner joins the aggregates row by row (PGlite has no
+  // autovacuum at all).
+  await sql`ANALYZE service_record`.execute(db);
+  await sql`ANALYZE program_enrolment`.execute(db);
+  await sql`
+    UPDATE program_enrolment e SET
+      last_service_id = l.id, last_service_date = l.service_date, last_classification = l.classification,
+      last_sbp = l.sbp, last_dbp = l.dbp, last_glucose = l.fasting_glucose,
+      next_due_date = coalesce(l.next_visit_date, e.enrolled_on + p.first_due)
+    FROM ${pairs} AS p(program, type, first_due),
+      (SELECT DISTINCT ON (resident_id, type) resident_id, type, id, service_date, classification, sbp, dbp,
+            fasting_glucose, next_visit_date
+          FROM service_record
+          WHERE county_code = ${countyCode} AND status = 'signed'
+            AND type IN ${inList(followUps.map((r) => r.followUpType!))}
+          ORDER BY resident_id, type, service_date DESC, id DESC) l
+    WHERE e.county_code = ${countyCode} AND l.resident_id = e.resident_id
+      AND e.program = p.program AND l.type = p.type`.execute(db);
+  await sql`
+    UPDATE program_enrolment e SET next_due_date = e.enrolled_on + p.first_due
+    FROM ${pairs} AS p(program, type, first_due)
+    WHERE e.county_code = ${countyCode} AND e.program = p.program AND e.next_due_date IS NULL`.execute(db);
+  await sql`
+    UPDATE program_enrolment e SET visits_year = ${year}::int, visits_count = c.n
+    FROM ${pairs} AS p(program, type, first_due),
+      (SELECT resident_id, type, count(*)::int AS n FROM service_record
+          WHERE county_code = ${countyCode} AND status = 'signed' AND delivery <> 'phone'
+            AND service_date >= ${`${year}-01-01`}::date AND service_date <= ${`${year}-12-31`}::date
+          GROUP BY resident_id, type) c
+    WHERE e.county_code = ${countyCode} AND c.resident_id = e.resident_id
+      AND e.program = p.program AND c.type = p.type`.execute(db);
+  await sql`
+    UPDATE program_enrolment e SET last_check_date = c.last_date,
+      next_due_date = ${dueAfterCheck(registry, sql`c.last_date`, sql`e.next_due_date`)}
+    FROM (SELECT resident_id, max(service_date) AS last_date FROM service_record
+          WHERE county_code = ${countyCode} AND status = 'signed' AND type IN ${inList(registry.annualCheckTypes)}
+          GROUP BY resident_id) c
+    WHERE e.county_code = ${countyCode} AND c.resident_id = e.resident_id`.execute(db);
+}

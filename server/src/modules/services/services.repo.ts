@@ -1,0 +1,84 @@
+/**
+ * SQL of the service records. A record itself is read through the scoped repositories; the queries that
+ * take a resident id (their list, the previous record, a linked record) run only after the resident was
+ * found in the actor's jurisdiction, and read all of that resident's records.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, ServiceRecordTable } from '../../platform/db-types.ts';
+import { notFound, staleVersion } from '../../platform/errors.ts';
+import type { Repos } from '../../platform/repos.ts';
+
+export type ServiceRow = Selectable<ServiceRecordTable>;
+
+/** The record in the actor's jurisdiction, locked for a change of the version the user edited. */
+export async function lockService(r: Repos, id: number, version: number): Promise<ServiceRow> {
+  const s = await r.services().selectAll('s').where('s.id', '=', id).forUpdate().executeTakeFirst();
+  if (!s) throw notFound();
+  if (s.version !== version) throw staleVersion(s.version, version);
+  return s;
+}
+
+export function findService(r: Repos, id: number): Promise<ServiceRow | undefined> {
+  return r.services().selectAll('s').where('s.id', '=', id).executeTakeFirst();
+}
+
+/** The result of the resident's previous record of a type on or before a date (the rules' context). */
+export async function previousClassification(
+  db: Kysely<DB>,
+  residentId: number,
+  type: string,
+  before: string,
+  excludeId: number | null,
+): Promise<string | null> {
+  let q = db
+    .selectFrom('service_record as s')
+    .select('s.classification')
+    .where('s.resident_id', '=', residentId)
+    .where('s.type', '=', type)
+    .where('s.service_date', '<=', before);
+  if (excludeId !== null) q = q.where('s.id', '!=', excludeId);
+  const prev = await q.orderBy('s.service_date', 'desc').orderBy('s.id', 'desc').executeTakeFirst();
+  return prev?.classification ?? null;
+}
+
+/** Whether the resident has a record of the type with that id (links such as a referral back to its referral out). */
+export async function hasRecordOfType(
+  db: Kysely<DB>,
+  residentId: number,
+  type: string,
+  id: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('service_record as s')
+    .select('s.id')
+    .where('s.id', '=', id)
+    .where('s.resident_id', '=', residentId)
+    .where('s.type', '=', type)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function servicesOf(db: Kysely<DB>, residentId: number) {
+  return db
+    .selectFrom('service_record as s')
+    .select([
+      's.id',
+      's.type',
+      's.service_date',
+      's.delivery',
+      's.status',
+      's.version',
+      's.sbp',
+      's.dbp',
+      's.fasting_glucose',
+      's.weight_kg',
+      's.classification',
+      's.next_visit_date',
+      's.next_action',
+      's.staff_user_id',
+    ])
+    .where('s.resident_id', '=', residentId)
+    .orderBy('s.service_date', 'desc')
+    .orderBy('s.id', 'desc')
+    .execute();
+}

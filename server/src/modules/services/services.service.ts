@@ -1,0 +1,287 @@
+/**
+ * Service records of every type on one envelope: record (draft or signed), sign, amend (a new version, the
+ * old one kept), read and list. What a type's form holds and which rules it runs come from the program
+ * registry; every write goes through change() and keeps the registers' worklist state in step.
+ */
+import type { Kysely } from 'kysely';
+import type { ProgramRegistry, ServiceRecordAmend, ServiceRecordCreate } from '@jkda/domain';
+import type { DB } from '../../platform/db-types.ts';
+import { change, type ChangeEnv, type ChangeTx } from '../../platform/change.ts';
+import { AppError, fieldError, notFound, type FieldError } from '../../platform/errors.ts';
+import { repos } from '../../platform/repos.ts';
+import { countyToday } from '../../platform/today.ts';
+import type { Ctx } from '../auth/actor.ts';
+import type { AuditWriter } from '../audit/audit.writer.ts';
+import { diffRecords } from '../registry/registry.diff.ts';
+import { enrolmentsOf } from '../enrolments/enrolments.repo.ts';
+import { enrolmentView } from '../enrolments/enrolments.service.ts';
+import { refreshStateAfter } from '../enrolments/enrolments.state.ts';
+import {
+  findService,
+  hasRecordOfType,
+  lockService,
+  previousClassification,
+  servicesOf,
+  type ServiceRow,
+} from './services.repo.ts';
+import type { ServiceList, ServiceRecordView } from './services.schema.ts';
+
+const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
+
+function view(s: ServiceRow): ServiceRecordView {
+  return {
+    id: s.id,
+    residentId: s.resident_id,
+    type: s.type,
+    serviceDate: s.service_date,
+    delivery: s.delivery,
+    status: s.status,
+    version: s.version,
+    institutionId: s.institution_id,
+    staffUserId: s.staff_user_id,
+    form: s.form,
+    classification: s.classification,
+    nextVisitDate: s.next_visit_date,
+    nextAction: s.next_action,
+    warnings: s.warnings as FieldError[],
+    proof: s.proof ?? null,
+    signedAt: s.signed_at?.toISOString() ?? null,
+  };
+}
+
+const snapshotOf = (s: { serviceDate: string; delivery: string; form: unknown }) => ({
+  serviceDate: s.serviceDate,
+  delivery: s.delivery,
+  form: s.form,
+});
+
+export class ServicesService {
+  constructor(
+    private readonly env: ChangeEnv,
+    private readonly registry: ProgramRegistry,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  /** Validates a form by its type's schema and rules; errors refuse it, warnings travel with the record. */
+  private async evaluate(
+    trx: Kysely<DB>,
+    r: { id: number; birth_date: string; sex: string },
+    type: string,
+    input: { serviceDate: string; form: Record<string, unknown> },
+    excludeId: number | null,
+  ) {
+    const def = this.registry.serviceType(type);
+    if (!def) throw fieldError('type', 'invalid_value');
+    const ctx = {
+      birthDate: r.birth_date,
+      sex: r.sex,
+      serviceDate: input.serviceDate,
+      previousClassification: null as string | null,
+    };
+    if (def.usesPrevious)
+      ctx.previousClassification = await previousClassification(
+        trx,
+        r.id,
+        type,
+        input.serviceDate,
+        excludeId,
+      );
+    // The schema's issues refuse the form before anything else; then the dates; then the type's rules.
+    const checked = this.registry.checkForm(type, input.form, ctx);
+    if (!checked.form) throw new AppError(400, 'validation_failed', checked.errors);
+    if (input.serviceDate > countyToday()) throw fieldError('serviceDate', 'date_future');
+    if (input.serviceDate < r.birth_date) throw fieldError('serviceDate', 'record_before_birth');
+    const errors = [...checked.errors];
+    for (const link of def.links ?? []) {
+      const target = checked.form![link.field];
+      if (typeof target === 'number' && !(await hasRecordOfType(trx, r.id, link.type, target)))
+        errors.push({ field: `form.${link.field}`, code: link.code });
+    }
+    if (errors.length) throw new AppError(400, 'validation_failed', errors);
+    return { form: checked.form!, warnings: checked.warnings, values: checked.values };
+  }
+
+  private columns(e: Awaited<ReturnType<ServicesService['evaluate']>>) {
+    return {
+      form: JSON.stringify(e.form),
+      sbp: e.values.sbp,
+      dbp: e.values.dbp,
+      fasting_glucose: e.values.fastingGlucose,
+      weight_kg: e.values.weightKg,
+      classification: e.values.classification,
+      next_visit_date: e.values.nextVisitDate,
+      next_action: e.values.nextAction,
+      warnings: JSON.stringify(e.warnings),
+    };
+  }
+
+  /** Records a service (draft, or signed at once). Answers the record with the rules' warnings. */
+  async record(ctx: Ctx, residentId: number, input: ServiceRecordCreate): Promise<ServiceRecordView> {
+    const def = this.registry.serviceType(input.type);
+    if (!def) throw fieldError('type', 'invalid_value');
+    const row = await change(this.env, ctx, async (tx) => {
+      const r = await tx.lockResident(residentId);
+      if (r.status !== 'active') throw new AppError(409, 'archived_record');
+      const evaluation = await this.evaluate(tx.trx, r, input.type, input, null);
+      if (def.register) {
+        const enrolled = await tx.repos
+          .enrolments()
+          .select('e.id')
+          .where('e.resident_id', '=', residentId)
+          .where('e.program', '=', def.register)
+          .where('e.status', '=', 'managed')
+          .executeTakeFirst();
+        if (!enrolled) throw fieldError('type', 'not_enrolled');
+      }
+      const s = await tx.trx
+        .insertInto('service_record')
+        .values({
+          county_code: r.county_code,
+          township_code: r.township_code,
+          village_code: r.village_code,
+          resident_id: residentId,
+          type: input.type,
+          service_date: input.serviceDate,
+          institution_id: ctx.actor.institutionId,
+          staff_user_id: ctx.actor.userId,
+          delivery: input.delivery,
+          status: input.sign ? 'signed' : 'draft',
+          signed_at: input.sign ? new Date() : null,
+          ...this.columns(evaluation),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (input.sign) await refreshStateAfter(tx.trx, this.registry, residentId, input.type, countyToday());
+      await this.written(tx, s, input.sign ? 'create_signed' : 'create', [], null, {
+        action: 'service.create',
+        detail: { type: input.type, signed: input.sign },
+      });
+      return s;
+    });
+    return view(row);
+  }
+
+  async sign(ctx: Ctx, id: number, version: number): Promise<ServiceRecordView> {
+    const row = await change(this.env, ctx, async (tx) => {
+      const s = await lockService(tx.repos, id, version);
+      if (s.status === 'signed') return s;
+      await tx.lockResident(s.resident_id);
+      const after = await tx.trx
+        .updateTable('service_record')
+        .set({ status: 'signed', signed_at: new Date(), version: version + 1, updated_at: new Date() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await refreshStateAfter(tx.trx, this.registry, s.resident_id, s.type, countyToday());
+      await this.written(tx, after, 'sign', [], null, { action: 'service.sign' });
+      return after;
+    });
+    return view(row);
+  }
+
+  /** Amends a record: a new version with the changed fields; the old one stays in the history. */
+  async amend(ctx: Ctx, id: number, input: ServiceRecordAmend): Promise<ServiceRecordView> {
+    const row = await change(this.env, ctx, async (tx) => {
+      const s = await lockService(tx.repos, id, input.version);
+      const r = await tx.lockResident(s.resident_id);
+      const evaluation = await this.evaluate(tx.trx, r, s.type, input, id);
+      const before = snapshotOf({ serviceDate: s.service_date, delivery: s.delivery, form: s.form });
+      const after = snapshotOf({
+        serviceDate: input.serviceDate,
+        delivery: input.delivery,
+        form: evaluation.form,
+      });
+      const changes = diffRecords(before, after);
+      if (changes.length === 0) return s;
+      const updated = await tx.trx
+        .updateTable('service_record')
+        .set({
+          service_date: input.serviceDate,
+          delivery: input.delivery,
+          ...this.columns(evaluation),
+          version: input.version + 1,
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (s.status === 'signed')
+        await refreshStateAfter(tx.trx, this.registry, s.resident_id, s.type, countyToday());
+      await this.written(tx, updated, 'amend', changes, input.reason ?? null, {
+        action: 'service.amend',
+        fields: changes.map((c) => c.field),
+      });
+      return updated;
+    });
+    return view(row);
+  }
+
+  private written(
+    tx: ChangeTx,
+    s: ServiceRow,
+    kind: string,
+    changes: ReturnType<typeof diffRecords>,
+    reason: string | null,
+    audit: { action: string; fields?: string[]; detail?: Record<string, unknown> },
+  ) {
+    return tx.written({
+      entity: 'service_record',
+      id: s.id,
+      version: s.version,
+      countyCode: s.county_code,
+      villageCode: s.village_code,
+      residentId: s.resident_id,
+      kind,
+      changes,
+      snapshot: snapshotOf({ serviceDate: s.service_date, delivery: s.delivery, form: s.form }),
+      reason,
+      audit,
+    });
+  }
+
+  async get(ctx: Ctx, id: number): Promise<ServiceRecordView> {
+    const s = await findService(repos(this.env.db, ctx.actor), id);
+    if (!s) throw notFound();
+    await this.audit.record(ctx, [
+      {
+        action: 'service.read',
+        entityType: 'service_record',
+        entityId: id,
+        residentId: s.resident_id,
+        countyCode: s.county_code,
+      },
+    ]);
+    return view(s);
+  }
+
+  async listForResident(ctx: Ctx, residentId: number): Promise<ServiceList> {
+    const r = repos(this.env.db, ctx.actor);
+    const resident = await r.residents().select('r.id').where('r.id', '=', residentId).executeTakeFirst();
+    if (!resident) throw notFound();
+    const rows = await servicesOf(this.env.db, residentId);
+    const enrolments = await enrolmentsOf(r, residentId);
+    await this.audit.record(ctx, [
+      { action: 'service.list', entityType: 'resident', entityId: residentId, residentId },
+    ]);
+    const today = countyToday();
+    return {
+      enrolments: enrolments.map((e) => enrolmentView(e, today)),
+      items: rows.map((s) => ({
+        id: s.id,
+        type: s.type,
+        serviceDate: s.service_date,
+        delivery: s.delivery,
+        status: s.status,
+        version: s.version,
+        sbp: s.sbp,
+        dbp: s.dbp,
+        fastingGlucose: num(s.fasting_glucose),
+        weightKg: num(s.weight_kg),
+        classification: s.classification,
+        nextVisitDate: s.next_visit_date,
+        nextAction: s.next_action,
+        staffUserId: s.staff_user_id,
+      })),
+    };
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Who is due, for a doctor, a village or a township: the managed patients of a register with their last
+ * follow-up, sorted by due date, with counts by category (overdue, due within 7 days, fewer follow-ups this
+ * year than the register asks, no annual check this calendar year). Audited like every read of resident data.
+ */
+import {
+  ageOn,
+  daysBetween,
+  addDays,
+  type Lang,
+  type ProgramRegistry,
+  type WorklistCategory,
+} from '@jkda/domain';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db-types.ts';
+import { fieldError } from '../../platform/errors.ts';
+import { repos } from '../../platform/repos.ts';
+import { countyToday } from '../../platform/today.ts';
+import type { Ctx } from '../auth/actor.ts';
+import type { AuditWriter } from '../audit/audit.writer.ts';
+import type { Directory } from '../places/directory.ts';
+import { worklistQuery } from './worklist.repo.ts';
+import type { Worklist, WorklistQuery, WorklistRow } from './worklist.schema.ts';
+import { WORKLIST_EXPORT_LIMIT, worklistWorkbook } from './worklist.export.ts';
+
+export class WorklistService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly registry: ProgramRegistry,
+    private readonly audit: AuditWriter,
+    private readonly directory: Directory,
+  ) {}
+
+  private registerOf(program: string) {
+    const reg = this.registry.register(program);
+    if (!reg) throw fieldError('program', 'invalid_value');
+    return reg;
+  }
+
+  async worklist(ctx: Ctx, q: WorklistQuery): Promise<Worklist> {
+    const { counts, rows } = await this.rows(ctx, q);
+    await this.audit.record(ctx, [
+      {
+        action: 'worklist.read',
+        detail: {
+          program: q.program,
+          villageCode: q.villageCode,
+          townshipCode: q.townshipCode,
+          doctorId: q.doctorId,
+          category: q.category,
+          residentIds: rows.map((i) => i.residentId),
+        },
+      },
+    ]);
+    return { counts, items: rows };
+  }
+
+  /** The worklist as an Excel sheet for a day of home visits (audited like the list). */
+  async export(ctx: Ctx, q: WorklistQuery, lang: Lang): Promise<Buffer> {
+    const register = this.registerOf(q.program);
+    const { rows } = await this.rows(ctx, { ...q, limit: WORKLIST_EXPORT_LIMIT, offset: 0 });
+    const villageCodes = [...new Set(rows.map((r) => r.villageCode))];
+    const names = new Map(
+      await Promise.all(villageCodes.map(async (c) => [c, await this.directory.areaName(c)] as const)),
+    );
+    await this.audit.record(ctx, [
+      {
+        action: 'worklist.export',
+        detail: { program: q.program, category: q.category, residentIds: rows.map((i) => i.residentId) },
+      },
+    ]);
+    return worklistWorkbook(
+      rows.map((r) => ({ ...r, villageName: names.get(r.villageCode) || r.villageCode })),
+      register.worklistTitle,
+      lang,
+    );
+  }
+
+  private async rows(
+    ctx: Ctx,
+    q: WorklistQuery,
+  ): Promise<{ counts: Worklist['counts']; rows: WorklistRow[] }> {
+    const register = this.registerOf(q.program);
+    const today = countyToday();
+    const weekEnd = addDays(today, 7);
+    const yearStart = `${today.slice(0, 4)}-01-01`;
+    const { counts, rows } = await worklistQuery(repos(this.db, ctx.actor), register, q, today);
+    const shown = new Set(register.worklist);
+    return {
+      counts,
+      rows: rows.map((x) => {
+        const overdueDays = x.due_date < today ? daysBetween(x.due_date, today) : 0;
+        const categories: WorklistCategory[] = [];
+        if (overdueDays > 0) categories.push('overdue');
+        else if (x.due_date <= weekEnd) categories.push('due_week');
+        if (shown.has('under_visited') && register.visitsPerYear && x.visits < register.visitsPerYear)
+          categories.push('under_visited');
+        if (!x.last_check_date || x.last_check_date < yearStart) categories.push('check_missing');
+        return {
+          residentId: x.resident_id,
+          name: x.name,
+          sex: x.sex,
+          birthDate: x.birth_date,
+          age: ageOn(x.birth_date, today),
+          phone: x.phone,
+          address: x.current_address,
+          villageCode: x.village_code,
+          managingDoctorId: x.managing_doctor_id,
+          lastVisitDate: x.last_service_date,
+          lastClassification: x.last_classification,
+          lastSbp: x.last_sbp,
+          lastDbp: x.last_dbp,
+          lastFastingGlucose: x.last_glucose === null ? null : Number(x.last_glucose),
+          lastCheckDate: x.last_check_date,
+          dueDate: x.due_date,
+          overdueDays,
+          visitsThisYear: x.visits,
+          categories,
+        };
+      }),
+    };
+  }
+}
