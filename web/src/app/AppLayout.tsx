@@ -7,7 +7,8 @@ import { useSession } from '../auth/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import type { RouteHandle } from './router.tsx';
-import { MENU_GROUPS, ROUTES, pathOf, routeById, type AppRoute, type MenuGroupId } from './routes.tsx';
+import { ROUTES, type AppRoute } from './routes.tsx';
+import { MENU_GROUPS, pathOf, routeById, type MenuGroupId, type RouteMeta } from './routeTable.tsx';
 import './layout.css';
 
 function useCurrentRoute(): AppRoute | undefined {
@@ -20,8 +21,8 @@ function useCurrentRoute(): AppRoute | undefined {
 }
 
 /** The route and its parents, top first. */
-function chainOf(route: AppRoute | undefined): AppRoute[] {
-  const chain: AppRoute[] = [];
+function chainOf(route: RouteMeta | undefined): RouteMeta[] {
+  const chain: RouteMeta[] = [];
   for (let r = route; r; r = r.parent ? routeById(r.parent) : undefined) chain.unshift(r);
   return chain;
 }
@@ -64,7 +65,7 @@ export function AppLayout() {
     }
     group.children.push(entry);
   }
-  const selected = [...chain].reverse().find((r) => visible.includes(r))?.id;
+  const selected = [...chain].reverse().find((r) => visible.some((v) => v.id === r.id))?.id;
   const paramsOf = Object.fromEntries(
     Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined),
   );

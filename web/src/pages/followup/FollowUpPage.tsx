@@ -33,7 +33,7 @@ import {
   programMessage,
   VISIT_CLASSIFICATION,
 } from '@jkda/domain';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';

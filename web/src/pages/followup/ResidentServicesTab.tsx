@@ -5,7 +5,7 @@
 import { useNavigate } from 'react-router';
 import { Button, Dropdown, Empty, Space, Table, Tag, Typography } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';

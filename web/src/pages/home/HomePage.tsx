@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { Alert, Card, Col, Descriptions, Row } from 'antd';
 import { jurisdictionText } from '../../app/AppHeader.tsx';
-import { ROUTES } from '../../app/routes.tsx';
+import { ROUTE_TABLE } from '../../app/routeTable.tsx';
 import { useAreas } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -12,7 +12,7 @@ export function HomePage() {
   const { t, lang } = useI18n();
   const areas = useAreas();
   if (!me) return null;
-  const shortcuts = ROUTES.filter((r) => r.menu && r.id !== 'home' && can(r.ability));
+  const shortcuts = ROUTE_TABLE.filter((r) => r.menu && r.id !== 'home' && can(r.ability));
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>

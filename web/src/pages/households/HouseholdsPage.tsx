@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { fieldMessage } from '@jkda/domain/messages';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { useAreas, villagesOf } from '../../api/places.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.tsx';

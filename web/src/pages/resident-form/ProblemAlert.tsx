@@ -5,7 +5,7 @@
  */
 import { Link } from 'react-router';
 import { Alert, Button, Space } from 'antd';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export type SaveProblem =

@@ -1,7 +1,7 @@
 /** A new health record: the form with the user's village and themself as responsible doctor filled in. */
 import { useNavigate } from 'react-router';
 import { App } from 'antd';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { useAreas, useDoctors, villagesOf } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, App } from 'antd';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useNotifyError } from '../../components/useNotifyError.ts';

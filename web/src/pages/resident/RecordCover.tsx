@@ -1,7 +1,7 @@
 /** The cover of the record (封面) in read mode. */
 import { Link } from 'react-router';
 import { Descriptions, Tag } from 'antd';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { codeLabel } from '../../i18n/codes.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paren } from '../../record/format.ts';

@@ -5,7 +5,7 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { App, Button, Card, Input, Table, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { useAreas } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';

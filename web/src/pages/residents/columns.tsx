@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { codeLabel } from '../../i18n/codes.ts';
 import type { I18n } from '../../i18n/i18n.tsx';
 import type { ResidentListItem } from './residents.api.ts';

@@ -23,7 +23,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { pathOf } from '../../app/routes.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
 import { useAreas, villagesOf } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
