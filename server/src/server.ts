@@ -67,7 +67,7 @@ export async function createServer(services: Services): Promise<FastifyInstance>
     app,
     new RegistryService(changes, programs, services.database.pool, services.audit, directory),
   );
-  householdRoutes(app, new HouseholdService(db, services.audit));
+  householdRoutes(app, new HouseholdService(changes, services.audit));
   enrolmentRoutes(app, new EnrolmentsService(changes, programs), programs);
   serviceRoutes(app, new ServicesService(changes, programs, services.audit));
   worklistRoutes(app, new WorklistService(db, programs, services.audit, directory), programs);

@@ -6,9 +6,10 @@ import type { DB } from '../../platform/db-types.ts';
 import { AppError, staleVersion, fieldError, notFound } from '../../platform/errors.ts';
 import { ctxOf } from '../../platform/app.ts';
 import { inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
-import { writeAuditInTx, type AuditWriter } from '../audit/audit.writer.ts';
+import type { AuditWriter } from '../audit/audit.writer.ts';
+import { change, type ChangeEnv, type ChangeTx } from '../../platform/change.ts';
 import { diffRecords } from './registry.diff.ts';
-import { editableOf } from './registry.service.ts';
+import { editableOf } from './resident.snapshot.ts';
 import { scopedResidents } from './registry.repo.ts';
 import { responses } from '../../platform/api-schema.ts';
 import {
@@ -21,11 +22,54 @@ import {
   type MemberMove,
 } from './registry.schema.ts';
 
+type HouseholdRow = {
+  id: number;
+  county_code: string;
+  village_code: string;
+  address: string | null;
+  status: string;
+  head_resident_id: number | null;
+  version: number;
+};
+
+const householdSnapshot = (h: HouseholdRow) => ({
+  villageCode: h.village_code,
+  address: h.address,
+  status: h.status,
+  headResidentId: h.head_resident_id,
+});
+
+/** The pipeline's record of a household row written by a change. */
+function writtenHousehold(
+  tx: ChangeTx,
+  before: HouseholdRow | null,
+  after: HouseholdRow,
+  kind: string,
+  action: string,
+) {
+  return tx.written({
+    entity: 'household',
+    id: after.id,
+    version: after.version,
+    countyCode: after.county_code,
+    villageCode: after.village_code,
+    residentId: null,
+    kind,
+    changes: diffRecords(before ? householdSnapshot(before) : {}, householdSnapshot(after)),
+    snapshot: householdSnapshot(after),
+    audit: { action },
+  });
+}
+
 export class HouseholdService {
+  private readonly db: Kysely<DB>;
+
   constructor(
-    private readonly db: Kysely<DB>,
+    private readonly changes: ChangeEnv,
     private readonly audit: AuditWriter,
-  ) {}
+  ) {
+    this.db = changes.db;
+  }
 
   async create(ctx: Ctx, input: HouseholdCreate): Promise<HouseholdView> {
     const v = await this.db
@@ -36,8 +80,8 @@ export class HouseholdService {
       .executeTakeFirst();
     if (!v?.parent_code || !v.county_code || !inJurisdiction(ctx.actor.jurisdiction, v.code))
       throw fieldError('villageCode', 'not_in_jurisdiction');
-    const id = await this.db.transaction().execute(async (trx) => {
-      const h = await trx
+    const id = await change(this.changes, ctx, async (tx) => {
+      const h = await tx.trx
         .insertInto('household')
         .values({
           county_code: v.county_code!,
@@ -46,11 +90,9 @@ export class HouseholdService {
           address: input.address,
           created_by: ctx.actor.userId,
         })
-        .returning('id')
+        .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAuditInTx(trx, ctx, [
-        { action: 'household.create', entityType: 'household', entityId: h.id, countyCode: v.county_code! },
-      ]);
+      await writtenHousehold(tx, null, h, 'create', 'household.create');
       return h.id;
     });
     return this.view(this.db, ctx, id);
@@ -71,17 +113,17 @@ export class HouseholdService {
 
   /** Puts a resident into this household (moving them out of their previous one). */
   async addMember(ctx: Ctx, householdId: number, input: MemberMove): Promise<HouseholdView> {
-    await this.db.transaction().execute(async (trx) => {
-      const h = await trx
-        .selectFrom('household as h')
+    await change(this.changes, ctx, async (tx) => {
+      const h = await tx.repos
+        .households()
         .selectAll('h')
         .where('h.id', '=', householdId)
         .where('h.status', '=', 'active')
-        .where(scopePredicate(ctx.actor.jurisdiction, 'h'))
         .forUpdate()
         .executeTakeFirst();
       if (!h) throw notFound();
-      const r = await scopedResidents(trx, ctx.actor)
+      const r = await tx.repos
+        .residents()
         .selectAll('r')
         .where('r.id', '=', input.residentId)
         .forUpdate()
@@ -92,14 +134,25 @@ export class HouseholdService {
       if (input.relationToHead === '02' && h.head_resident_id !== null && h.head_resident_id !== r.id)
         throw fieldError('relationToHead', 'head_exists');
       if (r.household_id && r.household_id !== householdId) {
-        await trx
-          .updateTable('household')
-          .set((eb) => ({ head_resident_id: null, version: eb('version', '+', 1), updated_at: new Date() }))
+        // Leaving a household the member headed leaves it without a head.
+        const left = await tx.trx
+          .selectFrom('household')
+          .selectAll()
           .where('id', '=', r.household_id)
           .where('head_resident_id', '=', r.id)
-          .execute();
+          .forUpdate()
+          .executeTakeFirst();
+        if (left) {
+          const after = await tx.trx
+            .updateTable('household')
+            .set({ head_resident_id: null, version: left.version + 1, updated_at: new Date() })
+            .where('id', '=', left.id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await writtenHousehold(tx, left, after, 'head_change', 'household.update');
+        }
       }
-      const updated = await trx
+      const updated = await tx.trx
         .updateTable('resident')
         .set({
           household_id: householdId,
@@ -111,41 +164,35 @@ export class HouseholdService {
         .returningAll()
         .executeTakeFirstOrThrow();
       if (input.relationToHead === '02' || (h.head_resident_id === r.id && input.relationToHead !== '02')) {
-        await trx
+        const after = await tx.trx
           .updateTable('household')
-          .set((eb) => ({
+          .set({
             head_resident_id: input.relationToHead === '02' ? r.id : null,
-            version: eb('version', '+', 1),
+            version: h.version + 1,
             updated_at: new Date(),
-          }))
+          })
           .where('id', '=', householdId)
-          .execute();
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writtenHousehold(tx, h, after, 'head_change', 'household.update');
       }
       const changes = diffRecords(editableOf(r), editableOf(updated));
-      await trx
-        .insertInto('resident_version')
-        .values({
-          resident_id: r.id,
-          version: updated.version,
-          county_code: r.county_code,
-          changed_by: ctx.actor.userId,
-          request_id: ctx.requestId,
-          action: 'household_move',
-          changes: JSON.stringify(changes),
-          snapshot: JSON.stringify(editableOf(updated)),
-        })
-        .execute();
-      await writeAuditInTx(trx, ctx, [
-        {
+      await tx.written({
+        entity: 'resident',
+        id: r.id,
+        version: updated.version,
+        countyCode: r.county_code,
+        villageCode: updated.village_code,
+        residentId: r.id,
+        kind: 'household_move',
+        changes,
+        snapshot: editableOf(updated),
+        audit: {
           action: 'household.member_move',
-          entityType: 'household',
-          entityId: householdId,
-          residentId: r.id,
-          countyCode: r.county_code,
           fields: changes.map((c) => c.field),
-          detail: { fromHousehold: r.household_id },
+          detail: { householdId, fromHousehold: r.household_id },
         },
-      ]);
+      });
     });
     return this.view(this.db, ctx, householdId);
   }
