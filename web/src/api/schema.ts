@@ -504,7 +504,27 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['Enrolment'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
         };
       };
     };
@@ -523,7 +543,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Change a program enrolment status (managed, lost, moved, deceased, ended) */
+    /** Change a register entry status (managed, lost, moved, deceased, ended) */
     put: {
       parameters: {
         query?: never;
@@ -550,7 +570,27 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['Enrolment'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
         };
       };
     };
@@ -1634,7 +1674,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Enrol a resident in the hypertension or diabetes program */
+    /** Enrol a resident in a register a doctor enrols in (the program registry lists them) */
     post: {
       parameters: {
         query?: never;
@@ -1657,11 +1697,31 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['Enrolment'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
         };
       };
     };
@@ -1798,7 +1858,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Program status and every service record of a resident, newest first */
+    /** Register entries and every service record of a resident, newest first */
     get: {
       parameters: {
         query?: never;
@@ -1815,12 +1875,32 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['ServiceList'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
         };
       };
     };
     put?: never;
-    /** Record a service (follow-up): draft, or signed with sign=true */
+    /** Record a service of any registry type: draft, or signed with sign=true */
     post: {
       parameters: {
         query?: never;
@@ -1833,17 +1913,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {string} */
-            type:
-              | 'hypertension_followup'
-              | 'diabetes_followup'
-              | 'health_check'
-              | 'elderly_self_care'
-              | 'elderly_tcm'
-              | 'encounter'
-              | 'consultation'
-              | 'referral_out'
-              | 'referral_back';
+            type: string;
             serviceDate: string;
             /** @enum {string} */
             delivery: 'clinic' | 'home' | 'phone';
@@ -1857,11 +1927,31 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['ServiceRecord'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
         };
       };
     };
@@ -1895,7 +1985,27 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['ServiceRecord'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
         };
       };
     };
@@ -1929,7 +2039,27 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['ServiceRecord'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
         };
       };
     };
@@ -1972,7 +2102,27 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['ServiceRecord'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
         };
       };
     };
@@ -2068,7 +2218,27 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': components['schemas']['Worklist'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
         };
       };
     };
@@ -2108,7 +2278,27 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ApiError'];
+          };
         };
       };
     };
@@ -2229,6 +2419,22 @@ export interface components {
       id: number;
       name: string;
       institutionName: string;
+    };
+    Enrolment: {
+      id: number;
+      program: string;
+      /** @enum {string} */
+      status: 'managed' | 'lost' | 'moved' | 'deceased' | 'ended';
+      statusDate: string | null;
+      enrolledOn: string;
+      diagnosisDate: string | null;
+      diagnosisSource: string | null;
+      managingDoctorId: number | null;
+      version: number;
+      nextDueDate: string | null;
+      lastVisitDate: string | null;
+      lastCheckDate: string | null;
+      visitsThisYear: number;
     };
     FieldError: {
       field: string;
@@ -2534,6 +2740,53 @@ export interface components {
       createdAt: string;
       updatedAt: string;
     };
+    ServiceItem: {
+      id: number;
+      type: string;
+      serviceDate: string;
+      /** @enum {string} */
+      delivery: 'clinic' | 'home' | 'phone';
+      /** @enum {string} */
+      status: 'draft' | 'signed';
+      version: number;
+      sbp: number | null;
+      dbp: number | null;
+      fastingGlucose: number | null;
+      weightKg: number | null;
+      classification: string | null;
+      nextVisitDate: string | null;
+      nextAction: string | null;
+      staffUserId: number;
+    };
+    ServiceList: {
+      enrolments: components['schemas']['Enrolment'][];
+      items: components['schemas']['ServiceItem'][];
+    };
+    ServiceRecord: {
+      id: number;
+      residentId: number;
+      type: string;
+      serviceDate: string;
+      /** @enum {string} */
+      delivery: 'clinic' | 'home' | 'phone';
+      /** @enum {string} */
+      status: 'draft' | 'signed';
+      version: number;
+      institutionId: number;
+      staffUserId: number;
+      form: {
+        [key: string]: unknown;
+      };
+      classification: string | null;
+      nextVisitDate: string | null;
+      nextAction: string | null;
+      warnings: {
+        field: string;
+        code: string;
+      }[];
+      proof: unknown | null;
+      signedAt: string | null;
+    };
     Team: {
       id: number;
       name: string;
@@ -2548,6 +2801,37 @@ export interface components {
         name: string;
         duty: string;
       }[];
+    };
+    Worklist: {
+      counts: {
+        total: number;
+        overdue: number;
+        due_week: number;
+        under_visited: number;
+        check_missing: number;
+      };
+      items: components['schemas']['WorklistRow'][];
+    };
+    WorklistRow: {
+      residentId: number;
+      name: string;
+      sex: string;
+      birthDate: string;
+      age: number;
+      phone: string | null;
+      address: string | null;
+      villageCode: string;
+      managingDoctorId: number | null;
+      lastVisitDate: string | null;
+      lastClassification: string | null;
+      lastSbp: number | null;
+      lastDbp: number | null;
+      lastFastingGlucose: number | null;
+      lastCheckDate: string | null;
+      dueDate: string;
+      overdueDays: number;
+      visitsThisYear: number;
+      categories: ('overdue' | 'due_week' | 'under_visited' | 'check_missing')[];
     };
   };
   responses: never;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ProgramRegistry } from '@jkda/domain';
+import { responses } from '../../platform/api-schema.ts';
 import { ctxOf } from '../../platform/app.ts';
 import {
   enrolmentSchema,
@@ -30,7 +31,7 @@ export function enrolmentRoutes(
         summary: 'Enrol a resident in a register a doctor enrols in (the program registry lists them)',
         params: idParams,
         body: enrolSchema(registry),
-        response: { 201: enrolmentSchema },
+        response: responses({ 201: enrolmentSchema }),
       },
     },
     async (req, reply) => reply.code(201).send(await enrolments.enrol(ctxOf(req), req.params.id, req.body)),
@@ -44,7 +45,7 @@ export function enrolmentRoutes(
         summary: 'Change a register entry status (managed, lost, moved, deceased, ended)',
         params: idParams,
         body: enrolmentStatusSchema,
-        response: { 200: enrolmentSchema },
+        response: responses({ 200: enrolmentSchema }),
       },
     },
     async (req) => enrolments.setStatus(ctxOf(req), req.params.id, req.body),
@@ -58,7 +59,7 @@ export function enrolmentRoutes(
         summary: 'Correct a register entry: diagnosis date and source, managing doctor',
         params: idParams,
         body: enrolmentUpdateSchema,
-        response: { 200: enrolmentSchema },
+        response: responses({ 200: enrolmentSchema }),
       },
     },
     async (req) => enrolments.update(ctxOf(req), req.params.id, req.body),

@@ -1,5 +1,6 @@
 /** Request and response schemas of the registers (program enrolment); the register list comes from the registry. */
 import { z } from 'zod';
+import { named } from '../../platform/api-schema.ts';
 import { ENROLMENT_STATUSES, type ProgramRegistry } from '@jkda/domain';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' });
@@ -39,19 +40,22 @@ export function enrolSchema(registry: ProgramRegistry) {
 export type EnrolInput = z.infer<ReturnType<typeof enrolSchema>>;
 
 /** An enrolment as the API shows it. */
-export const enrolmentSchema = z.object({
-  id: z.number().int(),
-  program: z.string(),
-  status: z.enum(ENROLMENT_STATUSES),
-  statusDate: z.string().nullable(),
-  enrolledOn: z.string(),
-  diagnosisDate: z.string().nullable(),
-  diagnosisSource: z.string().nullable(),
-  managingDoctorId: z.number().int().nullable(),
-  version: z.number().int(),
-  nextDueDate: z.string().nullable(),
-  lastVisitDate: z.string().nullable(),
-  lastCheckDate: z.string().nullable(),
-  visitsThisYear: z.number().int(),
-});
+export const enrolmentSchema = named(
+  'Enrolment',
+  z.object({
+    id: z.number().int(),
+    program: z.string(),
+    status: z.enum(ENROLMENT_STATUSES),
+    statusDate: z.string().nullable(),
+    enrolledOn: z.string(),
+    diagnosisDate: z.string().nullable(),
+    diagnosisSource: z.string().nullable(),
+    managingDoctorId: z.number().int().nullable(),
+    version: z.number().int(),
+    nextDueDate: z.string().nullable(),
+    lastVisitDate: z.string().nullable(),
+    lastCheckDate: z.string().nullable(),
+    visitsThisYear: z.number().int(),
+  }),
+);
 export type EnrolmentView = z.infer<typeof enrolmentSchema>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { responses } from '../../platform/api-schema.ts';
 import { ctxOf } from '../../platform/app.ts';
 import {
   serviceListSchema,
@@ -25,7 +26,7 @@ export function serviceRoutes(app: FastifyInstance, services: ServicesService): 
         tags,
         summary: 'Register entries and every service record of a resident, newest first',
         params: idParams,
-        response: { 200: serviceListSchema },
+        response: responses({ 200: serviceListSchema }),
       },
     },
     async (req) => services.listForResident(ctxOf(req), req.params.id),
@@ -39,7 +40,7 @@ export function serviceRoutes(app: FastifyInstance, services: ServicesService): 
         summary: 'Record a service of any registry type: draft, or signed with sign=true',
         params: idParams,
         body: serviceRecordCreateSchema,
-        response: { 201: serviceRecordSchema },
+        response: responses({ 201: serviceRecordSchema }),
       },
     },
     async (req, reply) => reply.code(201).send(await services.record(ctxOf(req), req.params.id, req.body)),
@@ -52,7 +53,7 @@ export function serviceRoutes(app: FastifyInstance, services: ServicesService): 
         tags,
         summary: 'One service record (audited)',
         params: idParams,
-        response: { 200: serviceRecordSchema },
+        response: responses({ 200: serviceRecordSchema }),
       },
     },
     async (req) => services.get(ctxOf(req), req.params.id),
@@ -66,7 +67,7 @@ export function serviceRoutes(app: FastifyInstance, services: ServicesService): 
         summary: 'Amend a service record (a new version; send the version you edited)',
         params: idParams,
         body: serviceRecordAmendSchema,
-        response: { 200: serviceRecordSchema },
+        response: responses({ 200: serviceRecordSchema }),
       },
     },
     async (req) => services.amend(ctxOf(req), req.params.id, req.body),
@@ -80,7 +81,7 @@ export function serviceRoutes(app: FastifyInstance, services: ServicesService): 
         summary: 'Sign a draft service record',
         params: idParams,
         body: signSchema,
-        response: { 200: serviceRecordSchema },
+        response: responses({ 200: serviceRecordSchema }),
       },
     },
     async (req) => services.sign(ctxOf(req), req.params.id, req.body.version),

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ProgramRegistry } from '@jkda/domain';
+import { binaryFile, responses } from '../../platform/api-schema.ts';
 import { ctxOf, langOf } from '../../platform/app.ts';
 import { countyToday } from '../../platform/today.ts';
 import { worklistQuerySchema, worklistSchema } from './worklist.schema.ts';
@@ -26,7 +27,7 @@ export function worklistRoutes(
           'Who is due, for a doctor, village or township: managed patients of a register with their due date, ' +
           'days overdue, face-to-face visits this year and last health check; counts by category',
         querystring: query,
-        response: { 200: worklistSchema },
+        response: responses({ 200: worklistSchema }),
       },
     },
     async (req) => worklist.worklist(ctxOf(req), req.query),
@@ -40,6 +41,7 @@ export function worklistRoutes(
         summary: 'The worklist as an Excel sheet for a day of home visits (audited)',
         querystring: query.omit({ limit: true, offset: true }),
         produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: responses({ 200: binaryFile }),
       },
     },
     async (req, reply) => {

@@ -1,5 +1,6 @@
 /** The worklist's query and answer; the registers and their categories come from the program registry. */
 import { z } from 'zod';
+import { named } from '../../platform/api-schema.ts';
 import { WORKLIST_CATEGORIES, type ProgramRegistry } from '@jkda/domain';
 
 export function worklistQuerySchema(registry: ProgramRegistry) {
@@ -24,34 +25,40 @@ export function worklistQuerySchema(registry: ProgramRegistry) {
 }
 export type WorklistQuery = z.infer<ReturnType<typeof worklistQuerySchema>>;
 
-export const worklistRowSchema = z.object({
-  residentId: z.number().int(),
-  name: z.string(),
-  sex: z.string(),
-  birthDate: z.string(),
-  age: z.number().int(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  villageCode: z.string(),
-  managingDoctorId: z.number().int().nullable(),
-  lastVisitDate: z.string().nullable(),
-  lastClassification: z.string().nullable(),
-  lastSbp: z.number().nullable(),
-  lastDbp: z.number().nullable(),
-  lastFastingGlucose: z.number().nullable(),
-  lastCheckDate: z.string().nullable(),
-  dueDate: z.string(),
-  overdueDays: z.number().int(),
-  visitsThisYear: z.number().int(),
-  categories: z.array(z.enum(WORKLIST_CATEGORIES)),
-});
+export const worklistRowSchema = named(
+  'WorklistRow',
+  z.object({
+    residentId: z.number().int(),
+    name: z.string(),
+    sex: z.string(),
+    birthDate: z.string(),
+    age: z.number().int(),
+    phone: z.string().nullable(),
+    address: z.string().nullable(),
+    villageCode: z.string(),
+    managingDoctorId: z.number().int().nullable(),
+    lastVisitDate: z.string().nullable(),
+    lastClassification: z.string().nullable(),
+    lastSbp: z.number().nullable(),
+    lastDbp: z.number().nullable(),
+    lastFastingGlucose: z.number().nullable(),
+    lastCheckDate: z.string().nullable(),
+    dueDate: z.string(),
+    overdueDays: z.number().int(),
+    visitsThisYear: z.number().int(),
+    categories: z.array(z.enum(WORKLIST_CATEGORIES)),
+  }),
+);
 export type WorklistRow = z.infer<typeof worklistRowSchema>;
 
-export const worklistSchema = z.object({
-  counts: z.object({
-    total: z.number().int(),
-    ...Object.fromEntries(WORKLIST_CATEGORIES.map((c) => [c, z.number().int()])),
-  }) as z.ZodObject<{ total: z.ZodNumber } & Record<(typeof WORKLIST_CATEGORIES)[number], z.ZodNumber>>,
-  items: z.array(worklistRowSchema),
-});
+export const worklistSchema = named(
+  'Worklist',
+  z.object({
+    counts: z.object({
+      total: z.number().int(),
+      ...Object.fromEntries(WORKLIST_CATEGORIES.map((c) => [c, z.number().int()])),
+    }) as z.ZodObject<{ total: z.ZodNumber } & Record<(typeof WORKLIST_CATEGORIES)[number], z.ZodNumber>>,
+    items: z.array(worklistRowSchema),
+  }),
+);
 export type Worklist = z.infer<typeof worklistSchema>;
