@@ -9,7 +9,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
-import { createServer, createServices } from '../src/server.ts';
+import { createServer, createServices, type ServiceOptions } from '../src/server.ts';
 import { systemCreateDemoCounty } from '../src/modules/seed/demo.ts';
 import type { Services } from '../src/platform/app.ts';
 
@@ -64,6 +64,8 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
 export interface EnvOptions {
   residents?: number;
   config?: Partial<Config>;
+  /** Extra service options (e.g. a program registry with programs defined only in the test). */
+  services?: ServiceOptions;
 }
 
 export async function createTestEnv(
@@ -86,7 +88,7 @@ export async function createTestEnv(
     today: '2026-11-25',
   });
   const config: Config = { ...loadConfig({}), rateLimitPerMinute: 0, logLevel: 'silent', ...opts.config };
-  const services = createServices(config, database, crypto.randomBytes(32));
+  const services = createServices(config, database, crypto.randomBytes(32), opts.services);
   const app = await createServer(services);
   const ids = await database.db
     .selectFrom('app_user as u')
