@@ -90,12 +90,13 @@ export class WorklistService {
       counts,
       rows: rows.map((x) => {
         const overdueDays = x.due_date < today ? daysBetween(x.due_date, today) : 0;
-        const categories: WorklistCategory[] = [];
-        if (overdueDays > 0) categories.push('overdue');
-        else if (x.due_date <= weekEnd) categories.push('due_week');
-        if (shown.has('under_visited') && register.visitsPerYear && x.visits < register.visitsPerYear)
-          categories.push('under_visited');
-        if (!x.last_check_date || x.last_check_date < yearStart) categories.push('check_missing');
+        const found: WorklistCategory[] = [];
+        if (overdueDays > 0) found.push('overdue');
+        else if (x.due_date <= weekEnd) found.push('due_week');
+        if (register.visitsPerYear && x.visits < register.visitsPerYear) found.push('under_visited');
+        if (!x.last_check_date || x.last_check_date < yearStart) found.push('check_missing');
+        // Only the categories the register shows.
+        const categories = found.filter((c) => shown.has(c));
         return {
           residentId: x.resident_id,
           name: x.name,
