@@ -123,7 +123,9 @@ describeEachDb('the change pipeline and its outbox', (env) => {
     const e = env();
     const doc = await e.as('cunyi');
     const n = e.kind === 'postgres' ? 1000 : 100;
-    const residents = await Promise.all(Array.from({ length: 10 }, (_, i) => newResident(e, `并发${'甲乙丙丁戊己庚辛壬癸'[i]}`)));
+    const residents = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => newResident(e, `并发${'甲乙丙丁戊己庚辛壬癸'[i]}`)),
+    );
     const before = await countOutbox(e);
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) =>
@@ -172,9 +174,10 @@ describeEachDb(
       e.services.jobs.subscribe(
         'test.service_records',
         (ev) => ev.entity === 'service_record',
-        async (data) => {
+        (data) => {
           got.push(data as unknown as { events: number[]; requestId: string });
           resolve();
+          return Promise.resolve();
         },
       );
       const ctx = await ctxOf(e, 'cunyi');
@@ -182,9 +185,9 @@ describeEachDb(
       const changes = { db: e.database.db, jobs: e.services.jobs };
       // A rolled-back change queues nothing.
       await expect(
-        change(changes, ctx, async (tx) => {
+        change(changes, ctx, (tx) => {
           tx.after('test.service_records', { never: true });
-          throw new Error('rolled back');
+          return Promise.reject(new Error('rolled back'));
         }),
       ).rejects.toThrow('rolled back');
       const doc = await e.as('cunyi');

@@ -70,7 +70,7 @@ describeEachDb(
         form: { cigarettesPerDay: 10 },
       });
       expect(early.statusCode).toBe(400);
-      expect(early.json().details).toEqual([
+      expect((early.json() as { details: unknown[] }).details).toEqual([
         expect.objectContaining({ field: 'type', code: 'not_enrolled' }),
       ]);
 
@@ -94,7 +94,9 @@ describeEachDb(
         form: { cigarettesPerDay: -1 },
       });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual(['form.cigarettesPerDay']);
+      expect((bad.json() as { details: { field: string }[] }).details.map((d) => d.field)).toEqual([
+        'form.cigarettesPerDay',
+      ]);
 
       const draft = await doc.post(`/api/residents/${id}/services`, {
         type: 'quit_visit',
@@ -194,7 +196,9 @@ describeEachDb(
         form: {},
       });
       expect(t.statusCode).toBe(400);
-      expect(t.json().details).toEqual([expect.objectContaining({ field: 'type', code: 'invalid_value' })]);
+      expect((t.json() as { details: unknown[] }).details).toEqual([
+        expect.objectContaining({ field: 'type', code: 'invalid_value' }),
+      ]);
     });
   },
   { services: { programs } },

@@ -115,10 +115,7 @@ export class ChangeTx {
         changes: JSON.stringify(w.changes ?? []),
         snapshot: JSON.stringify(w.snapshot),
       }));
-      await this.trx
-        .insertInto(table)
-        .values(values as never)
-        .execute();
+      await this.trx.insertInto(table).values(values).execute();
     }
     await this.trx
       .insertInto('audit_log')

@@ -4,7 +4,7 @@
  * seeding: its name is easy to grep. RESIDENT_TABLES is the one declared list of the tables that hold a
  * resident's data by `resident_id` (merge and transfer walk it).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from './db-types.ts';
 import { scopePredicate, type Actor } from '../modules/auth/actor.ts';
 
@@ -29,6 +29,17 @@ function build(db: Kysely<DB>, actor: Actor | null) {
     households: () => scoped(db.selectFrom('household as h'), 'h'),
     enrolments: () => scoped(db.selectFrom('program_enrolment as e'), 'e'),
     services: () => scoped(db.selectFrom('service_record as s'), 's'),
+    /** County-level users see their counties' log; others only entries about residents in their area. */
+    auditLog: () => {
+      const q = db.selectFrom('audit_log as a');
+      if (!actor) return q;
+      const j = actor.jurisdiction;
+      return j.counties.length
+        ? q.where(sql<SqlBool>`a.county_code = ANY(${j.counties}::text[])`)
+        : q.where(
+            sql<SqlBool>`a.resident_id IN (SELECT r.id FROM resident r WHERE ${scopePredicate(j, 'r')})`,
+          );
+    },
   };
 }
 

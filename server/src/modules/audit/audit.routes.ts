@@ -2,24 +2,18 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import { ctxOf } from '../../platform/app.ts';
 import { notFound } from '../../platform/errors.ts';
 import { responses } from '../../platform/api-schema.ts';
-import { scopePredicate, type Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/actor.ts';
+import { repos } from '../../platform/repos.ts';
 import type { AuditWriter } from './audit.writer.ts';
 import { auditPage, auditQuery, type AuditPage, type AuditQuery } from './audit.schema.ts';
 
-/** County-level users see their counties' log; others only entries about residents in their area. */
-function auditScope(actor: Actor) {
-  const j = actor.jurisdiction;
-  if (j.counties.length) return sql<SqlBool>`a.county_code = ANY(${j.counties}::text[])`;
-  return sql<SqlBool>`a.resident_id IN (SELECT r.id FROM resident r WHERE ${scopePredicate(j, 'r')})`;
-}
-
 export async function queryAudit(db: Kysely<DB>, actor: Actor, q: AuditQuery): Promise<AuditPage> {
-  let query = db.selectFrom('audit_log as a').where(auditScope(actor));
+  let query = repos(db, actor).auditLog();
   if (q.residentId) query = query.where('a.resident_id', '=', q.residentId);
   if (q.userId) query = query.where('a.actor_user_id', '=', q.userId);
   if (q.action) query = query.where('a.action', '=', q.action);
@@ -87,11 +81,10 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, audit: AuditWr
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const visible = await db
-        .selectFrom('resident as r')
+      const visible = await repos(db, ctx.actor)
+        .residents()
         .select('r.id')
         .where('r.id', '=', req.params.id)
-        .where(scopePredicate(ctx.actor.jurisdiction, 'r'))
         .executeTakeFirst();
       if (!visible) throw notFound();
       const res = await queryAudit(db, ctx.actor, { ...req.query, residentId: req.params.id });

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import { AppError, staleVersion, fieldError, notFound } from '../../platform/errors.ts';
 import { ctxOf } from '../../platform/app.ts';
-import { inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
+import { inJurisdiction, type Ctx } from '../auth/actor.ts';
+import { repos } from '../../platform/repos.ts';
 import type { AuditWriter } from '../audit/audit.writer.ts';
 import { change, type ChangeEnv, type ChangeTx } from '../../platform/change.ts';
 import { diffRecords } from './registry.diff.ts';
@@ -198,8 +199,8 @@ export class HouseholdService {
   }
 
   private async view(db: Kysely<DB>, ctx: Ctx, id: number): Promise<HouseholdView> {
-    const h = await db
-      .selectFrom('household as h')
+    const h = await repos(db, ctx.actor)
+      .households()
       .leftJoin('area as v', 'v.code', 'h.village_code')
       .select([
         'h.id',
@@ -211,7 +212,6 @@ export class HouseholdService {
         'h.version',
       ])
       .where('h.id', '=', id)
-      .where(scopePredicate(ctx.actor.jurisdiction, 'h'))
       .executeTakeFirst();
     if (!h) throw notFound();
     const members = await scopedResidents(db, ctx.actor)

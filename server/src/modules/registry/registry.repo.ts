@@ -6,7 +6,8 @@ import type pg from 'pg';
 import { sql, type Kysely, type SqlBool, type Expression, type Selectable } from 'kysely';
 import { maskIdNumber, maskPhone, ageOn, MANUAL_KEY_TAGS } from '@jkda/domain';
 import type { DB, ResidentTable } from '../../platform/db-types.ts';
-import { scopePredicate, type Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/actor.ts';
+import { repos } from '../../platform/repos.ts';
 import { likePrefix, parseSearchText, type QueryKind } from './registry.search.ts';
 import type { ResidentListItem, ResidentListQuery, ResidentView } from './registry.schema.ts';
 import type { Directory } from '../places/directory.ts';
@@ -14,7 +15,7 @@ import type { Directory } from '../places/directory.ts';
 export const COUNT_CAP = 10_000;
 
 export function scopedResidents(db: Kysely<DB>, actor: Actor) {
-  return db.selectFrom('resident as r').where(scopePredicate(actor.jurisdiction, 'r'));
+  return repos(db, actor).residents();
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);

@@ -19,7 +19,8 @@ import type { DB } from '../../platform/db-types.ts';
 import { AppError, staleVersion, fieldError, notFound } from '../../platform/errors.ts';
 import { change, type ChangeEnv, type ChangeTx } from '../../platform/change.ts';
 import { countyToday } from '../../platform/today.ts';
-import { assertClinicalUser, inJurisdiction, scopePredicate, type Ctx } from '../auth/actor.ts';
+import { assertClinicalUser, inJurisdiction, type Ctx } from '../auth/actor.ts';
+import { repos } from '../../platform/repos.ts';
 import type { AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from './registry.diff.ts';
 import { editableOf, type ResidentRow } from './resident.snapshot.ts';
@@ -453,12 +454,11 @@ export class RegistryService {
     relation: string | undefined,
     residentId: number | null,
   ): Promise<void> {
-    const h = await trx
-      .selectFrom('household as h')
+    const h = await repos(trx, ctx.actor)
+      .households()
       .select(['h.id', 'h.head_resident_id'])
       .where('h.id', '=', householdId)
       .where('h.status', '=', 'active')
-      .where(scopePredicate(ctx.actor.jurisdiction, 'h'))
       .forUpdate()
       .executeTakeFirst();
     if (!h) throw fieldError('householdId', 'household_not_found');

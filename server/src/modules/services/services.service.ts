@@ -93,12 +93,12 @@ export class ServicesService {
     if (input.serviceDate < r.birth_date) throw fieldError('serviceDate', 'record_before_birth');
     const errors = [...checked.errors];
     for (const link of def.links ?? []) {
-      const target = checked.form![link.field];
+      const target = checked.form[link.field];
       if (typeof target === 'number' && !(await hasRecordOfType(trx, r.id, link.type, target)))
         errors.push({ field: `form.${link.field}`, code: link.code });
     }
     if (errors.length) throw new AppError(400, 'validation_failed', errors);
-    return { form: checked.form!, warnings: checked.warnings, values: checked.values };
+    return { form: checked.form, warnings: checked.warnings, values: checked.values };
   }
 
   private columns(e: Awaited<ReturnType<ServicesService['evaluate']>>) {
