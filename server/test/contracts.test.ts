@@ -11,7 +11,17 @@ import { describeEachDb, PASSWORD } from './harness.ts';
 import { buildResident } from './builders.ts';
 
 /** The tags of the routes whose every operation this file must have seen answer with a success. */
-const COVERED_TAGS = ['auth', 'platform', 'places', 'residents', 'households', 'audit'];
+const COVERED_TAGS = [
+  'auth',
+  'platform',
+  'places',
+  'residents',
+  'households',
+  'audit',
+  'registers',
+  'services',
+  'worklist',
+];
 
 function routeOf(app: FastifyInstance, method: string, path: string) {
   const routes = routeContracts(app).filter((r) => r.method === method);
@@ -199,6 +209,80 @@ describeEachDb(
       await check(admin.get(`/api/residents/${rid}/audit`));
       await check(admin.get('/api/audit?from=yesterday'));
       await check((await e.as('cunyi')).get('/api/audit'));
+    });
+
+    it('registers, service records and the worklist, and their errors', async () => {
+      const e = env();
+      const doc = await e.as('cunyi');
+      const r = await check<{ id: number }>(
+        doc.post('/api/residents', buildResident(e.villageA, { name: '契约随', birthDate: '1950-04-02' })),
+      );
+      const program = e.services.programs.doctorRegisters[0]!.program;
+      const enrol = await doc.post(`/api/residents/${r.id}/enrolments`, {
+        program,
+        diagnosisDate: '2020-01-01',
+      });
+      expect(enrol.statusCode, enrol.body).toBe(201);
+      const en = await check<{ id: number; version: number }>(enrol);
+      await check(doc.post(`/api/residents/${r.id}/enrolments`, { program }));
+      const fixed = await doc.put(`/api/enrolments/${en.id}`, {
+        diagnosisSource: '县医院',
+        version: en.version,
+      });
+      expect(fixed.statusCode, fixed.body).toBe(200);
+      const en2 = await check<{ version: number }>(fixed);
+      await check(doc.put(`/api/enrolments/${en.id}`, { version: 1 }));
+      const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+      const st = await doc.put(`/api/enrolments/${en.id}/status`, {
+        status: 'lost',
+        date: today,
+        version: en2.version,
+      });
+      expect(st.statusCode, st.body).toBe(200);
+      await check(st);
+      const note = { subjective: '头晕', objective: '血压正常', assessment: '无异常', plan: '观察' };
+      const draft = await doc.post(`/api/residents/${r.id}/services`, {
+        type: 'encounter',
+        serviceDate: today,
+        delivery: 'clinic',
+        form: note,
+      });
+      expect(draft.statusCode, draft.body).toBe(201);
+      const s = await check<{ id: number }>(draft);
+      await check(
+        doc.post(`/api/residents/${r.id}/services`, {
+          type: 'encounter',
+          serviceDate: today,
+          delivery: 'clinic',
+          form: {},
+        }),
+      );
+      await check(doc.post(`/api/services/${s.id}/sign`, { version: 1 }));
+      await check(
+        doc.put(`/api/services/${s.id}`, {
+          serviceDate: today,
+          delivery: 'home',
+          form: note,
+          version: 2,
+          reason: '更正',
+        }),
+      );
+      await check(
+        doc.put(`/api/services/${s.id}`, { serviceDate: today, delivery: 'home', form: note, version: 1 }),
+      );
+      await check(doc.get(`/api/services/${s.id}`));
+      await check((await e.as('cunyi2')).get(`/api/services/${s.id}`));
+      await check(doc.get(`/api/residents/${r.id}/services`));
+      for (const reg of e.services.programs.registers)
+        await check(
+          doc.get(`/api/worklists/chronic?program=${reg.program}&villageCode=${e.villageA}&limit=50`),
+        );
+      await check(doc.get('/api/worklists/chronic?program=nothing'));
+      const xlsx = await doc.get(
+        `/api/worklists/chronic/export.xlsx?program=${program}&villageCode=${e.villageA}`,
+      );
+      expect(xlsx.statusCode).toBe(200);
+      await check(xlsx);
     });
 
     it('every route of these modules was seen answering with a success', () => {
