@@ -6,6 +6,7 @@
 import {
   checkClassification,
   classificationFromCode,
+  VISIT_CLASSIFICATION,
   emergencyReferral,
   nextVisit,
   plausibility,
@@ -16,6 +17,7 @@ import {
 } from './chronic.rules.ts';
 import { completedYears } from '../date-math.ts';
 import type { FieldIssue, ServiceContext, ServiceEvaluation } from '../program.ts';
+import type { Lang } from '../../messages.ts';
 
 /** The fields every chronic follow-up form has (the program's schema adds its own). */
 export interface ChronicFollowUpForm {
@@ -39,6 +41,10 @@ export interface ChronicOutcome extends ServiceEvaluation {
   classification: VisitClassification;
   emergency: string[];
 }
+
+/** Words for a stored follow-up result (the classification key, or the form's code 1–4): 控制满意 … 并发症. */
+export const chronicResultWords = (classification: string, lang: Lang): string =>
+  VISIT_CLASSIFICATION.find((c) => c.key === classification || c.code === classification)?.[lang] ?? '';
 
 const asClassification = (code: string | null): VisitClassification | null =>
   code === 'controlled' || code === 'uncontrolled' || code === 'adverse_reaction' || code === 'complication'

@@ -3,7 +3,11 @@
  * least 4 face-to-face follow-ups a year; control judged by fasting glucose).
  */
 import type { ProgramDef } from '../program.ts';
-import { evaluateChronicFollowUp, type ChronicFollowUpForm } from '../chronic/followup.evaluate.ts';
+import {
+  chronicResultWords,
+  evaluateChronicFollowUp,
+  type ChronicFollowUpForm,
+} from '../chronic/followup.evaluate.ts';
 import { diabetesFollowUpSchema } from './followup.schema.ts';
 
 export const diabetesProgram: ProgramDef = {
@@ -29,6 +33,7 @@ export const diabetesProgram: ProgramDef = {
       register: 'diabetes',
       usesPrevious: true,
       evaluate: (form, ctx) => evaluateChronicFollowUp('diabetes', form as ChronicFollowUpForm, ctx),
+      resultWords: chronicResultWords,
     },
   ],
 };

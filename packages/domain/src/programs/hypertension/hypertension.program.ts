@@ -3,7 +3,11 @@
  * face-to-face follow-ups a year; the next visit by the spec's rule).
  */
 import type { ProgramDef } from '../program.ts';
-import { evaluateChronicFollowUp, type ChronicFollowUpForm } from '../chronic/followup.evaluate.ts';
+import {
+  chronicResultWords,
+  evaluateChronicFollowUp,
+  type ChronicFollowUpForm,
+} from '../chronic/followup.evaluate.ts';
 import { hypertensionFollowUpSchema } from './followup.schema.ts';
 
 export const hypertensionProgram: ProgramDef = {
@@ -29,6 +33,7 @@ export const hypertensionProgram: ProgramDef = {
       register: 'hypertension',
       usesPrevious: true,
       evaluate: (form, ctx) => evaluateChronicFollowUp('hypertension', form as ChronicFollowUpForm, ctx),
+      resultWords: chronicResultWords,
     },
   ],
 };
