@@ -1,20 +1,10 @@
 /** Areas and doctors of the user's jurisdiction, loaded once per signed-in user and shared by pages. */
 import { useEffect, useState } from 'react';
 import { useSession } from '../auth/session.tsx';
-import { api } from './client.ts';
+import { typedApi, type Schema } from './client.ts';
 
-export interface Area {
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-}
-
-export interface Doctor {
-  id: number;
-  name: string;
-  institutionName: string;
-}
+export type Area = Schema<'Area'>;
+export type Doctor = Schema<'Doctor'>;
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -29,10 +19,9 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 export const placesApi = {
-  areas: (userId: number) =>
-    cached(`areas:${userId}`, () => api.get<{ items: Area[] }>('/api/areas').then((r) => r.items)),
+  areas: (userId: number) => cached(`areas:${userId}`, () => typedApi.get('/api/areas').then((r) => r.items)),
   doctors: (userId: number) =>
-    cached(`doctors:${userId}`, () => api.get<{ items: Doctor[] }>('/api/doctors').then((r) => r.items)),
+    cached(`doctors:${userId}`, () => typedApi.get('/api/doctors').then((r) => r.items)),
 };
 
 /** The loaded value; the fallback when loading failed (pages then show empty choices, not a spinner forever). */

@@ -1,37 +1,16 @@
 /** Sign-in API calls and the shape of GET /api/auth/me. */
-import { api } from '../api/client.ts';
+import type { Action } from '@jkda/domain/permissions';
+import { typedApi, type Schema } from '../api/client.ts';
 
-export type Ability =
-  | 'resident.read'
-  | 'resident.create'
-  | 'resident.update'
-  | 'resident.archive'
-  | 'resident.export'
-  | 'household.write'
-  | 'service.write'
-  | 'audit.read'
-  | 'user.manage'
-  | 'place.read';
+/** What the user may do: the action names of the server's permission table (@jkda/domain/permissions). */
+export type Ability = Action;
 
-export interface Me {
-  user: {
-    id: number;
-    username: string;
-    displayName: string;
-    role: string;
-    roleLabel: { zh: string; en: string };
-    institutionId: number;
-    institutionName: string;
-    countyCode: string;
-    jurisdiction: { counties: string[]; townships: string[]; villages: string[] };
-  };
-  abilities: Partial<Record<Ability, boolean>>;
-  csrfToken: string | null;
-  expiresAt: string;
-}
+/** The signed-in user, with one boolean per ability. */
+export type Me = Schema<'Me'>;
 
 export const authApi = {
-  me: () => api.get<Me>('/api/auth/me'),
-  login: (username: string, password: string) => api.post<Me>('/api/auth/login', { username, password }),
-  logout: () => api.post<undefined>('/api/auth/logout'),
+  me: () => typedApi.get('/api/auth/me'),
+  login: (username: string, password: string) =>
+    typedApi.post('/api/auth/login', { body: { username, password } }),
+  logout: () => typedApi.post('/api/auth/logout'),
 };

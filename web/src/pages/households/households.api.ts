@@ -1,50 +1,28 @@
 /** API calls of households: create, view, add or move a member, and finding residents to add. */
-import { api } from '../../api/client.ts';
+import { typedApi, type BodyOf, type Schema } from '../../api/client.ts';
 
-export interface HouseholdMember {
-  id: number;
-  name: string;
-  sex: string;
-  birthDate: string;
-  relationToHead: string | null;
-  recordNumber: string;
-  status: string;
-}
+export type Household = Schema<'Household'>;
+export type HouseholdMember = Schema<'HouseholdMember'>;
+/** A search match offered to add to the household. */
+export type ResidentHit = Schema<'ResidentListItem'>;
 
-export interface Household {
-  id: number;
-  villageCode: string;
-  villageName: string;
-  address: string | null;
-  headResidentId: number | null;
-  status: string;
-  version: number;
-  members: HouseholdMember[];
-}
-
-export interface ResidentHit {
-  id: number;
-  name: string;
-  sex: string;
-  birthDate: string;
-  idNumberMasked: string | null;
-  villageName: string;
-  householdId: number | null;
-}
+type RelationToHead = BodyOf<'post', '/api/households/{id}/members'>['relationToHead'];
 
 export const householdsApi = {
-  get: (id: number, signal?: AbortSignal) => api.get<Household>(`/api/households/${id}`, undefined, signal),
+  get: (id: number, signal?: AbortSignal) => typedApi.get('/api/households/{id}', { path: { id }, signal }),
   create: (villageCode: string, address: string) =>
-    api.post<Household>('/api/households', { villageCode, address }),
-  /** Puts a resident into the household (moving them from another); needs the resident record's version. */
+    typedApi.post('/api/households', { body: { villageCode, address } }),
+  /**
+   * Puts a resident into the household (moving them from another); needs the resident record's version.
+   * relationToHead is a code of the relation picker (the server checks it against the code table).
+   */
   addMember: async (householdId: number, residentId: number, relationToHead: string) => {
-    const r = await api.get<{ version: number }>(`/api/residents/${residentId}`);
-    return api.post<Household>(`/api/households/${householdId}/members`, {
-      residentId,
-      relationToHead,
-      version: r.version,
+    const r = await typedApi.get('/api/residents/{id}', { path: { id: residentId } });
+    return typedApi.post('/api/households/{id}/members', {
+      path: { id: householdId },
+      body: { residentId, relationToHead: relationToHead as RelationToHead, version: r.version },
     });
   },
   findResidents: (q: string, signal?: AbortSignal) =>
-    api.get<{ items: ResidentHit[] }>('/api/residents', { q, pageSize: 10 }, signal).then((r) => r.items),
+    typedApi.get('/api/residents', { query: { q, pageSize: 10 }, signal }).then((r) => r.items),
 };

@@ -1,14 +1,24 @@
 /** API calls of the record form: create (POST /api/residents) and update (PUT /api/residents/:id). */
-import { api } from '../../api/client.ts';
-import type { ResidentView } from '../../record/types.ts';
+import { typedApi, type BodyOf } from '../../api/client.ts';
+
+/**
+ * The form model gives its payload as plain fields (formModel.ts toPayload); the server checks it with the
+ * same domain schema the form validates with, so it is sent as the route's body type.
+ */
+type Payload = Record<string, unknown>;
 
 export const residentFormApi = {
-  create: (payload: Record<string, unknown>, confirmPossibleDuplicate: boolean) =>
-    api.post<ResidentView>(
-      '/api/residents',
-      confirmPossibleDuplicate ? { ...payload, confirmPossibleDuplicate: true } : payload,
-    ),
-  update: (id: number, payload: Record<string, unknown>, version: number) =>
-    api.put<ResidentView>(`/api/residents/${id}`, { ...payload, version }),
-  get: (id: number, signal?: AbortSignal) => api.get<ResidentView>(`/api/residents/${id}`, undefined, signal),
+  create: (payload: Payload, confirmPossibleDuplicate: boolean) =>
+    typedApi.post('/api/residents', {
+      body: (confirmPossibleDuplicate ? { ...payload, confirmPossibleDuplicate: true } : payload) as BodyOf<
+        'post',
+        '/api/residents'
+      >,
+    }),
+  update: (id: number, payload: Payload, version: number) =>
+    typedApi.put('/api/residents/{id}', {
+      path: { id },
+      body: { ...payload, version } as BodyOf<'put', '/api/residents/{id}'>,
+    }),
+  get: (id: number, signal?: AbortSignal) => typedApi.get('/api/residents/{id}', { path: { id }, signal }),
 };

@@ -8,16 +8,14 @@ export function problemOf(e: unknown): SaveProblem | null {
   switch (e.code) {
     case 'duplicate_id_number':
     case 'duplicate_id_number_elsewhere': {
-      const existing = b.existing as { id: number; recordNumber: string } | undefined;
-      return { kind: 'duplicate', message: b.message, ...(existing ? { existing } : {}) };
+      return { kind: 'duplicate', message: b.message, ...(b.existing ? { existing: b.existing } : {}) };
     }
     case 'possible_duplicate':
       return {
         kind: 'possible',
         message: b.message,
-        candidates:
-          (b.candidates as Extract<SaveProblem, { kind: 'possible' }>['candidates'] | undefined) ?? [],
-        elsewhere: Number(b.elsewhere ?? 0),
+        candidates: b.candidates ?? [],
+        elsewhere: b.elsewhere ?? 0,
       };
     case 'stale_version':
       return { kind: 'stale', message: b.message, currentVersion: Number(b.currentVersion) };

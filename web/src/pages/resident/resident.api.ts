@@ -1,35 +1,13 @@
 /** API calls of the record page: the record, its versions and (for administrators) its audit trail. */
-import { api } from '../../api/client.ts';
-import type { HistoryEntry, ResidentView } from '../../record/types.ts';
+import { typedApi, type Schema } from '../../api/client.ts';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: { id: number | null; username: string | null; role: string | null };
-  ip: string | null;
-  requestId: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  residentId: number | null;
-  fields: string[] | null;
-  outcome: string;
-  sealed: boolean;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  hasMore: boolean;
-  page: number;
-  pageSize: number;
-}
+export type AuditEntry = Schema<'AuditEntry'>;
+export type AuditPage = Schema<'AuditPage'>;
 
 export const residentApi = {
-  get: (id: number, signal?: AbortSignal) => api.get<ResidentView>(`/api/residents/${id}`, undefined, signal),
+  get: (id: number, signal?: AbortSignal) => typedApi.get('/api/residents/{id}', { path: { id }, signal }),
   history: (id: number, signal?: AbortSignal) =>
-    api
-      .get<{ items: HistoryEntry[] }>(`/api/residents/${id}/history`, undefined, signal)
-      .then((r) => r.items),
+    typedApi.get('/api/residents/{id}/history', { path: { id }, signal }).then((r) => r.items),
   audit: (id: number, page: number, signal?: AbortSignal) =>
-    api.get<AuditPage>(`/api/residents/${id}/audit`, { page, pageSize: 50 }, signal),
+    typedApi.get('/api/residents/{id}/audit', { path: { id }, query: { page, pageSize: 50 }, signal }),
 };
