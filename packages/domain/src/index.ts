@@ -6,6 +6,7 @@ export * from './record-number.ts';
 export * from './pinyin.ts';
 export * from './mask.ts';
 export * from './messages.ts';
+export * from './permissions.ts';
 export * from './programs/date-math.ts';
 export * from './issues.ts';
 export * from './programs/program.ts';
