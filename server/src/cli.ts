@@ -18,7 +18,7 @@ import {
   systemLoadCountyAreas,
   systemSetupInstitutions,
 } from './modules/places/places.service.ts';
-import { enrolByAge } from './modules/enrolments/enrolments.state.ts';
+import { sweepRegistersByAge } from './modules/enrolments/enrolments.state.ts';
 import { countyToday } from './platform/today.ts';
 import { DEMO_COUNTY, DEMO_PASSWORD, systemCreateDemoCounty, type DemoLogin } from './modules/seed/demo.ts';
 
@@ -97,16 +97,15 @@ async function serve(): Promise<void> {
   }, 2000);
   // The registers entered by age take residents in: at start, then once a day.
   let sweptOn = '';
-  const sweepElderly = async () => {
+  const sweepRegisters = async () => {
     const day = countyToday();
     if (day === sweptOn) return;
     sweptOn = day;
-    const { count } = await enrolByAge(db, services.programs, day, { systemRequestId: `sweep-${day}` });
+    const count = await sweepRegistersByAge(db, services.programs, day);
     if (count) app.log.info(`registers by age: ${count} residents taken in`);
   };
-  await sweepElderly();
   const sweeper = setInterval(() => {
-    sweepElderly().catch((e: unknown) => app.log.error({ err: e }, 'elderly register sweep failed'));
+    sweepRegisters().catch((e: unknown) => app.log.error({ err: e }, 'register sweep failed'));
   }, 600_000);
   let stopping = false;
   const stop = async (signal: string) => {
@@ -123,6 +122,9 @@ async function serve(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // The sweep runs once the server answers (on a large county it takes minutes); it is idempotent, so a
+  // stop in the middle resumes where it left off at the next start.
+  sweepRegisters().catch((e: unknown) => app.log.error({ err: e }, 'register sweep failed'));
   console.log(
     `jkda is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
   );

@@ -3,6 +3,7 @@
  * One schema for the server (validation at the edge) and the web forms (validation as the user types).
  */
 import { z } from 'zod';
+import { localDate } from './programs/date-math.ts';
 import { codesOf } from './code-tables.ts';
 import { validateIdNumber } from './id-number.ts';
 import { isValidPhone } from './phone.ts';
@@ -149,7 +150,7 @@ type ResidentLike = {
  * birth date and sex it carries match the form; no date lies in the future.
  */
 export function checkResident(v: ResidentLike, ctx: z.RefinementCtx, opts: ResidentCheckOptions = {}): void {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? localDate();
   if (v.birthDate > today) ctx.addIssue({ code: 'custom', message: 'date_future', path: ['birthDate'] });
   if (v.recordDate && v.recordDate > today)
     ctx.addIssue({ code: 'custom', message: 'date_future', path: ['recordDate'] });
@@ -202,8 +203,7 @@ export const residentArchiveSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.date > new Date().toISOString().slice(0, 10))
-      ctx.addIssue({ code: 'custom', message: 'date_future', path: ['date'] });
+    if (v.date > localDate()) ctx.addIssue({ code: 'custom', message: 'date_future', path: ['date'] });
     if (v.reason === 'other' && !v.note)
       ctx.addIssue({ code: 'custom', message: 'required', path: ['note'] });
   });
@@ -216,7 +216,7 @@ export function keyTagsFor(
     basicInfo: Pick<BasicInfo, 'diseases' | 'disability'>;
     manualTags?: readonly string[];
   },
-  today: string = new Date().toISOString().slice(0, 10),
+  today: string = localDate(),
 ): string[] {
   const tags = new Set<string>(r.manualTags ?? []);
   const diseases = new Set(r.basicInfo.diseases.map((d) => d.code));

@@ -82,6 +82,8 @@ export interface OpenOptions {
   /** Folder for PGlite; 'memory://' for an in-memory database (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** A PGlite data folder tarball (`dumpDataDir()`) to start an in-memory database from (tests). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -116,7 +118,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let freshEmbedded = true;
   let pglite;
   if (dataDir.startsWith('memory://')) {
-    pglite = new PGlite(dataDir);
+    pglite = opts.loadDataDir ? new PGlite(dataDir, { loadDataDir: opts.loadDataDir }) : new PGlite(dataDir);
   } else {
     fs.mkdirSync(dataDir, { recursive: true });
     release = acquireLock(path.join(dataDir, 'jkda.lock'));

@@ -96,7 +96,9 @@ export function completedYears(birthDate: string, on: string): number {
  * The calendar date (YYYY-MM-DD) at an instant in a time zone: "today" of a county is its local date,
  * not the UTC date (from 00:00 to 08:00 in Beijing the UTC date is still yesterday).
  */
-export function localDate(timeZone: string, at: Date = new Date()): string {
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export function localDate(timeZone: string = DEFAULT_TIME_ZONE, at: Date = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

@@ -118,7 +118,7 @@ export async function enrolByAge(
   db: Kysely<DB>,
   registry: ProgramRegistry,
   onDate: string,
-  only: { countyCode?: string; residentId?: number; systemRequestId?: string } = {},
+  only: { countyCode?: string; villageCode?: string; residentId?: number; systemRequestId?: string } = {},
 ): Promise<{ count: number; rows: AgeEnrolment[] }> {
   const rows: AgeEnrolment[] = [];
   let count = 0;
@@ -134,6 +134,7 @@ export async function enrolByAge(
         WHERE s.resident_id = r.id AND s.type IN ${inList(registry.annualCheckTypes)} AND s.status = 'signed') c ON true
       WHERE r.status = 'active' AND r.birth_date <= ${bornBy(onDate, reg.entry.minAge)}::date
         ${only.countyCode ? sql`AND r.county_code = ${only.countyCode}` : sql``}
+        ${only.villageCode ? sql`AND r.village_code = ${only.villageCode}` : sql``}
         ${only.residentId ? sql`AND r.id = ${only.residentId}` : sql``}
         AND NOT EXISTS (SELECT 1 FROM program_enrolment x WHERE x.resident_id = r.id AND x.program = ${reg.program})
       ON CONFLICT (resident_id, program) DO NOTHING
@@ -213,4 +214,32 @@ export async function rebuildProgramState(
           WHERE county_code = ${countyCode} AND status = 'signed' AND type IN ${inList(registry.annualCheckTypes)}
           GROUP BY resident_id) c
     WHERE e.county_code = ${countyCode} AND c.resident_id = e.resident_id`.execute(db);
+}
+
+/**
+ * The daily sweep of the registers entered by age, one village at a time: each village is its own short
+ * statement, so requests are served between them and a stop resumes at the next start (it is idempotent).
+ */
+export async function sweepRegistersByAge(
+  db: Kysely<DB>,
+  registry: ProgramRegistry,
+  onDate: string,
+): Promise<number> {
+  if (registry.ageRegisters.length === 0) return 0;
+  const villages = await db
+    .selectFrom('resident')
+    .select('village_code')
+    .distinct()
+    .where('status', '=', 'active')
+    .orderBy('village_code')
+    .execute();
+  let count = 0;
+  for (const v of villages)
+    count += (
+      await enrolByAge(db, registry, onDate, {
+        villageCode: v.village_code,
+        systemRequestId: `sweep-${onDate}`,
+      })
+    ).count;
+  return count;
 }

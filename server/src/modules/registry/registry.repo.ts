@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor.ts';
 import { repos } from '../../platform/repos.ts';
 import { likePrefix, parseSearchText, type QueryKind } from './registry.search.ts';
 import type { ResidentListItem, ResidentListQuery, ResidentView } from './registry.schema.ts';
+import { countyToday } from '../../platform/today.ts';
 import type { Directory } from '../places/directory.ts';
 
 export const COUNT_CAP = 10_000;
@@ -18,7 +19,7 @@ export function scopedResidents(db: Kysely<DB>, actor: Actor) {
   return repos(db, actor).residents();
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+const today = (): string => countyToday();
 
 function yearsBefore(date: string, years: number): string {
   const [y, m, d] = date.split('-');

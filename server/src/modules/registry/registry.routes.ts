@@ -13,6 +13,7 @@ import {
   residentView,
 } from './registry.schema.ts';
 import type { RegistryService } from './registry.service.ts';
+import { countyToday } from '../../platform/today.ts';
 
 const tags = ['residents'];
 
@@ -52,7 +53,7 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
     async (req, reply) => {
       const lang = langOf(req);
       const file = await registry.export(ctxOf(req), req.query, lang);
-      const name = `${lang === 'zh' ? '居民名单' : 'residents'}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      const name = `${lang === 'zh' ? '居民名单' : 'residents'}-${countyToday()}.xlsx`;
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header(

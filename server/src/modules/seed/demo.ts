@@ -17,6 +17,7 @@ import {
 } from '../places/places.service.ts';
 import { generateHouseholds, generateVillages } from './generator.ts';
 import { systemAddTeam } from '../places/teams.ts';
+import { countyToday } from '../../platform/today.ts';
 import { systemLoadHouseholds } from './loader.ts';
 
 export const DEMO_COUNTY = '341524';
@@ -177,7 +178,7 @@ export async function systemCreateDemoCounty(
             villages,
             residents: opts.residents,
             seed: opts.seed,
-            today: opts.today ?? new Date().toISOString().slice(0, 10),
+            today: opts.today ?? countyToday(),
           }),
           {
             countyCode,
@@ -189,7 +190,7 @@ export async function systemCreateDemoCounty(
               : {
                   history: {
                     seed: opts.seed,
-                    today: opts.today ?? new Date().toISOString().slice(0, 10),
+                    today: opts.today ?? countyToday(),
                     staffUserId: leader.id,
                     years: opts.historyYears ?? 3,
                   },
@@ -199,7 +200,7 @@ export async function systemCreateDemoCounty(
       : 0;
   if (loaded > 0 && opts.history !== false) {
     // The elderly register by age, then the worklist state from the loaded history.
-    const today = opts.today ?? new Date().toISOString().slice(0, 10);
+    const today = opts.today ?? countyToday();
     await enrolByAge(db, programRegistry, today, { countyCode, systemRequestId: 'seed' });
     await rebuildProgramState(db, programRegistry, countyCode, today);
   }

@@ -31,6 +31,7 @@
 import type { BasicInfo } from '@jkda/domain';
 import { idCheckDigit } from '@jkda/domain';
 import { Rng, Weighted, deriveSeed, mix32, weighted } from './random.ts';
+import { countyToday } from '../../platform/today.ts';
 import {
   CHINESE_NUMERALS,
   COMMUNITY_NAMES,
@@ -1350,7 +1351,7 @@ export function* generateHouseholds(params: GenerateHouseholdsParams): Generator
   for (const v of villages)
     if (!/^\d{12}$/.test(v.code))
       throw new RangeError(`generateHouseholds: village code ${v.code} is not 12 digits`);
-  const today = params.today ?? new Date().toISOString().slice(0, 10);
+  const today = params.today ?? countyToday();
   const st = new RunState(seed >>> 0, countyCode, countyName, today);
 
   // Village sizes: triangular weights, residents' committees (town seats) larger.
