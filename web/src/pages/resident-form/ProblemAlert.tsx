@@ -5,15 +5,16 @@
  */
 import { Link } from 'react-router';
 import { Alert, Button, Space } from 'antd';
+import type { ApiErrorBody } from '../../api/client.ts';
 import { pathOf } from '../../app/routeTable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export type SaveProblem =
-  | { kind: 'duplicate'; message: string; existing?: { id: number; recordNumber: string } }
+  | { kind: 'duplicate'; message: string; existing?: NonNullable<ApiErrorBody['existing']> }
   | {
       kind: 'possible';
       message: string;
-      candidates: { id: number; recordNumber: string; name: string; villageName: string }[];
+      candidates: NonNullable<ApiErrorBody['candidates']>;
       elsewhere: number;
     }
   | { kind: 'stale'; message: string; currentVersion: number };
