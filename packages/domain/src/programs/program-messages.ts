@@ -151,6 +151,12 @@ export const FORM_RULE_MESSAGES = {
     'The results show abnormal values, yet the evaluation says nothing abnormal',
   ],
   date_after_service: ['日期晚于本次服务日期', 'The date is after the date of this service'],
+  next_visit_not_after_visit: ['下次随访日期应晚于本次随访日期', 'The next visit must be after this visit'],
+  next_visit_late_reason: [
+    '下次随访晚于规范要求的2周内，请填写原因',
+    'The next visit is later than the 2 weeks the rule asks for; give the reason',
+  ],
+  other_text_required: ['选择“其他”时请写明具体内容', 'Say what “other” is'],
   elderly_item_too_young: [
     '此项为65岁及以上老年人填写，该居民未满65岁，请核实',
     'This item is for residents aged 65 or over; please confirm',

@@ -29,7 +29,7 @@ export async function refreshFollowUpState(
       next_due_date = coalesce(l.next_visit_date, e.enrolled_on + ${register.firstDueDays ?? 14}::int),
       visits_year = ${year}::int,
       visits_count = (
-        SELECT count(*)::int FROM service_record s
+        SELECT count(DISTINCT s.service_date)::int FROM service_record s
         WHERE s.resident_id = e.resident_id AND s.type = ${type} AND s.status = 'signed'
           AND s.delivery <> 'phone' AND s.service_date >= ${`${year}-01-01`}::date
           AND s.service_date <= ${`${year}-12-31`}::date)
@@ -201,7 +201,7 @@ export async function rebuildProgramState(
   await sql`
     UPDATE program_enrolment e SET visits_year = ${year}::int, visits_count = c.n
     FROM ${pairs} AS p(program, type, first_due),
-      (SELECT resident_id, type, count(*)::int AS n FROM service_record
+      (SELECT resident_id, type, count(DISTINCT service_date)::int AS n FROM service_record
           WHERE county_code = ${countyCode} AND status = 'signed' AND delivery <> 'phone'
             AND service_date >= ${`${year}-01-01`}::date AND service_date <= ${`${year}-12-31`}::date
           GROUP BY resident_id, type) c

@@ -22,7 +22,10 @@ export function findService(r: Repos, id: number): Promise<ServiceRow | undefine
   return r.services().selectAll('s').where('s.id', '=', id).executeTakeFirst();
 }
 
-/** The result of the resident's previous record of a type on or before a date (the rules' context). */
+/**
+ * The result of the resident's previous signed record of a type before a date (the rules' context: "two
+ * uncontrolled visits in a row" counts signed visits only, and not another record of the same day).
+ */
 export async function previousClassification(
   db: Kysely<DB>,
   residentId: number,
@@ -35,7 +38,8 @@ export async function previousClassification(
     .select('s.classification')
     .where('s.resident_id', '=', residentId)
     .where('s.type', '=', type)
-    .where('s.service_date', '<=', before);
+    .where('s.status', '=', 'signed')
+    .where('s.service_date', '<', before);
   if (excludeId !== null) q = q.where('s.id', '!=', excludeId);
   const prev = await q.orderBy('s.service_date', 'desc').orderBy('s.id', 'desc').executeTakeFirst();
   return prev?.classification ?? null;

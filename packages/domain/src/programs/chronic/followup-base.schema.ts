@@ -16,17 +16,25 @@ const drug = z
   })
   .strict();
 
-export const followUpBase = {
-  symptoms: z
+/** 症状 of a follow-up form: codes of the program's own list; 1 (无症状) stands alone; the last (其他) needs its text. */
+export function symptomsOf(codes: readonly [string, ...string[]]) {
+  return z
     .object({
-      codes: z.array(z.string()).min(1, { message: 'choice_required' }),
+      codes: z.array(z.enum(codes, { message: 'invalid_value' })).min(1, { message: 'choice_required' }),
       other: z.string().trim().max(100).optional(),
     })
     .strict()
     .refine((v) => !v.codes.includes('1') || v.codes.length === 1, {
       message: 'choice_exclusive',
       path: ['codes'],
-    }),
+    })
+    .refine((v) => !v.codes.includes(codes[codes.length - 1]!) || !!v.other, {
+      message: 'other_text_required',
+      path: ['other'],
+    });
+}
+
+export const followUpBase = {
   sbp: z.number().int(),
   dbp: z.number().int(),
   weightKg: num(1, 400).optional(),
@@ -51,7 +59,12 @@ export const followUpBase = {
   otherTests: z.string().trim().max(200).optional(),
   medicationAdherence: level3,
   adverseReaction: z
-    .object({ has: z.boolean(), description: z.string().trim().max(100).optional() })
+    .object({
+      has: z.boolean(),
+      description: z.string().trim().max(100).optional(),
+      /** 药物不良反应难以控制: the reaction cannot be controlled at this level → referral. */
+      uncontrollable: z.boolean().optional(),
+    })
     .strict(),
   /** A new complication, or an existing one worse, at this visit. */
   complication: z.boolean().default(false),
@@ -71,5 +84,7 @@ export const followUpBase = {
     .optional(),
   /** The doctor may set another date than the computed one (kept with the computed one for audit). */
   nextVisitDate: isoDate.optional(),
+  /** Why the next visit is later than the rule's date (required then). */
+  nextVisitReason: z.string().trim().min(1).max(200).optional(),
   notes: z.string().trim().max(500).optional(),
 };

@@ -29,7 +29,9 @@ export interface ChronicFollowUpForm {
   fastingGlucose?: number | undefined;
   hba1cDate?: string | undefined;
   classification: string;
-  adverseReaction: { has: boolean };
+  adverseReaction: { has: boolean; uncontrollable?: boolean | undefined };
+  temperature?: number | undefined;
+  nextVisitReason?: string | undefined;
   complication: boolean;
   emergencyFlags: string[];
   referral?: unknown;
@@ -92,6 +94,7 @@ export function evaluateChronicFollowUp(
     dbp: form.dbp,
     glucose,
     heartRate: form.heartRate ?? null,
+    temperature: form.temperature ?? null,
     flags: form.emergencyFlags,
   } as EmergencyInput);
   const plan = nextVisit({
@@ -99,7 +102,16 @@ export function evaluateChronicFollowUp(
     classification,
     previousClassification: asClassification(ctx.previousClassification),
     emergency: em.emergency,
+    uncontrollableAdverseReaction: form.adverseReaction.has && form.adverseReaction.uncontrollable === true,
   });
+  // A date the doctor sets: never before the visit; after an uncontrolled visit, an adverse reaction or a
+  // referral, not later than the rule's short interval unless the reason is given.
+  if (form.nextVisitDate !== undefined) {
+    if (form.nextVisitDate <= ctx.serviceDate)
+      errors.push({ field: 'form.nextVisitDate', code: 'next_visit_not_after_visit' });
+    else if (plan.action !== 'routine' && form.nextVisitDate > plan.dueDate && !form.nextVisitReason)
+      errors.push({ field: 'form.nextVisitReason', code: 'next_visit_late_reason' });
+  }
   if (plan.referral && !form.referral) warnings.push({ field: 'form.referral', code: 'referral_expected' });
   return {
     errors,

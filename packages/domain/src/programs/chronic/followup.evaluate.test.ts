@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../date-math.ts';
+import { programRegistry } from '../registry.ts';
+
+const ctx = { birthDate: '1955-05-05', sex: '1', serviceDate: '2026-06-10', previousClassification: null };
+
+const base = {
+  symptoms: { codes: ['1'] },
+  sbp: 132,
+  dbp: 82,
+  lifestyle: {},
+  medicationAdherence: '1',
+  adverseReaction: { has: false },
+  classification: '1',
+};
+const dm = { ...base, fastingGlucose: 6.2 };
+
+/** The follow-up type of the register whose schema takes the sample (with or without fasting glucose). */
+function typeFor(form: object): string {
+  return programRegistry.doctorRegisters
+    .map((r) => r.followUpType!)
+    .find((t) => programRegistry.serviceType(t)!.schema.safeParse(form).success)!;
+}
+const BP_TYPE = typeFor(base);
+const GLUCOSE_TYPE = typeFor(dm);
+const check = (form: object) =>
+  programRegistry.checkForm('fastingGlucose' in form ? GLUCOSE_TYPE : BP_TYPE, form, ctx);
+const codes = (form: object) => check(form).errors.map((e) => `${e.field}:${e.code}`);
+
+describe('the next visit date a doctor sets', () => {
+  it.each([
+    ['controlled, 3 months later', { nextVisitDate: '2026-09-10' }, []],
+    [
+      'controlled, the day itself',
+      { nextVisitDate: '2026-06-10' },
+      ['form.nextVisitDate:next_visit_not_after_visit'],
+    ],
+    [
+      'controlled, before the visit',
+      { nextVisitDate: '2026-06-01' },
+      ['form.nextVisitDate:next_visit_not_after_visit'],
+    ],
+    [
+      'uncontrolled, within 2 weeks',
+      { sbp: 150, dbp: 95, classification: '2', nextVisitDate: addDays('2026-06-10', 14) },
+      [],
+    ],
+    [
+      'uncontrolled, 15 days without a reason',
+      { sbp: 150, dbp: 95, classification: '2', nextVisitDate: addDays('2026-06-10', 15) },
+      ['form.nextVisitReason:next_visit_late_reason'],
+    ],
+    [
+      'uncontrolled, 30 days with a reason',
+      {
+        sbp: 150,
+        dbp: 95,
+        classification: '2',
+        nextVisitDate: '2026-07-10',
+        nextVisitReason: '患者外出务工',
+      },
+      [],
+    ],
+    [
+      'adverse reaction, a month later without a reason',
+      {
+        adverseReaction: { has: true, description: '干咳' },
+        classification: '3',
+        nextVisitDate: '2026-07-10',
+      },
+      ['form.nextVisitReason:next_visit_late_reason'],
+    ],
+  ])('%s', (_name, over, expected) => {
+    expect(codes({ ...base, ...over })).toEqual(expected);
+  });
+});
+
+describe('symptoms, temperature and adverse reactions', () => {
+  it.each([
+    [{ symptoms: { codes: ['99'] } }, ['form.symptoms.codes.0:invalid_value']],
+    [{ symptoms: { codes: ['10'] } }, ['form.symptoms.other:other_text_required']],
+    [{ symptoms: { codes: ['10'], other: '耳鸣' } }, []],
+    [{ symptoms: { codes: ['1', '2'] } }, ['form.symptoms.codes:choice_exclusive']],
+  ])('symptoms %j → %j', (over, expected) => {
+    expect(codes({ ...base, ...over })).toEqual(expected);
+  });
+
+  it.each([
+    [39.0, 'routine'],
+    [39.1, 'emergency_referral'],
+  ])('a diabetic with %s °C: %s', (temperature, action) => {
+    const r = check({ ...dm, temperature });
+    expect(r.errors).toEqual([]);
+    expect(r.values.nextAction).toBe(action);
+  });
+
+  it.each([
+    [{ has: true, description: '踝部水肿' }, 'recheck_2w'],
+    [{ has: true, description: '踝部水肿', uncontrollable: true }, 'referral_2w'],
+    [{ has: false, uncontrollable: true }, 'routine'],
+  ])('adverse reaction %j → %s', (adverseReaction, action) => {
+    const r = check({ ...base, adverseReaction, classification: adverseReaction.has ? '3' : '1' });
+    expect(r.values.nextAction).toBe(action);
+  });
+});
