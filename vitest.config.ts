@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
+          // One migrated, seeded database per run; each test file gets a copy (server/test/harness.ts).
+          globalSetup: ['server/test/db-setup.ts'],
         },
       },
       {

@@ -1,16 +1,24 @@
 /**
  * Test harness: a fresh database per test file (PGlite in memory, and a new PostgreSQL database when
- * TEST_DATABASE_URL is set), migrated and holding a small demo county, with the app on top.
+ * TEST_DATABASE_URL is set), migrated and holding a small demo county, with the app on top. The database
+ * is a copy of the run's template (db-template.ts), built once by the node project's global setup.
  */
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { loadConfig, type Config } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { createServer, createServices, type ServiceOptions } from '../src/server.ts';
-import { systemCreateDemoCounty } from '../src/modules/seed/demo.ts';
+import {
+  clonePgDatabase,
+  DEMO,
+  openPgliteCopy,
+  seedDemo,
+  waitForTemplates,
+  type DbTemplates,
+} from './db-template.ts';
 import type { Services } from '../src/platform/app.ts';
 
 export const PASSWORD = 'Jkda@2026';
@@ -61,6 +69,14 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
   };
 }
 
+function providedTemplates(): DbTemplates | undefined {
+  try {
+    return inject('jkdaDbTemplates');
+  } catch {
+    return undefined; // not in a vitest worker
+  }
+}
+
 export interface EnvOptions {
   residents?: number;
   config?: Partial<Config>;
@@ -74,19 +90,32 @@ export async function createTestEnv(
 ): Promise<TestEnv & { close(): Promise<void> }> {
   let drop = async () => {};
   let database: Database;
-  if (kind === 'postgres') {
-    const created = await createPgDatabase();
-    drop = created.drop;
-    database = await openDatabase({ databaseUrl: created.url, poolSize: 8 });
+  const residents = opts.residents ?? DEMO.residents;
+  const templates = providedTemplates();
+  if (templates) {
+    // A copy of the run's template: with the demo county, or only migrated for a county of another size.
+    await waitForTemplates(templates);
+    const which = residents === DEMO.residents ? 'demo' : 'bare';
+    if (kind === 'postgres') {
+      const created = await clonePgDatabase(templates, which);
+      drop = created.drop;
+      database = await openDatabase({ databaseUrl: created.url, poolSize: 8 });
+    } else {
+      database = await openPgliteCopy(templates, which);
+    }
+    if (which === 'bare') await seedDemo(database.db, residents);
   } else {
-    database = await openDatabase({ dataDir: 'memory://' });
+    // Without the global setup (db-setup.ts): a new database, migrated and seeded here.
+    if (kind === 'postgres') {
+      const created = await createPgDatabase();
+      drop = created.drop;
+      database = await openDatabase({ databaseUrl: created.url, poolSize: 8 });
+    } else {
+      database = await openDatabase({ dataDir: 'memory://' });
+    }
+    await migrate(database.pool);
+    await seedDemo(database.db, residents);
   }
-  await migrate(database.pool);
-  await systemCreateDemoCounty(database.db, {
-    residents: opts.residents ?? 200,
-    seed: 7,
-    today: '2026-11-25',
-  });
   const config: Config = { ...loadConfig({}), rateLimitPerMinute: 0, logLevel: 'silent', ...opts.config };
   const services = createServices(config, database, crypto.randomBytes(32), opts.services);
   const app = await createServer(services);
