@@ -53,12 +53,17 @@ async function serve(): Promise<void> {
   const database = await open(config);
   const { db } = database;
   if (database.kind === 'pglite' && database.freshEmbedded && (await systemIsEmpty(db))) {
-    console.log('New embedded database: creating the demo county (金寨县) with 20,000 synthetic residents…');
+    // JKDA_DEMO_RESIDENTS: residents of the demo (default 20,000); JKDA_DEMO_HISTORY_YEARS: years of
+    // service history (default 3; the browser tests use 1).
+    const demoResidents = Number(process.env.JKDA_DEMO_RESIDENTS ?? 20_000);
+    const size = Number.isInteger(demoResidents) && demoResidents >= 0 ? demoResidents : 20_000;
+    console.log(
+      `New embedded database: creating the demo county (金寨县) with ${size.toLocaleString('en')} synthetic residents…`,
+    );
     const t0 = Date.now();
-    // JKDA_DEMO_HISTORY_YEARS: years of service history of the demo (default 3; the browser tests use 1).
     const historyYears = Number(process.env.JKDA_DEMO_HISTORY_YEARS ?? 3);
     const { logins, residents } = await systemCreateDemoCounty(db, {
-      residents: 20_000,
+      residents: size,
       seed: 1,
       historyYears: Number.isInteger(historyYears) && historyYears > 0 ? historyYears : 3,
     });

@@ -95,4 +95,34 @@ describeEachDb('chronic follow-up corrections', (env) => {
     expect(withReason.statusCode).toBe(201);
     expect((withReason.json() as { nextVisitDate: string }).nextVisitDate).toBe(addDays(today, 30));
   });
+
+  it('warns, without refusing, when the enrolled resident is under 35 or the history lacks the disease', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const young = (
+      await doc.post('/api/residents', buildResident(e.villageA, { name: '年轻甲', birthDate: '2000-01-01' }))
+    ).json() as { id: number };
+    const res = await doc.post(`/api/residents/${young.id}/enrolments`, { program: 'diabetes' });
+    expect(res.statusCode).toBe(201);
+    expect((res.json() as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toEqual([
+      'enrol_below_usual_age',
+      'enrol_not_in_history',
+    ]);
+    const input = buildResident(e.villageA, { name: '有史甲', birthDate: '1960-01-01' });
+    input.basicInfo = { ...input.basicInfo, diseases: [{ code: '2', diagnosedAt: '2015-03' }] };
+    const known = (await doc.post('/api/residents', input)).json() as { id: number; keyTags: string[] };
+    const ok = await doc.post(`/api/residents/${known.id}/enrolments`, { program: 'hypertension' });
+    expect(ok.statusCode).toBe(201);
+    expect((ok.json() as { warnings?: unknown[] }).warnings).toBeUndefined();
+  });
+
+  it('gives no tuberculosis tag for a past tuberculosis in the history', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const input = buildResident(e.villageA, { name: '结核史', birthDate: '1960-01-01' });
+    input.basicInfo = { ...input.basicInfo, diseases: [{ code: '9', diagnosedAt: '1990-05' }] };
+    const res = await doc.post('/api/residents', input);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as { keyTags: string[] }).keyTags).not.toContain('tuberculosis');
+  });
 });

@@ -223,7 +223,7 @@ export function keyTagsFor(
   if (diseases.has('2')) tags.add('hypertension');
   if (diseases.has('3')) tags.add('diabetes');
   if (diseases.has('8')) tags.add('severe_mental');
-  if (diseases.has('9')) tags.add('tuberculosis');
+  // Tuberculosis is a tag of a current register entry (the TB program), not of a past TB in the history.
   if (r.basicInfo.disability.codes.some((c) => c !== '1')) tags.add('disability');
   const age = ageOn(r.birthDate, today);
   if (age >= 65) tags.add('elderly');

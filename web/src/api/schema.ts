@@ -2435,6 +2435,10 @@ export interface components {
       lastVisitDate: string | null;
       lastCheckDate: string | null;
       visitsThisYear: number;
+      warnings?: {
+        field: string;
+        code: string;
+      }[];
     };
     FieldError: {
       field: string;

@@ -157,6 +157,14 @@ export const FORM_RULE_MESSAGES = {
     'The next visit is later than the 2 weeks the rule asks for; give the reason',
   ],
   other_text_required: ['选择“其他”时请写明具体内容', 'Say what “other” is'],
+  enrol_below_usual_age: [
+    '该居民未满35岁，此病在此年龄少见，请核实诊断',
+    'The resident is under 35, an unusual age for this condition; please confirm the diagnosis',
+  ],
+  enrol_not_in_history: [
+    '个人基本信息表既往史中没有此病，请核实并补充既往史',
+    'The past history of the basic information form does not list this condition; please check it',
+  ],
   elderly_item_too_young: [
     '此项为65岁及以上老年人填写，该居民未满65岁，请核实',
     'This item is for residents aged 65 or over; please confirm',

@@ -102,8 +102,13 @@ export interface RegisterDef {
   entry: { by: 'doctor' } | { by: 'age'; minAge: number };
   /** The key population tag (resident.key_tags) that being managed in the register gives. */
   tag: string;
-  /** The basic-information past-history disease code that keeps the tag after the register is left. */
+  /**
+   * The basic-information past-history disease code of the register's condition: it keeps the tag after
+   * the register is left, and enrolling a resident whose history lacks it gives a warning.
+   */
   historyDisease?: string;
+  /** Enrolling a resident younger than this gives a warning (the condition is rare below it). */
+  usualMinAge?: number;
   /** The service type whose signed records are the register's follow-ups (last visit, visits this year). */
   followUpType?: string;
   /** Face-to-face follow-ups a year the spec asks for (the under-visited category). */

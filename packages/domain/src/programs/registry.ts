@@ -57,6 +57,12 @@ export interface ProgramRegistry {
   applicableTypes(resident: ResidentFacts, on: string): string[];
   /** Schema, then the type's rules, on a form of `type`: field names are those of the envelope (`form.x`). */
   checkForm(type: string, form: unknown, ctx: ServiceContext): FormCheck;
+  /** Warnings for enrolling a resident in a register a doctor enrols in (kept with the answer, not refused). */
+  enrolWarnings(
+    program: string,
+    resident: { birthDate: string; historyDiseases: readonly string[] },
+    on: string,
+  ): FieldIssue[];
   typeLabel(type: string, lang: Lang): string;
   programLabel(program: string, lang: Lang): string;
   resultWords(type: string, classification: string | null, lang: Lang): string;
@@ -132,6 +138,16 @@ export function createRegistry(defs: readonly ProgramDef[]): ProgramRegistry {
       const parsed = def.schema.parse(form) as Record<string, unknown>;
       const r = def.evaluate(parsed, ctx);
       return { errors: prefixed(r.errors), warnings: prefixed(r.warnings), values: r.values, form: parsed };
+    },
+    enrolWarnings(program, resident, on) {
+      const reg = registers.get(program);
+      if (!reg) return [];
+      const out: FieldIssue[] = [];
+      if (reg.usualMinAge !== undefined && completedYears(resident.birthDate, on) < reg.usualMinAge)
+        out.push({ field: 'program', code: 'enrol_below_usual_age' });
+      if (reg.historyDisease && !resident.historyDiseases.includes(reg.historyDisease))
+        out.push({ field: 'program', code: 'enrol_not_in_history' });
+      return out;
     },
     typeLabel: (type, lang) => words(types.get(type)?.label, type, lang),
     programLabel: (program, lang) =>

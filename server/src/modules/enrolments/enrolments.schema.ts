@@ -56,6 +56,8 @@ export const enrolmentSchema = named(
     lastVisitDate: z.string().nullable(),
     lastCheckDate: z.string().nullable(),
     visitsThisYear: z.number().int(),
+    /** What the doctor should check about this enrolment (in the answer to enrolling only). */
+    warnings: z.array(z.object({ field: z.string(), code: z.string() })).optional(),
   }),
 );
 export type EnrolmentView = z.infer<typeof enrolmentSchema>;

@@ -153,7 +153,20 @@ export class EnrolmentsService {
           detail: { program: reg.program },
         }),
       );
-      return enrolmentView(
+      const basic = await tx.trx
+        .selectFrom('resident')
+        .select(['birth_date', 'basic_info'])
+        .where('id', '=', residentId)
+        .executeTakeFirstOrThrow();
+      const historyDiseases = ((basic.basic_info as { diseases?: { code: string }[] }).diseases ?? []).map(
+        (d) => d.code,
+      );
+      const warnings = this.registry.enrolWarnings(
+        reg.program,
+        { birthDate: basic.birth_date, historyDiseases },
+        today,
+      );
+      const view = enrolmentView(
         await tx.trx
           .selectFrom('program_enrolment')
           .selectAll()
@@ -161,6 +174,7 @@ export class EnrolmentsService {
           .executeTakeFirstOrThrow(),
         today,
       );
+      return warnings.length ? { ...view, warnings } : view;
     });
   }
 

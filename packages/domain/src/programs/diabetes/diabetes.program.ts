@@ -19,6 +19,7 @@ export const diabetesProgram: ProgramDef = {
     entry: { by: 'doctor' },
     tag: 'diabetes',
     historyDisease: '3',
+    usualMinAge: 35,
     followUpType: 'diabetes_followup',
     visitsPerYear: 4,
     firstDueDays: 14,

@@ -19,6 +19,7 @@ export const hypertensionProgram: ProgramDef = {
     entry: { by: 'doctor' },
     tag: 'hypertension',
     historyDisease: '2',
+    usualMinAge: 35,
     followUpType: 'hypertension_followup',
     visitsPerYear: 4,
     firstDueDays: 14,
