@@ -272,12 +272,25 @@ describe('isKnownAreaCode', () => {
     expect(isKnownAreaCode('340176')).toBe(true); // 合肥高新区, only in the statistics codes
   });
 
-  it('accepts permit codes and 9xxxxx card codes', () => {
-    for (const c of ['810000', '820000', '830000', '932682', '900000']) expect(isKnownAreaCode(c)).toBe(true);
+  it('accepts permit codes and 9 + province card codes', () => {
+    for (const c of ['810000', '820000', '830000', '932682', '911000']) expect(isKnownAreaCode(c)).toBe(true);
   });
 
   it('rejects unknown or malformed codes', () => {
     for (const c of ['111111', '340524', '345955', '000000', '34010', '3401020', 'abcdef', ''])
       expect(isKnownAreaCode(c)).toBe(false);
+  });
+});
+
+describe('foreign permanent residence card numbers (9 + province code)', () => {
+  it.each([
+    ['932682', true],
+    ['911000', true],
+    ['934100', true],
+    ['900000', false],
+    ['999123', false],
+    ['972000', false],
+  ])('area %s → %s', (code, known) => {
+    expect(isKnownAreaCode(code)).toBe(known);
   });
 });

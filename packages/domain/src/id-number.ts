@@ -50,12 +50,22 @@ export function upgradeIdNumber15(id15: string): string {
 }
 
 let knownAreaCodes: Set<string> | undefined;
+let provinceCodes: Set<string> | undefined;
 
-/** Whether a 6-digit code is a current or historical division code, a permit code, or a 9xxxxx card code. */
+/**
+ * Whether a 6-digit code is a current or historical division code, a permit code, or the code of a foreign
+ * permanent residence card (2023): 9, then the 2-digit code of the province that issued it, then 3 digits.
+ */
 export function isKnownAreaCode(code6: string): boolean {
   if (!/^\d{6}$/.test(code6)) return false;
-  if (code6.startsWith('9') || PERMIT_AREA_CODES.has(code6)) return true;
+  if (PERMIT_AREA_CODES.has(code6)) return true;
   knownAreaCodes ??= unpackAreaCodes(AREA_CODES_PACKED);
+  if (code6.startsWith('9')) {
+    provinceCodes ??= new Set(
+      [...knownAreaCodes].filter((c) => c.endsWith('0000')).map((c) => c.slice(0, 2)),
+    );
+    return provinceCodes.has(code6.slice(1, 3));
+  }
   return knownAreaCodes.has(code6);
 }
 
