@@ -10,6 +10,8 @@ export interface CodeEntry {
   readonly exclusive?: boolean;
   /** A choice that needs free text (e.g. 其他). */
   readonly needsText?: boolean;
+  /** A code of an older edition or name: still valid and shown on imported records, no longer offered. */
+  readonly retired?: boolean;
 }
 
 const t = (code: string, zh: string, en: string, extra?: Partial<CodeEntry>): CodeEntry => ({
@@ -89,7 +91,7 @@ export const ETHNICITY = [
   t('56', '基诺族', 'Jino'),
   t('97', '其他未识别民族', 'Other unrecognised'),
   t('98', '外国血统中国籍人士', 'Chinese citizen of foreign origin'),
-  t('99', '其他', 'Other', { needsText: true }),
+  t('99', '少数民族', 'Ethnic minority (name it)', { needsText: true }),
 ] as const;
 
 export const BLOOD_TYPE = [
@@ -141,8 +143,10 @@ export const MARITAL_STATUS = [
 
 export const PAYMENT_METHOD = [
   t('1', '城镇职工基本医疗保险', 'Urban employee basic medical insurance'),
-  t('2', '城镇居民基本医疗保险', 'Urban resident basic medical insurance'),
-  t('3', '新型农村合作医疗', 'New rural cooperative medical scheme'),
+  // Since the 2017 merger Anhui has one scheme for urban and rural residents: code 2 carries today's name;
+  // 3 (新农合) stays valid for imported records and is no longer offered.
+  t('2', '城乡居民基本医疗保险', 'Urban and rural resident basic medical insurance'),
+  t('3', '新型农村合作医疗', 'New rural cooperative medical scheme (old)', { retired: true }),
   t('4', '贫困救助', 'Poverty relief'),
   t('5', '商业医疗保险', 'Commercial insurance'),
   t('6', '全公费', 'Fully publicly funded'),

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { ageOn, residentCreateSchema } from './resident.schema.ts';
+import { ageOn, basicInfoSchema, residentCreateSchema } from './resident.schema.ts';
+import { CODE_TABLES, labelOf } from './code-tables.ts';
 
 const none = { codes: ['1'] };
 const noEvents = { has: false, items: [] };
@@ -86,5 +87,15 @@ describe('ageOn', () => {
     ['2026-11-25', '2026-11-25', 0],
   ])('born %s, on %s: %i', (birth, on, age) => {
     expect(ageOn(birth, on)).toBe(age);
+  });
+});
+
+describe('code names of the form as Anhui uses them today', () => {
+  it('reads ethnicity 99 as 少数民族 and payment method 2 as 城乡居民基本医疗保险; 3 stays valid but retired', () => {
+    expect(labelOf('ethnicity', '99', 'zh')).toBe('少数民族');
+    expect(labelOf('paymentMethod', '2', 'zh')).toBe('城乡居民基本医疗保险');
+    expect(CODE_TABLES.paymentMethod.find((e) => e.code === '3')).toMatchObject({ retired: true });
+    const info = basicInfoSchema.shape.paymentMethods.safeParse({ codes: ['3'] });
+    expect(info.success).toBe(true);
   });
 });

@@ -30,8 +30,9 @@ interface Props {
 
 export function MultiChoiceInput({ table, value, onChange, id }: Props) {
   const { t, lang } = useI18n();
-  const entries = codeEntries(table);
   const codes = value?.codes ?? [];
+  // A retired code is shown only on a record that already has it.
+  const entries = codeEntries(table).filter((e) => !e.retired || codes.includes(e.code));
   const needsText = codes.some((c) => entries.find((e) => e.code === c)?.needsText);
   const emit = (v: MultiValue) =>
     onChange?.(v.other === undefined || v.other === '' ? { codes: v.codes ?? [] } : v);
