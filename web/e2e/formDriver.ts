@@ -46,7 +46,7 @@ export async function fillBasicInfo(page: Page): Promise<void> {
   await select(page, 'basicInfo.education', '初中');
   await select(page, 'basicInfo.occupation', '农、林、牧、渔、水利业生产人员');
   await pick(page, 'basicInfo.maritalStatus', '已婚');
-  await pick(page, 'basicInfo.paymentMethods', '新型农村合作医疗');
+  await pick(page, 'basicInfo.paymentMethods', '城乡居民基本医疗保险');
   await pick(page, 'basicInfo.drugAllergy', '青霉素');
   await pick(page, 'basicInfo.exposure', '无');
   await pick(page, 'basicInfo.diseases', '高血压');

@@ -29,7 +29,7 @@ export async function submitComplete(idNumber: string): Promise<void> {
     ['basicInfo_environment_drinkingWater', '自来水'],
     ['basicInfo_environment_toilet', '卫生厕所'],
     ['basicInfo_environment_livestockPen', '无'],
-    ['basicInfo_paymentMethods', '新型农村合作医疗'],
+    ['basicInfo_paymentMethods', '城乡居民基本医疗保险'],
     ['basicInfo_drugAllergy', '无'],
     ['basicInfo_exposure', '无'],
     ['basicInfo_diseases', '无'],
