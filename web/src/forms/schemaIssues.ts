@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { FIELD_MESSAGES, fieldMessage } from '@jkda/domain/messages';
 import { programMessage } from '@jkda/domain/programs/program-messages';
+import { schemaIssues } from '@jkda/domain/issues';
 import type { Lang } from '../i18n/lang.ts';
 
 export type Path = (string | number)[];
@@ -26,14 +27,24 @@ function valueAt(obj: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** The stable code of a zod issue: our own codes pass through; a missing value is 'required'. */
-function codeOf(issue: z.core.$ZodIssue, payload: unknown): string {
-  if (/^[a-z_]+$/.test(issue.message)) return issue.message;
-  if (valueAt(payload, issue.path) === undefined) return 'required';
-  return issue.code;
+/** zod's codes for a value that is simply absent where a choice (enum, literal, union) is expected. */
+const ABSENT_CHOICE = new Set(['invalid_value', 'invalid_union']);
+
+/**
+ * The form's words for an unanswered item: 'required'. @jkda/domain's mapping (zodIssueCode) says so for a
+ * missing text or number, while zod 4 reports a missing choice as invalid_value; on a form the user has
+ * simply not answered it yet.
+ */
+export function unanswered<T extends FieldIssue>(issues: readonly T[], payload: unknown): T[] {
+  return issues.map((i) =>
+    ABSENT_CHOICE.has(i.code) && valueAt(payload, i.path) === undefined ? { ...i, code: 'required' } : i,
+  );
 }
 
-/** All issues of a payload: the schema's, and those of the extra cross-field checks. */
+/**
+ * All issues of a payload: the schema's (the stable codes of @jkda/domain's one zod-issue mapping, as the
+ * server reports them; an unanswered choice is 'required'), and those of the extra cross-field checks.
+ */
 export function collectIssues(schema: z.ZodType, payload: unknown, extraChecks: Refine[] = []): FieldIssue[] {
   const out: FieldIssue[] = [];
   const seen = new Set<string>();
@@ -44,8 +55,7 @@ export function collectIssues(schema: z.ZodType, payload: unknown, extraChecks: 
     seen.add(key);
     out.push({ path: p, code });
   };
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) for (const i of parsed.error.issues) add(i.path, codeOf(i, payload));
+  for (const i of unanswered(schemaIssues(schema, payload), payload)) add(i.path, i.code);
   for (const check of extraChecks) {
     const ctx = {
       value: payload,
@@ -59,6 +69,10 @@ export function collectIssues(schema: z.ZodType, payload: unknown, extraChecks: 
   }
   return out;
 }
+
+/** A field name of the API (`form.answers.3.code`) as a form path: array indexes as numbers. */
+export const pathOfField = (field: string): Path =>
+  field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 const startsWith = (path: Path, prefix: Path) => prefix.every((p, i) => path[i] === p);
 
