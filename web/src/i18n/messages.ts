@@ -7,6 +7,8 @@ import { followup } from './dict/followup.ts';
 import { enrolment } from './dict/enrolment.ts';
 import { services } from './dict/services.ts';
 import { worklist } from './dict/worklist.ts';
+// A program's own words that name it (its forms' labels) live in its folder.
+import { generalMessages } from '../programs/general/messages.ts';
 import type { Lang } from './lang.ts';
 
 export const MESSAGES = {
@@ -18,6 +20,7 @@ export const MESSAGES = {
   ...worklist,
   ...services,
   ...enrolment,
+  ...generalMessages,
 };
 export type MsgKey = keyof typeof MESSAGES;
 export type Vars = Record<string, string | number>;

@@ -1,10 +1,8 @@
-/** Strings of the register entries panel (enrolment in the chronic and elderly registers). [zh, en] */
+/** Strings of the register entries panel (enrolment in the registers of the program registry). [zh, en] */
 export const enrolment = {
   'enr.title': ['管理登记', 'Registers'],
   'enr.empty': ['未纳入任何管理项目', 'Not in any register'],
-  'enr.program.hypertension': ['高血压', 'Hypertension'],
-  'enr.program.diabetes': ['2型糖尿病', 'Type 2 diabetes'],
-  'enr.program.elderly': ['老年人（65岁及以上，按年龄自动纳入）', 'Older adults (65 and over, by age)'],
+  'enr.byAge': ['{label}（{age}岁及以上，按年龄自动纳入）', '{label} ({age} and over, by age)'],
   'enr.status.managed': ['管理中', 'Managed'],
   'enr.status.lost': ['失访', 'Lost to follow-up'],
   'enr.status.moved': ['迁出', 'Moved away'],

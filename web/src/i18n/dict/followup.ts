@@ -1,16 +1,14 @@
-/** Strings of the follow-up worklist and the hypertension / diabetes follow-up forms. [zh, en] */
+/** Strings of the follow-up worklist, the chronic follow-up forms, the trends and the health check. [zh, en] */
 export const followup = {
   'nav.worklist': ['随访工作台', 'Follow-up worklist'],
   'nav.followup': ['慢病随访', 'Follow-up'],
 
-  'wl.program.hypertension': ['高血压', 'Hypertension'],
-  'wl.program.diabetes': ['2型糖尿病', 'Type 2 diabetes'],
   'wl.village': ['村（居）委会', 'Village'],
   'wl.allVillages': ['全部村', 'All villages'],
   'wl.nameFilter': ['按姓名筛选', 'Filter by name'],
   'wl.tab.overdue': ['逾期', 'Overdue'],
   'wl.tab.due_week': ['本周到期', 'Due this week'],
-  'wl.tab.under_visited': ['本年随访不足4次', 'Under 4 visits this year'],
+  'wl.tab.under_visited': ['本年随访不足{n}次', 'Under {n} visits this year'],
   'wl.tab.all': ['全部', 'All'],
   'wl.col.name': ['姓名', 'Name'],
   'wl.col.sex': ['性别', 'Sex'],
@@ -26,7 +24,7 @@ export const followup = {
   'wl.overdueDays': ['逾期{n}天', '{n} days overdue'],
   'wl.never': ['未随访', 'Never'],
   'wl.followUp': ['随访', 'Follow up'],
-  'wl.printTitle': ['随访工作单（{program}）{date}', 'Follow-up visits ({program}) {date}'],
+  'wl.printTitle': ['{title} {date}', '{title} {date}'],
   'wl.printSign': ['随访医生签字：', 'Doctor’s signature:'],
   'wl.saved': [
     '{name} 的随访已签名保存。下次随访：{date}（{action}）',
@@ -34,8 +32,6 @@ export const followup = {
   ],
   'wl.empty': ['没有需要随访的患者', 'Nobody due'],
 
-  'fu.title.hypertension': ['高血压患者随访服务记录表', 'Hypertension follow-up'],
-  'fu.title.diabetes': ['2型糖尿病患者随访服务记录表', 'Type 2 diabetes follow-up'],
   'fu.prefilled': [
     '已带入上次随访（{date}）的用药、目标和生活方式',
     'Medication, targets and lifestyle copied from the last follow-up ({date})',
@@ -158,8 +154,6 @@ export const followup = {
   'fu.sym.d10': ['其他', 'Other'],
   'tr.programs': ['管理项目', 'Programs'],
   'tr.timeline': ['随访时间线', 'Follow-up timeline'],
-  'tr.type.hypertension': ['高血压随访', 'Hypertension follow-up'],
-  'tr.type.diabetes': ['2型糖尿病随访', 'Type 2 diabetes follow-up'],
   'tr.enrolment.managed': ['管理中', 'Managed'],
   'tr.enrolment.lost': ['失访', 'Lost to follow-up'],
   'tr.enrolment.moved': ['迁出', 'Moved away'],
@@ -185,7 +179,6 @@ export const followup = {
     '处理后紧急转诊，2周内主动随访转诊情况',
     'Give first aid, refer urgently, and follow up the referral within 2 weeks',
   ],
-  'fu.issue.date_before_birth': ['日期早于出生日期', 'Date is before the birth date'],
   'tr.weight': ['体重趋势', 'Weight trend'],
   'tr.weightKg': ['体重', 'Weight'],
   // 健康体检表 (web/src/pages/healthcheck)
@@ -208,7 +201,7 @@ export const followup = {
   'hc.add': ['添加一行', 'Add a row'],
   'hc.remove': ['删除', 'Remove'],
   'hc.maxRows': ['最多 {n} 行', 'At most {n} rows'],
-  'hc.elderlyOnly': ['65岁及以上老年人填写', 'For residents aged 65 and over'],
+  'hc.over65Only': ['65岁及以上老年人填写', 'For residents aged 65 and over'],
   'hc.urineHint': ['如 -、±、+、++ 或数值', 'e.g. -, ±, +, ++ or a number'],
   'hc.sbp': ['收缩压', 'Systolic'],
   'hc.dbp': ['舒张压', 'Diastolic'],

@@ -1,6 +1,5 @@
-/** Strings of the worklist added with the elderly register, scope, export and paging. [zh, en] */
+/** Strings of the worklist added with the by-age register, scope, export and paging. [zh, en] */
 export const worklist = {
-  'wl.program.elderly': ['老年人', 'Elderly (65+)'],
   'wl.tab.check_missing': ['本年未体检', 'No health check this year'],
   'wl.col.address': ['住址', 'Address'],
   'wl.col.lastCheck': ['上次体检', 'Last health check'],
@@ -13,6 +12,5 @@ export const worklist = {
   'wl.exported': ['已导出 {file}', 'Exported {file}'],
   'wl.loadMore': ['加载更多（已显示 {shown} / {total}）', 'Load more ({shown} of {total} shown)'],
   'wl.openRecord': ['打开档案', 'Open record'],
-  'wl.printTitleElderly': ['老年人健康管理工作单 {date}', 'Elderly health management visits {date}'],
   'wl.printMine': ['（{name}的患者）', ' ({name}’s patients)'],
 } as const satisfies Record<string, readonly [string, string]>;

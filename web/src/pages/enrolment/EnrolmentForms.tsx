@@ -21,10 +21,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import {
   ENROLMENT_STATUSES,
   enrolmentApi,
-  type EnrolProgram,
+  type EnrolBody,
   type Enrolment,
   type EnrolmentStatus,
 } from './enrolment.api.ts';
+import { registerName } from './registerName.ts';
 
 const DAY = 'YYYY-MM-DD';
 const toDay = (d: Dayjs | null | undefined): string | undefined => (d ? d.format(DAY) : undefined);
@@ -96,7 +97,7 @@ function ModalButtons(t: (k: 'enr.save' | 'enr.cancel') => string) {
 }
 
 interface EnrolValues {
-  program: EnrolProgram;
+  program: string;
   diagnosisDate?: Dayjs | null;
   diagnosisSource?: string;
   managingDoctorId?: number | null;
@@ -112,13 +113,14 @@ export function EnrolModal({
 }: {
   residentId: number;
   /** The registers the resident may be enrolled in now (not managed in them). */
-  programs: EnrolProgram[];
-  initialProgram: EnrolProgram;
+  programs: string[];
+  initialProgram: string;
   doctors: Doctor[] | undefined;
   onClose: () => void;
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { me } = useSession();
   const [form] = Form.useForm<EnrolValues>();
   const { required } = useRules();
@@ -137,15 +139,16 @@ export function EnrolModal({
   const submit = (v: EnrolValues) => {
     const diagnosisDate = toDay(v.diagnosisDate);
     const diagnosisSource = trimmed(v.diagnosisSource);
-    const body = {
-      program: v.program,
+    const body: EnrolBody = {
+      // The server's enum is the registry's doctor registers.
+      program: v.program as EnrolBody['program'],
       ...(diagnosisDate ? { diagnosisDate } : {}),
       ...(diagnosisSource ? { diagnosisSource } : {}),
       ...(v.managingDoctorId ? { managingDoctorId: v.managingDoctorId } : {}),
     };
     void run(
       () => enrolmentApi.enrol(residentId, body),
-      t('enr.enrolled', { program: t(`enr.program.${v.program}`) }),
+      t('enr.enrolled', { program: registerName(v.program, i18n) }),
       onClose,
     );
   };
@@ -169,7 +172,7 @@ export function EnrolModal({
       >
         <Form.Item name="program" label={t('enr.program')} rules={[required]}>
           <Radio.Group
-            options={programs.map((p) => ({ value: p, label: t(`enr.program.${p}`) }))}
+            options={programs.map((p) => ({ value: p, label: registerName(p, i18n) }))}
             optionType="button"
           />
         </Form.Item>
@@ -215,10 +218,11 @@ export function EditEnrolmentModal({
   onClose: () => void;
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [form] = Form.useForm<EditValues>();
   const { busy, run } = useSubmit(form, ['diagnosisDate', 'diagnosisSource', 'managingDoctorId'], onChanged);
-  const program = t(`enr.program.${entry.program}`);
+  const program = registerName(entry.program, i18n);
 
   const submit = (v: EditValues) => {
     const diagnosisDate = toDay(v.diagnosisDate);
@@ -274,12 +278,13 @@ export function StatusModal({
   onClose: () => void;
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { modal } = App.useApp();
   const [form] = Form.useForm<StatusValues>();
   const { required, pastDate } = useRules();
   const { busy, run } = useSubmit(form, ['status', 'date', 'reason'], onChanged);
-  const program = t(`enr.program.${entry.program}`);
+  const program = registerName(entry.program, i18n);
 
   const send = (v: StatusValues) => {
     const reason = trimmed(v.reason);

@@ -1,16 +1,18 @@
 /**
- * The resident's register entries (hypertension, type 2 diabetes, older adults) on the record's services
- * tab: status, diagnosis, managing doctor and follow-up state of each, with enrol / correct / change
- * status for users who may write services on an active record.
+ * The resident's register entries (the registers of the program registry) on the record's services tab:
+ * status, diagnosis, managing doctor and follow-up state of each, with enrol / correct (registers a doctor
+ * enrols in) and change status for users who may write services on an active record.
  */
 import { useState } from 'react';
 import { Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
+import { programRegistry } from '@jkda/domain';
 import { EditOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useDoctors, type Doctor } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ENROL_PROGRAMS, type EnrolProgram, type Enrolment, type EnrolmentStatus } from './enrolment.api.ts';
+import type { Enrolment, EnrolmentStatus } from './enrolment.api.ts';
 import { EditEnrolmentModal, EnrolModal, StatusModal } from './EnrolmentForms.tsx';
+import { enrolledByDoctor, registerName } from './registerName.ts';
 
 export type { Enrolment } from './enrolment.api.ts';
 
@@ -31,11 +33,11 @@ const STATUS_COLOR: Record<EnrolmentStatus, string> = {
   deceased: 'default',
   ended: 'default',
 };
-const ORDER = ['hypertension', 'diabetes', 'elderly'];
-const isChronic = (p: string): p is EnrolProgram => (ENROL_PROGRAMS as readonly string[]).includes(p);
+/** The registers in the registry's order. */
+const ORDER = programRegistry.registers.map((r) => r.program);
 
 type Dialog =
-  | { kind: 'enrol'; program: EnrolProgram }
+  | { kind: 'enrol'; program: string }
   | { kind: 'edit'; entry: Enrolment }
   | { kind: 'status'; entry: Enrolment };
 
@@ -47,7 +49,7 @@ export function EnrolmentPanel({ residentId, archived, enrolments, onChanged }: 
   const canWrite = !archived && can('service.write');
   const entries = [...enrolments].sort((a, b) => ORDER.indexOf(a.program) - ORDER.indexOf(b.program));
   const managed = new Set(enrolments.filter((e) => e.status === 'managed').map((e) => e.program));
-  const enrollable = ENROL_PROGRAMS.filter((p) => !managed.has(p));
+  const enrollable = programRegistry.doctorRegisters.map((r) => r.program).filter((p) => !managed.has(p));
   const close = () => setDialog(null);
 
   return (
@@ -82,17 +84,17 @@ export function EnrolmentPanel({ residentId, archived, enrolments, onChanged }: 
               actions={
                 canWrite && (
                   <Space wrap>
-                    {isChronic(e.program) && e.status !== 'managed' && (
+                    {enrolledByDoctor(e.program) && e.status !== 'managed' && (
                       <Button
                         size="small"
                         icon={<PlusOutlined />}
                         data-testid={`enrol-${e.program}`}
-                        onClick={() => setDialog({ kind: 'enrol', program: e.program as EnrolProgram })}
+                        onClick={() => setDialog({ kind: 'enrol', program: e.program })}
                       >
                         {t('enr.enrol')}
                       </Button>
                     )}
-                    {isChronic(e.program) && (
+                    {enrolledByDoctor(e.program) && (
                       <Button
                         size="small"
                         icon={<EditOutlined />}
@@ -146,7 +148,8 @@ function EntryView({
   doctors: Doctor[] | undefined;
   actions: React.ReactNode;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const none = t('enr.none');
   const doctor =
     e.managingDoctorId === null
@@ -154,22 +157,31 @@ function EntryView({
       : (doctors?.find((d) => d.id === e.managingDoctorId)?.name ??
         (doctors ? t('enr.doctorUnknown', { id: e.managingDoctorId }) : none));
   const diagnosis = [e.diagnosisDate, e.diagnosisSource].filter(Boolean).join(' · ') || none;
-  const chronic = isChronic(e.program);
+  const register = programRegistry.register(e.program);
+  const perYear = register?.visitsPerYear;
   const managed = e.status === 'managed';
   const items = [
     { key: 'enrolledOn', label: t('enr.enrolledOn'), children: e.enrolledOn },
-    ...(chronic
+    ...(enrolledByDoctor(e.program)
       ? [
           { key: 'diagnosis', label: t('enr.diagnosis'), children: diagnosis },
           { key: 'doctor', label: t('enr.doctor'), children: doctor },
+        ]
+      : []),
+    ...(register?.followUpType
+      ? [
           { key: 'nextDue', label: t('enr.nextDue'), children: (managed && e.nextDueDate) || none },
           { key: 'lastVisit', label: t('enr.lastVisit'), children: e.lastVisitDate ?? t('enr.never') },
+        ]
+      : []),
+    ...(perYear
+      ? [
           {
             key: 'visits',
             label: t('enr.visitsThisYear'),
             children: (
-              <Typography.Text type={managed && e.visitsThisYear < 4 ? 'warning' : undefined}>
-                {`${e.visitsThisYear}/4`}
+              <Typography.Text type={managed && e.visitsThisYear < perYear ? 'warning' : undefined}>
+                {`${e.visitsThisYear}/${perYear}`}
               </Typography.Text>
             ),
           },
@@ -184,7 +196,7 @@ function EntryView({
       data-testid={`enrolment-${e.program}`}
       title={
         <Space wrap>
-          <span>{t(`enr.program.${e.program}`)}</span>
+          <span>{registerName(e.program, i18n)}</span>
           <Tag color={STATUS_COLOR[e.status]} data-testid={`enrolment-status-${e.program}`}>
             {t(`enr.status.${e.status}`)}
           </Tag>

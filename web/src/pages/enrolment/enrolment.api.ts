@@ -1,55 +1,25 @@
-/** The register entries of a resident (hypertension, diabetes, elderly) and the calls that change them. */
-import { api } from '../../api/client.ts';
+/**
+ * The register entries of a resident (the registers of the program registry) and the calls that change
+ * them. The types are the server's declared answers and bodies (schema.ts).
+ */
+import { ENROLMENT_STATUSES as STATUSES, type EnrolmentStatus } from '@jkda/domain';
+import { typedApi, type BodyOf, type Schema } from '../../api/client.ts';
 
-export const ENROL_PROGRAMS = ['hypertension', 'diabetes'] as const;
-export type EnrolProgram = (typeof ENROL_PROGRAMS)[number];
-export type EnrolmentProgram = EnrolProgram | 'elderly';
-
-export const ENROLMENT_STATUSES = ['managed', 'lost', 'moved', 'deceased', 'ended'] as const;
-export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+export const ENROLMENT_STATUSES: readonly EnrolmentStatus[] = STATUSES;
+export type { EnrolmentStatus };
 
 /** One register entry as GET /api/residents/:id/services answers it in `enrolments`. */
-export interface Enrolment {
-  id: number;
-  program: EnrolmentProgram;
-  status: EnrolmentStatus;
-  statusDate: string | null;
-  enrolledOn: string;
-  diagnosisDate: string | null;
-  diagnosisSource: string | null;
-  managingDoctorId: number | null;
-  version: number;
-  nextDueDate: string | null;
-  lastVisitDate: string | null;
-  lastCheckDate: string | null;
-  visitsThisYear: number;
-}
+export type Enrolment = Schema<'Enrolment'>;
 
-export interface EnrolBody {
-  program: EnrolProgram;
-  diagnosisDate?: string;
-  diagnosisSource?: string;
-  managingDoctorId?: number;
-}
-
-export interface EnrolmentUpdateBody {
-  diagnosisDate?: string;
-  diagnosisSource?: string;
-  managingDoctorId?: number;
-  version: number;
-}
-
-export interface EnrolmentStatusBody {
-  status: EnrolmentStatus;
-  date: string;
-  reason?: string;
-  version: number;
-}
+export type EnrolBody = BodyOf<'post', '/api/residents/{id}/enrolments'>;
+export type EnrolmentUpdateBody = BodyOf<'put', '/api/enrolments/{id}'>;
+export type EnrolmentStatusBody = BodyOf<'put', '/api/enrolments/{id}/status'>;
 
 export const enrolmentApi = {
   enrol: (residentId: number, body: EnrolBody) =>
-    api.post<Enrolment>(`/api/residents/${residentId}/enrolments`, body),
-  update: (id: number, body: EnrolmentUpdateBody) => api.put<Enrolment>(`/api/enrolments/${id}`, body),
+    typedApi.post('/api/residents/{id}/enrolments', { path: { id: residentId }, body }),
+  update: (id: number, body: EnrolmentUpdateBody) =>
+    typedApi.put('/api/enrolments/{id}', { path: { id }, body }),
   setStatus: (id: number, body: EnrolmentStatusBody) =>
-    api.put<Enrolment>(`/api/enrolments/${id}/status`, body),
+    typedApi.put('/api/enrolments/{id}/status', { path: { id }, body }),
 };

@@ -1,46 +1,61 @@
 /**
- * The record page's services tab: the resident's programs and service records, a menu of the service
- * records that apply to this resident, and the follow-up buttons of the chronic registers.
+ * The record page's services tab: the resident's registers and service records, a menu of the service
+ * records that apply to this resident (the registry's applicability: registers managed in, age …), and the
+ * follow-up buttons of the registers that have their own follow-up page.
  */
 import { useNavigate } from 'react-router';
 import { Button, Dropdown, Empty, Space, Table, Tag, Typography } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { programRegistry } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { PROGRAMS, type Program } from './followup.api.ts';
-import { actionWords, classificationWords } from './FollowUpPage.tsx';
+import {
+  actionWordsOf,
+  followUpRegisterOf,
+  formTypes,
+  registerLabel,
+  resultOf,
+} from '../../programs/index.ts';
 import { EnrolmentPanel } from '../enrolment/EnrolmentPanel.tsx';
 import { ResidentTrends } from '../trends/ResidentTrends.tsx';
 import { ServiceTimeline } from '../trends/ServiceTimeline.tsx';
-import { ELDERLY_TYPES, FOLLOW_UP_TYPES, SERVICE_FORMS } from '../services/serviceForms.ts';
-import { resultWords, serviceTypeName } from '../services/serviceTypes.ts';
 import { servicesApi, type Enrolment, type ServiceItem } from '../services/services.api.ts';
 
-const isChronic = (program: string): program is Program => (PROGRAMS as string[]).includes(program);
-const programOfType = (type: string): Program => (type === 'diabetes_followup' ? 'diabetes' : 'hypertension');
+const today = () => new Date().toISOString().slice(0, 10);
 
-/** The service types to offer a resident: follow-ups of the chronic registers they are managed in, the
- * elderly forms from 65, and every other registered form. */
-export function applicableTypes(enrolments: Enrolment[], age: number | null | undefined): string[] {
-  const managed = new Set(enrolments.filter((e) => e.status === 'managed').map((e) => e.program));
-  return [...SERVICE_FORMS.keys()].filter((type) => {
-    if (FOLLOW_UP_TYPES.includes(type)) return managed.has(programOfType(type));
-    if (ELDERLY_TYPES.includes(type)) return (age ?? 0) >= 65;
-    return true;
-  });
+/** The service types to offer a resident today that the web has a form for, in the registry's order. */
+export function applicableTypes(
+  resident: { birthDate: string; sex: string },
+  enrolments: readonly Enrolment[],
+  on: string = today(),
+): string[] {
+  const registers = enrolments.filter((e) => e.status === 'managed').map((e) => e.program);
+  const offered = new Set(programRegistry.applicableTypes({ ...resident, registers }, on));
+  return formTypes.filter((t) => offered.has(t));
 }
+
+/** The managed registers that have their own follow-up page (their follow-up type has a follow-up form). */
+const hasFollowUpPage = (program: string): boolean => {
+  const type = programRegistry.register(program)?.followUpType;
+  return !!type && followUpRegisterOf(type)?.program === program;
+};
 
 export function ResidentServicesTab({
   residentId,
   archived,
   age,
+  birthDate,
+  sex,
 }: {
   residentId: number;
   archived: boolean;
   age?: number | null;
+  /** The resident's birth date and sex, for the registry's applicability. */
+  birthDate: string;
+  sex: string;
 }) {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
@@ -51,8 +66,9 @@ export function ResidentServicesTab({
   const managed = enrolments.filter((e) => e.status === 'managed');
   const from = `${pathOf('resident', { id: residentId })}?tab=followups`;
   const startNew = (type: string) => {
-    if (FOLLOW_UP_TYPES.includes(type))
-      void navigate(pathOf('followup', { id: residentId, program: programOfType(type) }), {
+    const register = followUpRegisterOf(type);
+    if (register)
+      void navigate(pathOf('followup', { id: residentId, program: register.program }), {
         state: { from },
       });
     else void navigate(pathOf('service-new', { id: residentId, type }));
@@ -60,7 +76,7 @@ export function ResidentServicesTab({
   const open = (s: ServiceItem) =>
     void navigate(pathOf('service', { id: residentId, type: s.type, serviceId: s.id }));
   const canWrite = !archived && session.can('service.write');
-  const types = data ? applicableTypes(enrolments, age) : [];
+  const types = data ? applicableTypes({ birthDate, sex }, enrolments) : [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <div className="page-toolbar">
@@ -68,7 +84,7 @@ export function ResidentServicesTab({
           <Dropdown
             trigger={['click']}
             menu={{
-              items: types.map((type) => ({ key: type, label: serviceTypeName(type, lang) })),
+              items: types.map((type) => ({ key: type, label: programRegistry.typeLabel(type, lang) })),
               onClick: ({ key }) => startNew(key),
             }}
           >
@@ -80,9 +96,9 @@ export function ResidentServicesTab({
         {managed.length > 0 && <Typography.Text>{t('fu.enrolled')}</Typography.Text>}
         {managed.map((e) => (
           <Space key={e.id}>
-            {isChronic(e.program) ? (
+            {hasFollowUpPage(e.program) ? (
               <>
-                <Tag color="processing">{t(`wl.program.${e.program}`)}</Tag>
+                <Tag color="processing">{registerLabel(e.program, lang)}</Tag>
                 {canWrite && (
                   <Button
                     size="small"
@@ -125,7 +141,7 @@ export function ResidentServicesTab({
           {
             title: t('fu.col.type'),
             dataIndex: 'type',
-            render: (v: string) => serviceTypeName(v, lang),
+            render: (v: string) => programRegistry.typeLabel(v, lang),
           },
           {
             title: t('fu.delivery'),
@@ -144,13 +160,13 @@ export function ResidentServicesTab({
           {
             title: t('fu.classification'),
             dataIndex: 'classification',
-            render: (v: string | null, r) => resultWords(r.type, v, lang) || classificationWords(v, lang),
+            render: (v: string | null, r) => resultOf(r.type, v, lang).text,
           },
           { title: t('fu.next'), dataIndex: 'nextVisitDate' },
           {
             title: t('fu.nextAction'),
             dataIndex: 'nextAction',
-            render: (v: string | null) => actionWords(v, lang),
+            render: (v: string | null, r) => actionWordsOf(r.type, v, lang),
           },
           {
             title: t('fu.col.status'),

@@ -50,7 +50,15 @@ export function ResidentPage() {
     {
       key: 'followups',
       label: t('record.tab.followups'),
-      children: <ResidentServicesTab residentId={r.id} archived={archived} age={r.age} />,
+      children: (
+        <ResidentServicesTab
+          residentId={r.id}
+          archived={archived}
+          age={r.age}
+          birthDate={r.birthDate}
+          sex={r.sex}
+        />
+      ),
     },
     {
       key: 'vaccinations',

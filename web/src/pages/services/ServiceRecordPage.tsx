@@ -1,20 +1,21 @@
 /**
- * One service record of any registered type (serviceForms.ts): a new record (save as draft or sign at once),
- * or an existing one shown read-only with its status, version and warnings, to amend (a new version, with a
- * reason) or sign. The form part is validated as the user types with the type's schema from @jkda/domain;
- * the server's field errors land on the fields and in a summary.
+ * One service record of any type the web has a form for (web/src/programs): a new record (save as draft or
+ * sign at once), or an existing one shown read-only with its status, version and warnings, to amend (a new
+ * version, with a reason) or sign. The form part is checked as the user types with the registry's own
+ * check of the type (programRegistry.checkForm: schema, then rules, as the server runs it); the server's
+ * field errors land on the fields and in a summary.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Space, Tag, Typography } from 'antd';
-import { FORM_SCHEMAS, type ServiceType } from '@jkda/domain';
+import { programRegistry } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { fieldErrorsOf, isApiError } from '../../api/errors.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useNotifyError } from '../../components/useNotifyError.ts';
 import { SchemaItem, SchemaRuleContext } from '../../forms/SchemaItem.tsx';
-import { codeText, collectIssues, type FieldIssue } from '../../forms/schemaIssues.ts';
+import { codeText, pathOfField, unanswered, type FieldIssue } from '../../forms/schemaIssues.ts';
 import { useLeaveGuard } from '../../forms/useLeaveGuard.ts';
 import { useSchemaRules } from '../../forms/useSchemaRules.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
@@ -24,10 +25,16 @@ import { hasKey } from '../../i18n/messages.ts';
 import { useSession } from '../../auth/session.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { residentApi } from '../resident/resident.api.ts';
-import { FOLLOW_UP_TYPES, serviceFormOf, type ServiceFormDef } from './serviceForms.ts';
+import { followUpRegisterOf, serviceFormOf } from '../../programs/index.ts';
+import type { ServiceFormDef } from '../../programs/program-ui.ts';
 import { ServicePageCtx } from './serviceContext.ts';
-import { ruleIssues } from './serviceTypes.ts';
-import { DELIVERIES, servicesApi, type ServiceItem, type ServiceRecordFull } from './services.api.ts';
+import {
+  DELIVERIES,
+  servicesApi,
+  type Delivery,
+  type ServiceItem,
+  type ServiceRecordFull,
+} from './services.api.ts';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -39,15 +46,10 @@ export function ServiceRecordPage() {
   const def = serviceFormOf(type);
   if (!def || !Number.isInteger(residentId) || (serviceId !== null && !Number.isInteger(serviceId)))
     return <NotFoundPage />;
-  if (serviceId === null && FOLLOW_UP_TYPES.includes(type))
+  const followUpRegister = followUpRegisterOf(type);
+  if (serviceId === null && followUpRegister)
     return (
-      <Navigate
-        replace
-        to={pathOf('followup', {
-          id: residentId,
-          program: type === 'diabetes_followup' ? 'diabetes' : 'hypertension',
-        })}
-      />
+      <Navigate replace to={pathOf('followup', { id: residentId, program: followUpRegister.program })} />
     );
   return <Loader key={`${residentId}-${type}-${serviceId ?? 'new'}`} {...{ residentId, serviceId, def }} />;
 }
@@ -126,7 +128,7 @@ function ServiceRecordScreen(props: ScreenProps) {
 
 interface Values {
   serviceDate?: string;
-  delivery?: string;
+  delivery?: Delivery;
   reason?: string;
   form?: Record<string, unknown>;
 }
@@ -162,7 +164,8 @@ function RecordForm({
   const [summary, setSummary] = useState<SummaryLine[]>([]);
   const dirty = useRef(false);
   const type = def.type;
-  const viewOnlyType = FOLLOW_UP_TYPES.includes(type);
+  // Recorded on its register's follow-up page: shown here only.
+  const viewOnlyType = followUpRegisterOf(type) !== undefined;
   const today = todayIso();
 
   const initial = useMemo<Values>(
@@ -187,16 +190,21 @@ function RecordForm({
       else if (v.serviceDate < resident.birthDate)
         out.push({ path: ['serviceDate'], code: 'record_before_birth' });
       const payload = def.toPayload(v.form ?? {});
-      const schema = FORM_SCHEMAS[type as ServiceType];
-      const formIssues = collectIssues(schema, payload);
-      out.push(...formIssues.map((i) => ({ path: ['form', ...i.path], code: i.code })));
-      if (formIssues.length === 0)
-        out.push(...ruleIssues(type, payload).map((i) => ({ path: ['form', ...i.path], code: i.code })));
+      const serviceDate =
+        v.serviceDate && /^\d{4}-\d{2}-\d{2}$/.test(v.serviceDate) ? v.serviceDate : todayIso();
+      const checked = programRegistry.checkForm(type, payload, {
+        birthDate: resident.birthDate,
+        sex: resident.sex,
+        serviceDate,
+        previousClassification: null,
+      });
+      const formIssues = checked.errors.map((e) => ({ path: pathOfField(e.field), code: e.code }));
+      out.push(...unanswered(formIssues, { form: payload }));
       if (record?.status === 'signed' && editing && !v.reason?.trim())
         out.push({ path: ['reason'], code: 'required' });
       return out;
     },
-    [def, type, resident.birthDate, record?.status, editing],
+    [def, type, resident.birthDate, resident.sex, record?.status, editing],
   );
   const { rule, allIssues } = useSchemaRules(form, validate);
 
@@ -209,7 +217,7 @@ function RecordForm({
         .replace(/^form\./, '')
         .split('.')
         .find((p) => !/^\d+$/.test(p)) ?? path;
-    for (const k of [`svc.${key}`, `svc.enc.${key}`, `svc.con.${key}`, `svc.ref.${key}`])
+    for (const k of [`svc.${key}`, ...(def.labelPrefixes ?? []).map((p) => `${p}${key}`)])
       if (hasKey(k)) return t(k);
     return path;
   };

@@ -1,69 +1,42 @@
-/** API calls of the service records of every type: list, read, record (draft or signed), amend, sign. */
-import { api } from '../../api/client.ts';
+/**
+ * API calls of the service records of every type: list, read, record (draft or signed), amend, sign. The
+ * types are the server's declared answers and bodies (schema.ts, generated from its route schemas).
+ */
+import { DELIVERY } from '@jkda/domain';
+import { typedApi, type BodyOf, type Schema } from '../../api/client.ts';
 
-export type Delivery = 'clinic' | 'home' | 'phone';
-export const DELIVERIES: Delivery[] = ['clinic', 'home', 'phone'];
+export type Delivery = Schema<'ServiceRecord'>['delivery'];
+export const DELIVERIES: readonly Delivery[] = DELIVERY;
 
-export type { Enrolment } from '../enrolment/enrolment.api.ts';
-import type { Enrolment } from '../enrolment/enrolment.api.ts';
+export type Enrolment = Schema<'Enrolment'>;
+/** One row of a resident's service list (queryable values, no form). */
+export type ServiceItem = Schema<'ServiceItem'>;
+/** GET /api/residents/:id/services: the register entries and every service record, newest first. */
+export type ServiceList = Schema<'ServiceList'>;
+/** One service record with its form, status, version and warnings. */
+export type ServiceRecordFull = Schema<'ServiceRecord'>;
+export type FieldCode = ServiceRecordFull['warnings'][number];
 
-export interface ServiceItem {
-  id: number;
-  type: string;
-  serviceDate: string;
-  delivery: string;
-  status: string;
-  version: number;
-  sbp: number | null;
-  dbp: number | null;
-  fastingGlucose: number | null;
-  weightKg?: number | null;
-  classification: string | null;
-  nextVisitDate: string | null;
-  nextAction: string | null;
-  staffUserId?: number | null;
+/** A list row as the timeline and the trend charts read it (`weightKg` may be absent in older answers). */
+export type ServiceListItem = Omit<ServiceItem, 'weightKg' | 'staffUserId'> & { weightKg?: number | null };
+
+/** What the timeline reads of GET /api/residents/:id/services. */
+export interface ResidentServices {
+  enrolments: (Pick<Enrolment, 'id' | 'program' | 'status' | 'enrolledOn'> &
+    Partial<Pick<Enrolment, 'lastCheckDate'>>)[];
+  items: ServiceListItem[];
 }
 
-export interface ServiceList {
-  enrolments: Enrolment[];
-  items: ServiceItem[];
-}
-
-export interface FieldCode {
-  field: string;
-  code: string;
-}
-
-export interface ServiceRecordFull {
-  id: number;
-  residentId: number;
-  type: string;
-  serviceDate: string;
-  delivery: string;
-  status: string;
-  version: number;
-  form: Record<string, unknown>;
-  classification: string | null;
-  nextVisitDate: string | null;
-  nextAction: string | null;
-  warnings: FieldCode[];
-  signedAt: string | null;
-}
-
-export interface ServiceEnvelope {
-  serviceDate: string;
-  delivery: string;
-  form: Record<string, unknown>;
-}
+export type ServiceCreateBody = BodyOf<'post', '/api/residents/{id}/services'>;
+export type ServiceAmendBody = BodyOf<'put', '/api/services/{id}'>;
 
 export const servicesApi = {
   list: (residentId: number, signal?: AbortSignal) =>
-    api.get<ServiceList>(`/api/residents/${residentId}/services`, undefined, signal),
-  get: (id: number, signal?: AbortSignal) =>
-    api.get<ServiceRecordFull>(`/api/services/${id}`, undefined, signal),
-  create: (residentId: number, body: ServiceEnvelope & { type: string; sign: boolean }) =>
-    api.post<ServiceRecordFull>(`/api/residents/${residentId}/services`, body),
-  amend: (id: number, body: ServiceEnvelope & { version: number; reason?: string }) =>
-    api.put<ServiceRecordFull>(`/api/services/${id}`, body),
-  sign: (id: number, version: number) => api.post<ServiceRecordFull>(`/api/services/${id}/sign`, { version }),
+    typedApi.get('/api/residents/{id}/services', { path: { id: residentId }, signal }),
+  get: (id: number, signal?: AbortSignal) => typedApi.get('/api/services/{id}', { path: { id }, signal }),
+  create: (residentId: number, body: ServiceCreateBody) =>
+    typedApi.post('/api/residents/{id}/services', { path: { id: residentId }, body }),
+  amend: (id: number, body: ServiceAmendBody) => typedApi.put('/api/services/{id}', { path: { id }, body }),
+  sign: (id: number, version: number) =>
+    typedApi.post('/api/services/{id}/sign', { path: { id }, body: { version } }),
 };

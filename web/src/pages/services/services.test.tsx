@@ -8,7 +8,7 @@ import { I18nProvider } from '../../i18n/i18n.tsx';
 import { SessionProvider } from '../../auth/session.tsx';
 import { ME, stubApi, type Handler } from '../../test/render.tsx';
 import { ServiceRecordPage, todayIso } from './ServiceRecordPage.tsx';
-import { tcmDef } from './tcmForm.tsx';
+import { tcmDef } from '../../programs/elderly/tcmForm.tsx';
 
 const RESIDENT = {
   id: 7,

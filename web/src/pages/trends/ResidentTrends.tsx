@@ -2,10 +2,9 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Card, Col, Row, Skeleton } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { bpTargetLine, glucoseTargetLine } from '../../programs/index.ts';
 import {
-  bpTargets,
   bpTrendOption,
-  GLUCOSE_TARGET,
   glucoseTrendOption,
   hasPoints,
   weightTrendOption,
@@ -31,20 +30,22 @@ export function ResidentTrends({ items, age }: { items: TrendItem[]; age: number
   const bp = useMemo(() => bpTrendOption(items, age, labels), [items, age, labels]);
   const glucose = useMemo(() => glucoseTrendOption(items, labels), [items, labels]);
   const weight = useMemo(() => weightTrendOption(items, labels), [items, labels]);
-  const target = bpTargets(age);
+  const target = bpTargetLine(age);
   const charts: { key: string; title: string; extra?: string; option: TrendOption }[] = [];
   if (hasPoints(bp))
     charts.push({
       key: 'bp-trend',
       title: t('tr.bp'),
-      extra: t('tr.bpTarget', { sbp: target.sbp, dbp: target.dbp }),
+      ...(target ? { extra: t('tr.bpTarget', { sbp: target.sbp, dbp: target.dbp }) } : {}),
       option: bp,
     });
-  if (items.some((s) => s.type === 'diabetes_followup') && hasPoints(glucose))
+  if (hasPoints(glucose))
     charts.push({
       key: 'glucose-trend',
       title: t('tr.glucose'),
-      extra: t('tr.glucoseTarget', { t: GLUCOSE_TARGET.toFixed(1) }),
+      ...(glucoseTargetLine !== null
+        ? { extra: t('tr.glucoseTarget', { t: glucoseTargetLine.toFixed(1) }) }
+        : {}),
       option: glucose,
     });
   if (hasPoints(weight))

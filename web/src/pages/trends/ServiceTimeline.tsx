@@ -1,33 +1,22 @@
 /**
- * The resident's programs (enrolment status; the elderly register with its last health check) and every
- * service in time order, oldest first; a click on a service opens it (onOpen).
+ * The resident's registers (enrolment status; a register without follow-ups with its last health check)
+ * and every service in time order, oldest first; a click on a service opens it (onOpen). Names, results and
+ * next steps come from the program registries.
  */
+import { programRegistry } from '@jkda/domain';
 import { Space, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hasKey } from '../../i18n/messages.ts';
-import { actionWords, classificationWords } from '../followup/FollowUpPage.tsx';
-import { resultWords, serviceTypeName } from '../services/serviceTypes.ts';
-import type { ServiceItem } from '../services/services.api.ts';
+import { actionWordsOf, registerLabel, resultOf } from '../../programs/index.ts';
+import type { ResidentServices, ServiceListItem } from '../services/services.api.ts';
 import { chronological } from './trendOptions.ts';
 
-const programKey = (program: string) =>
-  program === 'elderly' ? 'svc.program.elderly' : `wl.program.${program}`;
-
-export function ServiceTimeline({
+export function ServiceTimeline<T extends ServiceListItem>({
   data,
   onOpen,
 }: {
-  data: {
-    enrolments: {
-      id: number;
-      program: string;
-      status: string;
-      enrolledOn: string;
-      lastCheckDate?: string | null;
-    }[];
-    items: ServiceItem[];
-  };
-  onOpen?: (item: ServiceItem) => void;
+  data: { enrolments: ResidentServices['enrolments']; items: T[] };
+  onOpen?: (item: T) => void;
 }) {
   const { t, lang } = useI18n();
   const key = (k: string, fallback: string) => (hasKey(k) ? t(k) : fallback);
@@ -39,9 +28,9 @@ export function ServiceTimeline({
           <Typography.Text strong>{t('tr.programs')}</Typography.Text>
           {data.enrolments.map((e) => (
             <Tag key={e.id} color={e.status === 'managed' ? 'processing' : 'default'}>
-              {key(programKey(e.program), e.program)} · {key(`tr.enrolment.${e.status}`, e.status)} ·{' '}
+              {registerLabel(e.program, lang)} · {key(`tr.enrolment.${e.status}`, e.status)} ·{' '}
               {t('tr.enrolledOn', { date: e.enrolledOn })}
-              {e.program === 'elderly' &&
+              {!programRegistry.register(e.program)?.followUpType &&
                 ` · ${e.lastCheckDate ? t('svc.lastCheck', { date: e.lastCheckDate }) : t('svc.noCheck')}`}
             </Tag>
           ))}
@@ -50,16 +39,21 @@ export function ServiceTimeline({
       <Typography.Text strong>{t('tr.timeline')}</Typography.Text>
       <Timeline
         items={items.map((s) => {
-          const result = resultWords(s.type, s.classification, lang);
-          const cls = result === '' ? classificationWords(s.classification, lang) : '';
-          const controlled = s.classification === 'controlled' || s.classification === '1';
+          const result = resultOf(s.type, s.classification, lang);
           const values = [
             s.sbp !== null ? `${s.sbp}/${s.dbp ?? ''} mmHg` : '',
             s.fastingGlucose !== null ? `${s.fastingGlucose} mmol/L` : '',
           ].filter((x) => x !== '');
           return {
             key: s.id,
-            color: s.status !== 'signed' ? 'gray' : cls === '' ? 'blue' : controlled ? 'green' : 'red',
+            color:
+              s.status !== 'signed'
+                ? 'gray'
+                : result.tone === null
+                  ? 'blue'
+                  : result.tone === 'good'
+                    ? 'green'
+                    : 'red',
             content: (
               <div
                 data-testid="timeline-item"
@@ -77,10 +71,17 @@ export function ServiceTimeline({
               >
                 <Space wrap size={4}>
                   <Typography.Text strong>{s.serviceDate}</Typography.Text>
-                  <span>{serviceTypeName(s.type, lang)}</span>
+                  <span>{programRegistry.typeLabel(s.type, lang)}</span>
                   <Tag>{key(`fu.delivery.${s.delivery}`, s.delivery)}</Tag>
-                  {cls !== '' && <Tag color={controlled ? 'success' : 'error'}>{cls}</Tag>}
-                  {result !== '' && <Tag color="processing">{result}</Tag>}
+                  {result.text !== '' && (
+                    <Tag
+                      color={
+                        result.tone === null ? 'processing' : result.tone === 'good' ? 'success' : 'error'
+                      }
+                    >
+                      {result.text}
+                    </Tag>
+                  )}
                   {s.status !== 'signed' && <Tag>{t('fu.draft')}</Tag>}
                 </Space>
                 <div>
@@ -89,7 +90,7 @@ export function ServiceTimeline({
                     <Typography.Text type="secondary">
                       {values.length > 0 ? ' · ' : ''}
                       {t('tr.next', { date: s.nextVisitDate })}
-                      {s.nextAction ? `（${actionWords(s.nextAction, lang)}）` : ''}
+                      {s.nextAction ? `（${actionWordsOf(s.type, s.nextAction, lang)}）` : ''}
                     </Typography.Text>
                   )}
                 </div>

@@ -1,11 +1,14 @@
 /**
- * Pure ECharts option builders for a resident's follow-up trends (blood pressure, fasting glucose, weight).
- * The x axis is a time axis with [date, value] points, so uneven visit intervals keep their true spacing.
+ * Pure ECharts option builders for a resident's trends of the values the service list carries (blood
+ * pressure, fasting glucose, weight), whatever the type of record; the target lines come from the programs
+ * that set them (web program registry). The x axis is a time axis with [date, value] points, so uneven
+ * visit intervals keep their true spacing.
  */
-import type { ServiceListItem } from '../followup/followup.api.ts';
+import { bpTargetLine, glucoseTargetLine } from '../../programs/index.ts';
+import type { ServiceListItem } from '../services/services.api.ts';
 
 /** A list item as the trends read it; `weightKg` is optional until every server answers with it. */
-export type TrendItem = ServiceListItem & { weightKg?: number | null };
+export type TrendItem = ServiceListItem;
 
 export interface TrendLabels {
   sbp: string;
@@ -23,31 +26,24 @@ export const ZH_LABELS: TrendLabels = {
   target: '目标',
 };
 
-/** Blood pressure targets: 150/90 from 65 years on, 140/90 below (national hypertension guideline). */
-export function bpTargets(age: number | null | undefined): { sbp: number; dbp: number } {
-  return { sbp: age != null && age >= 65 ? 150 : 140, dbp: 90 };
-}
-
-export const GLUCOSE_TARGET = 7.0;
-
 /** Oldest first; the list endpoint answers newest first. Stable on equal dates (by id). */
 export function chronological<T extends { serviceDate: string; id: number }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => a.serviceDate.localeCompare(b.serviceDate) || a.id - b.id);
 }
 
-const isHypertension = (s: ServiceListItem) => s.type !== 'diabetes_followup';
 const isNum = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** One point of a time series: the service date (YYYY-MM-DD) and the value. */
 export type TimePoint = [string, number];
 
-function targetLine(name: string, value: number, color: string) {
+/** A dashed target line; no line when no program sets the target. */
+function targetLine(name: string, value: number | undefined, color: string) {
   return {
     silent: true,
     symbol: 'none',
     lineStyle: { type: 'dashed' as const, color },
     label: { formatter: `${name} ${value}`, position: 'insideEndTop' as const },
-    data: [{ yAxis: value, name }],
+    data: value === undefined ? [] : [{ yAxis: value, name }],
   };
 }
 
@@ -72,14 +68,14 @@ const base = (unit: string) => ({
   yAxis: { type: 'value' as const, name: unit, scale: true },
 });
 
-/** SBP and DBP at the service dates (every hypertension service with a reading), with target lines by age. */
+/** SBP and DBP at the service dates (every service with a reading), with the target lines for the age. */
 export function bpTrendOption(
   items: readonly ServiceListItem[],
   age: number | null | undefined,
   labels: TrendLabels = ZH_LABELS,
 ) {
-  const rows = chronological(items).filter((s) => isHypertension(s) && (isNum(s.sbp) || isNum(s.dbp)));
-  const t = bpTargets(age);
+  const rows = chronological(items).filter((s) => isNum(s.sbp) || isNum(s.dbp));
+  const t = bpTargetLine(age);
   const points = (pick: (s: ServiceListItem) => number | null): TimePoint[] =>
     rows.flatMap((s) => {
       const v = pick(s);
@@ -98,19 +94,19 @@ export function bpTrendOption(
         name: labels.sbp,
         type: 'line' as const,
         data: points((s) => s.sbp),
-        markLine: targetLine(labels.target, t.sbp, '#cf1322'),
+        markLine: targetLine(labels.target, t?.sbp, '#cf1322'),
       },
       {
         name: labels.dbp,
         type: 'line' as const,
         data: points((s) => s.dbp),
-        markLine: targetLine(labels.target, t.dbp, '#d46b08'),
+        markLine: targetLine(labels.target, t?.dbp, '#d46b08'),
       },
     ],
   };
 }
 
-/** Fasting glucose at the service dates, with the 7.0 mmol/L target line. */
+/** Fasting glucose at the service dates, with the target line (7.0 mmol/L). */
 export function glucoseTrendOption(items: readonly ServiceListItem[], labels: TrendLabels = ZH_LABELS) {
   const rows = chronological(items).filter((s) => isNum(s.fastingGlucose));
   return {
@@ -120,15 +116,15 @@ export function glucoseTrendOption(items: readonly ServiceListItem[], labels: Tr
         name: labels.glucose,
         type: 'line' as const,
         data: rows.map((s): TimePoint => [s.serviceDate, s.fastingGlucose!]),
-        markLine: targetLine(labels.target, GLUCOSE_TARGET, '#cf1322'),
+        markLine: targetLine(labels.target, glucoseTargetLine ?? undefined, '#cf1322'),
       },
     ],
   };
 }
 
 /**
- * Body weight (kg) at the service dates of every follow-up that recorded it. Both programs measure weight;
- * a resident seen for both on one day has one point (the later record's).
+ * Body weight (kg) at the service dates of every record that carries it; a resident seen twice on one day
+ * has one point (the later record's).
  */
 export function weightTrendOption(items: readonly TrendItem[], labels: TrendLabels = ZH_LABELS) {
   const byDate = new Map<string, number>();

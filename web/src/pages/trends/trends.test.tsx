@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { I18nProvider } from '../../i18n/i18n.tsx';
-import type { ResidentServices, ServiceListItem } from '../followup/followup.api.ts';
+import type { ResidentServices, ServiceListItem } from '../services/services.api.ts';
 import { ServiceTimeline } from './ServiceTimeline.tsx';
 import {
   bpTrendOption,

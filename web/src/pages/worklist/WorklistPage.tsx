@@ -1,8 +1,9 @@
 /**
- * Worklist of the hypertension, diabetes and 65+ elderly registers: who is overdue, due this week, short of
- * 4 visits this year (chronic registers only) or without a health check this year; for the doctor's own
- * patients, a township or a village. A chronic row opens the follow-up form, an elderly row the resident
- * record; print and the Excel export give a day's home-visit list. The choices live in the URL.
+ * Worklist of the registers of the program registry: who is overdue, due this week, short of the visits a
+ * year the register asks for, or without a health check this year (the categories the register shows);
+ * for the doctor's own patients, a township or a village. A row of a register with its own follow-up page
+ * opens it, other rows the resident record; print and the Excel export give a day's home-visit list. The
+ * choices live in the URL.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -23,6 +24,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { programMessage, programRegistry } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { useAreas, villagesOf } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -31,13 +33,9 @@ import { useNotifyError } from '../../components/useNotifyError.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { codeLabel } from '../../i18n/codes.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import {
-  actionWords,
-  classificationWords,
-  warningWords,
-  type SavedNotice,
-} from '../followup/FollowUpPage.tsx';
-import { WORKLIST_PROGRAMS, worklistApi, type WorklistItem, type WorklistProgram } from './worklist.api.ts';
+import { actionWordsOf, followUpRegisterOf, measuresOf, resultOf } from '../../programs/index.ts';
+import type { SavedNotice } from '../../programs/program-ui.ts';
+import { worklistApi, type WorklistItem } from './worklist.api.ts';
 import {
   parseWorklistState,
   tabsOf,
@@ -60,7 +58,11 @@ export function WorklistPage() {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseWorklistState(params), [params]);
   const { program, category } = state;
-  const elderly = program === 'elderly';
+  const register = programRegistry.register(program)!;
+  // A register with follow-ups lists the follow-up state; without, the health check due.
+  const followUpType = register.followUpType;
+  const followUpPage = !!followUpType && followUpRegisterOf(followUpType)?.program === program;
+  const measures = measuresOf(followUpType);
   const [nameFilter, setNameFilter] = useState('');
   const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState(false);
@@ -97,15 +99,17 @@ export function WorklistPage() {
 
   const update = (patch: Partial<WorklistState>) =>
     void setParams(toWorklistParams({ ...state, ...patch }), { replace: true });
-  const setProgram = (p: WorklistProgram) =>
-    update({ program: p, category: tabsOf(p).includes(category) ? category : 'overdue' });
+  const setProgram = (p: string) =>
+    update({ program: p, category: tabsOf(p).includes(category) ? category : tabsOf(p)[0]! });
+
+  const tabName = (c: WorklistTab) => t(`wl.tab.${c}`, { n: register.visitsPerYear ?? '' });
 
   const here = `${location.pathname}${location.search}`;
   const open = (r: WorklistItem) =>
     void navigate(
-      elderly
-        ? `${pathOf('resident', { id: r.residentId })}?tab=followups`
-        : pathOf('followup', { id: r.residentId, program }),
+      followUpPage
+        ? pathOf('followup', { id: r.residentId, program })
+        : `${pathOf('resident', { id: r.residentId })}?tab=followups`,
       { state: { from: here } },
     );
 
@@ -136,6 +140,7 @@ export function WorklistPage() {
 
   const dateOr = (v: string | null, none: string) =>
     v ?? <Typography.Text type="secondary">{none}</Typography.Text>;
+  const lastResult = (r: WorklistItem) => resultOf(followUpType ?? '', r.lastClassification, lang);
   const followUpColumns: ColumnsType<WorklistItem> = [
     {
       title: t('wl.col.lastVisit'),
@@ -144,22 +149,25 @@ export function WorklistPage() {
         v ? (
           <>
             {v}{' '}
-            {r.lastClassification && (
-              <Tag color={r.lastClassification === 'controlled' ? 'success' : 'warning'}>
-                {classificationWords(r.lastClassification, lang)}
-              </Tag>
+            {lastResult(r).text && (
+              <Tag color={lastResult(r).tone === 'good' ? 'success' : 'warning'}>{lastResult(r).text}</Tag>
             )}
           </>
         ) : (
           <Typography.Text type="secondary">{t('wl.never')}</Typography.Text>
         ),
     },
-    {
-      title: t('wl.col.lastBp'),
-      key: 'bp',
-      render: (_, r) => (r.lastSbp !== null ? `${r.lastSbp}/${r.lastDbp ?? ''}` : ''),
-    },
-    ...(program === 'diabetes'
+    ...(measures.includes('bp')
+      ? [
+          {
+            title: t('wl.col.lastBp'),
+            key: 'bp',
+            render: (_: unknown, r: WorklistItem) =>
+              r.lastSbp !== null ? `${r.lastSbp}/${r.lastDbp ?? ''}` : '',
+          },
+        ]
+      : []),
+    ...(measures.includes('glucose')
       ? [
           {
             title: t('wl.col.lastGlucose'),
@@ -184,31 +192,31 @@ export function WorklistPage() {
       render: (v: string) => areaName.get(v) ?? v,
     },
     { title: t('wl.col.address'), dataIndex: 'address', className: 'wl-address' },
-    ...(elderly ? [] : followUpColumns),
+    ...(followUpType ? followUpColumns : []),
     {
       title: t('wl.col.lastCheck'),
       dataIndex: 'lastCheckDate',
       render: (v: string | null) => dateOr(v, t('wl.noCheck')),
     },
-    { title: elderly ? t('wl.col.checkDue') : t('wl.col.due'), dataIndex: 'dueDate' },
+    { title: followUpType ? t('wl.col.due') : t('wl.col.checkDue'), dataIndex: 'dueDate' },
     {
       title: t('wl.col.overdue'),
       dataIndex: 'overdueDays',
       render: (v: number) => (v > 0 ? <Tag color="error">{t('wl.overdueDays', { n: v })}</Tag> : ''),
     },
-    ...(elderly ? [] : [{ title: t('wl.col.visits'), dataIndex: 'visitsThisYear' }]),
+    ...(register.visitsPerYear ? [{ title: t('wl.col.visits'), dataIndex: 'visitsThisYear' }] : []),
     {
       title: t('common.actions'),
       key: 'act',
       className: 'no-print',
       render: (_, r) =>
-        elderly ? (
-          <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-open">
-            {t('wl.openRecord')}
-          </Button>
-        ) : (
+        followUpPage ? (
           <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-followup">
             {t('wl.followUp')}
+          </Button>
+        ) : (
+          <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-open">
+            {t('wl.openRecord')}
           </Button>
         ),
     },
@@ -253,28 +261,28 @@ export function WorklistPage() {
           title={t('wl.saved', {
             name: saved.name,
             date: saved.nextVisitDate ?? '',
-            action: actionWords(saved.nextAction, lang),
+            action: actionWordsOf(saved.type, saved.nextAction, lang),
           })}
           description={
-            saved.warnings.length ? saved.warnings.map((w) => warningWords(w, lang)).join('；') : undefined
+            saved.warnings.length
+              ? saved.warnings.map((w) => programMessage(w.code, lang)).join('；')
+              : undefined
           }
         />
       )}
       <div className="wl-print-only">
         <Typography.Title level={4}>
-          {elderly
-            ? t('wl.printTitleElderly', { date: today() })
-            : t('wl.printTitle', { program: t(`wl.program.${program}`), date: today() })}
+          {t('wl.printTitle', { title: register.worklistTitle[lang], date: today() })}
           {scopeName ? ` ${scopeName}` : ''}
           {state.mine && me ? t('wl.printMine', { name: me.user.displayName }) : ''}
-          {` · ${t(`wl.tab.${category}`)}`}
+          {` · ${tabName(category)}`}
         </Typography.Title>
       </div>
       <div className="page-toolbar no-print">
         <Segmented
           value={program}
           onChange={(v) => setProgram(v)}
-          options={WORKLIST_PROGRAMS.map((p) => ({ value: p, label: t(`wl.program.${p}`) }))}
+          options={programRegistry.registers.map((r) => ({ value: r.program, label: r.label[lang] }))}
           data-testid="wl-program"
         />
         <Checkbox
@@ -340,7 +348,7 @@ export function WorklistPage() {
           key: c,
           label: (
             <span data-testid={`wl-tab-${c}`}>
-              {t(`wl.tab.${c}`)} {countOf(c) !== undefined && <Tag>{countOf(c)}</Tag>}
+              {tabName(c)} {countOf(c) !== undefined && <Tag>{countOf(c)}</Tag>}
             </span>
           ),
         }))}

@@ -1,16 +1,18 @@
-/** The worklist's register, tab and scope, kept in the URL so a reload or a shared link shows the same list. */
-import {
-  WORKLIST_CATEGORIES,
-  WORKLIST_PROGRAMS,
-  type WorklistCategory,
-  type WorklistFilter,
-  type WorklistProgram,
-} from './worklist.api.ts';
+/**
+ * The worklist's register, tab and scope, kept in the URL so a reload or a shared link shows the same list.
+ * The registers and the categories each shows are the program registry's.
+ */
+import { programRegistry, type WorklistCategory } from '@jkda/domain';
+import type { WorklistFilter } from './worklist.api.ts';
 
 export type WorklistTab = WorklistCategory | 'all';
 
+/** The register shown when the URL names none: the registry's first. */
+const DEFAULT_PROGRAM = programRegistry.registers[0]?.program ?? '';
+
 export interface WorklistState {
-  program: WorklistProgram;
+  /** A register of the program registry. */
+  program: string;
   category: WorklistTab;
   /** Only the signed-in doctor's own patients. */
   mine: boolean;
@@ -20,16 +22,17 @@ export interface WorklistState {
   village: string;
 }
 
-/** The tabs of a register: the elderly register has no "under 4 visits" rule. */
-export function tabsOf(program: WorklistProgram): WorklistTab[] {
-  return [...WORKLIST_CATEGORIES.filter((c) => program !== 'elderly' || c !== 'under_visited'), 'all'];
+/** The tabs of a register: its worklist categories (the registry's, in order), then all. */
+export function tabsOf(program: string): WorklistTab[] {
+  return [...(programRegistry.register(program)?.worklist ?? []), 'all'];
 }
 
 export function parseWorklistState(p: URLSearchParams): WorklistState {
   const raw = p.get('program') ?? '';
-  const program = (WORKLIST_PROGRAMS as string[]).includes(raw) ? (raw as WorklistProgram) : 'hypertension';
+  const program = programRegistry.register(raw) ? raw : DEFAULT_PROGRAM;
   const c = p.get('category') ?? '';
-  const category = (tabsOf(program) as string[]).includes(c) ? (c as WorklistTab) : 'overdue';
+  const tabs = tabsOf(program);
+  const category = (tabs as string[]).includes(c) ? (c as WorklistTab) : tabs[0]!;
   const township = p.get('township') ?? '';
   const village = p.get('village') ?? '';
   return {
@@ -44,8 +47,8 @@ export function parseWorklistState(p: URLSearchParams): WorklistState {
 /** URL parameters of a state, leaving out the defaults. */
 export function toWorklistParams(s: WorklistState): URLSearchParams {
   const p = new URLSearchParams();
-  if (s.program !== 'hypertension') p.set('program', s.program);
-  if (s.category !== 'overdue') p.set('category', s.category);
+  if (s.program !== DEFAULT_PROGRAM) p.set('program', s.program);
+  if (s.category !== tabsOf(s.program)[0]) p.set('category', s.category);
   if (s.mine) p.set('mine', '1');
   if (s.township) p.set('township', s.township);
   if (s.village) p.set('village', s.village);

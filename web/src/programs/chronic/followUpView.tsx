@@ -5,7 +5,8 @@
 import { Descriptions, Form } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hasKey } from '../../i18n/messages.ts';
-import type { ServiceFormDef } from './serviceForms.ts';
+import type { Words } from '@jkda/domain';
+import type { ServiceFormDef } from '../program-ui.ts';
 
 /** Follow-up form keys → the follow-up page's label keys. */
 const LABELS: Record<string, string> = {
@@ -77,22 +78,12 @@ function FollowUpStoredFields() {
   );
 }
 
-const view = (type: string, zh: string, en: string): ServiceFormDef => ({
+/** A follow-up type shown read-only on the generic page: the stored form as labelled values. */
+export const followUpView = (type: string, title: Words): ServiceFormDef => ({
   type,
-  title: { zh, en },
+  title,
   initialForm: () => ({}),
   toPayload: (v) => v,
   fromStored: (s) => s,
   Fields: FollowUpStoredFields,
 });
-
-export const hypertensionFollowUpView = view(
-  'hypertension_followup',
-  '高血压患者随访服务记录表',
-  'Hypertension follow-up',
-);
-export const diabetesFollowUpView = view(
-  'diabetes_followup',
-  '2型糖尿病患者随访服务记录表',
-  'Type 2 diabetes follow-up',
-);

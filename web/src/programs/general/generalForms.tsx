@@ -1,12 +1,12 @@
 /** 接诊记录表 (SOAP), 会诊记录表, and the two halves of the 双向转诊单 (general-forms.schema.ts). */
 import { Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { NOTE_MAX } from '@jkda/domain';
+import { NOTE_MAX, programRegistry } from '@jkda/domain';
 import { SchemaItem } from '../../forms/SchemaItem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { dropEmpty, TextItem } from './formBits.tsx';
-import type { ServiceFormDef } from './serviceForms.ts';
-import { useServicePage } from './serviceContext.ts';
+import { dropEmpty, TextItem } from '../../pages/services/formBits.tsx';
+import type { ServiceFormDef } from '../program-ui.ts';
+import { useServicePage } from '../../pages/services/serviceContext.ts';
 
 const same = (v: Record<string, unknown>) => ({ ...v });
 
@@ -29,6 +29,7 @@ export const encounterDef: ServiceFormDef = {
   toPayload: dropEmpty,
   fromStored: same,
   Fields: EncounterFields,
+  labelPrefixes: ['svc.enc.'],
 };
 
 type Consultant = { doctor?: string; institution?: string };
@@ -98,6 +99,7 @@ export const consultationDef: ServiceFormDef = {
   },
   fromStored: same,
   Fields: ConsultationFields,
+  labelPrefixes: ['svc.con.'],
 };
 
 function ReferralOutFields() {
@@ -142,12 +144,18 @@ export const referralOutDef: ServiceFormDef = {
   toPayload: dropEmpty,
   fromStored: same,
   Fields: ReferralOutFields,
+  labelPrefixes: ['svc.ref.'],
 };
+
+/** The type of record a referral back points to (the registry's link of its outReferralId). */
+const outType = programRegistry
+  .serviceType('referral_back')
+  ?.links?.find((l) => l.field === 'outReferralId')?.type;
 
 function ReferralBackFields() {
   const { t } = useI18n();
   const { items } = useServicePage();
-  const outs = items.filter((s) => s.type === 'referral_out');
+  const outs = items.filter((s) => s.type === outType);
   return (
     <>
       <Row gutter={12}>
@@ -192,4 +200,5 @@ export const referralBackDef: ServiceFormDef = {
   toPayload: dropEmpty,
   fromStored: same,
   Fields: ReferralBackFields,
+  labelPrefixes: ['svc.ref.'],
 };

@@ -1,13 +1,18 @@
+/**
+ * The chronic follow-up model: the payload, the carry-over, and the live assessment — the registry's own
+ * check and evaluation of the type (as the server runs them) on the form as typed.
+ */
 import { describe, expect, it } from 'vitest';
-import {
-  assess,
-  carryOver,
-  emergencyFlagsOf,
-  formIssues,
-  schemaIssues,
-  toFormPayload,
-  type FollowUpValues,
-} from './followupModel.ts';
+import { diabetesFollowUp } from '../diabetes/index.tsx';
+import { hypertensionFollowUp } from '../hypertension/index.tsx';
+import { assess, carryOver, toFormPayload, type FollowUpValues } from './followUpModel.ts';
+
+const HT = 'hypertension_followup';
+const DM = 'diabetes_followup';
+const born = (birthDate: string) => ({ birthDate, sex: '1' });
+/** The issues the server would refuse, for a visit on 2026-05-10 of a resident born on `birthDate`. */
+const issuesOf = (type: string, form: Record<string, unknown>, birthDate = '1960-03-01') =>
+  assess(type, { serviceDate: '2026-05-10', delivery: 'clinic', form }, born(birthDate), null).issues;
 
 const base = (form: Record<string, unknown>): FollowUpValues => ({
   serviceDate: '2026-05-10',
@@ -26,8 +31,8 @@ describe('follow-up model', () => {
     const v = base({ sbp: 128, dbp: 80, classification: '1', notes: '' });
     const payload = toFormPayload(v);
     expect(payload.notes).toBeUndefined();
-    expect(schemaIssues('hypertension', payload)).toEqual([]);
-    const a = assess('hypertension', v, '1950-01-01', 'controlled');
+    expect(issuesOf(HT, payload)).toEqual([]);
+    const a = assess(HT, v, born('1950-01-01'), 'controlled');
     expect(a.controlled).toBe(true);
     expect(a.expected).toBe('controlled');
     expect(a.plan?.dueDate).toBe('2026-08-10');
@@ -36,17 +41,17 @@ describe('follow-up model', () => {
 
   it('uncontrolled the first time: recheck in 2 weeks; 无 is exclusive', () => {
     const v = base({ sbp: 152, dbp: 96, classification: '2', symptoms: { codes: ['1', '2'] } });
-    const a = assess('hypertension', v, '1950-01-01', 'controlled');
+    const a = assess(HT, v, born('1950-01-01'), 'controlled');
     expect(a.controlled).toBe(false);
     expect(a.plan?.dueDate).toBe('2026-05-24');
-    expect(schemaIssues('hypertension', toFormPayload(v))).toContainEqual({
+    expect(issuesOf(HT, toFormPayload(v))).toContainEqual({
       path: 'form.symptoms.codes',
       code: 'choice_exclusive',
     });
   });
 
   it('diabetes: control by fasting glucose; carries medication and targets over', () => {
-    const a = assess('diabetes', base({ sbp: 150, dbp: 95, fastingGlucose: 6.2 }), '1960-01-01', null);
+    const a = assess(DM, base({ sbp: 150, dbp: 95, fastingGlucose: 6.2 }), born('1960-01-01'), null);
     expect(a.controlled).toBe(true);
     const c = carryOver({
       medications: [{ name: 'x', timesPerDay: 1, dose: '1' }],
@@ -57,9 +62,9 @@ describe('follow-up model', () => {
   });
 
   it("offers the program's own emergency flags", () => {
-    expect(emergencyFlagsOf('hypertension')).toContain('severe_headache_or_dizziness');
-    expect(emergencyFlagsOf('hypertension')).not.toContain('ketosis_signs');
-    expect(emergencyFlagsOf('diabetes')).toEqual([
+    expect(hypertensionFollowUp.emergencyFlags).toContain('severe_headache_or_dizziness');
+    expect(hypertensionFollowUp.emergencyFlags).not.toContain('ketosis_signs');
+    expect(diabetesFollowUp.emergencyFlags).toEqual([
       'ketosis_signs',
       'sudden_vision_loss',
       'pregnancy_lactation_hyperglycaemia',
@@ -71,8 +76,8 @@ describe('follow-up model', () => {
     const v = base({ sbp: 150, dbp: 92, classification: '2', emergencyFlags: ['chest_tightness'] });
     const payload = toFormPayload(v);
     expect(payload.emergencyFlags).toEqual(['chest_tightness']);
-    expect(schemaIssues('hypertension', payload)).toEqual([]);
-    const a = assess('hypertension', { ...v, form: payload }, '1970-01-01', null);
+    expect(issuesOf(HT, payload)).toEqual([]);
+    const a = assess(HT, { ...v, form: payload }, born('1970-01-01'), null);
     expect(a.emergency).toEqual(['chest_tightness']);
     expect(a.plan?.action).toBe('emergency_referral');
     expect(a.plan?.referral).toBe(true);
@@ -83,7 +88,7 @@ describe('follow-up model', () => {
     const v = base({ sbp: 128, dbp: 80, classification: '1' });
     const payload = toFormPayload(v);
     expect(payload.emergencyFlags).toEqual([]);
-    expect(assess('hypertension', { ...v, form: payload }, '1970-01-01', null).emergency).toEqual([]);
+    expect(assess(HT, { ...v, form: payload }, born('1970-01-01'), null).emergency).toEqual([]);
   });
 
   it('values alone fire it too (diabetes: glucose ≤ 3.9, heart rate > 100), flags after values', () => {
@@ -95,36 +100,34 @@ describe('follow-up model', () => {
       classification: '2',
       emergencyFlags: ['ketosis_signs', 'chest_tightness'],
     });
-    const a = assess('diabetes', { ...v, form: toFormPayload(v) }, '1960-01-01', null);
+    const a = assess(DM, { ...v, form: toFormPayload(v) }, born('1960-01-01'), null);
     // chest_tightness is a hypertension flag: ignored for diabetes.
     expect(a.emergency).toEqual(['glucose_le_3_9', 'heart_rate_gt_100', 'ketosis_signs']);
     expect(a.plan?.action).toBe('emergency_referral');
   });
 
-  it('HbA1c needs its test date: not in the future, not before the birth date', () => {
-    const ctx = { birthDate: '1960-03-01', today: '2026-05-10' };
+  it("HbA1c needs its test date: not after the visit, not before the birth date (the server's rules)", () => {
+    // The visit is on 2026-05-10; the resident was born on 1960-03-01.
     const d = (form: Record<string, unknown>) =>
       toFormPayload(base({ sbp: 130, dbp: 80, fastingGlucose: 6.1, classification: '1', ...form }));
-    expect(formIssues('diabetes', d({ hba1c: 6.8 }), ctx)).toEqual([
-      { path: 'form.hba1cDate', code: 'required' },
+    expect(issuesOf(DM, d({ hba1c: 6.8 }))).toEqual([{ path: 'form.hba1cDate', code: 'required' }]);
+    expect(issuesOf(DM, d({ hba1c: 6.8, hba1cDate: '2026-05-02' }))).toEqual([]);
+    expect(issuesOf(DM, d({ hba1c: 6.8, hba1cDate: '2026-05-10' }))).toEqual([]);
+    expect(issuesOf(DM, d({ hba1c: 6.8, hba1cDate: '2026-05-11' }))).toEqual([
+      { path: 'form.hba1cDate', code: 'date_after_service' },
     ]);
-    expect(formIssues('diabetes', d({ hba1c: 6.8, hba1cDate: '2026-05-02' }), ctx)).toEqual([]);
-    expect(formIssues('diabetes', d({ hba1c: 6.8, hba1cDate: '2026-05-10' }), ctx)).toEqual([]);
-    expect(formIssues('diabetes', d({ hba1c: 6.8, hba1cDate: '2026-05-11' }), ctx)).toEqual([
-      { path: 'form.hba1cDate', code: 'date_future' },
+    expect(issuesOf(DM, d({ hba1c: 6.8, hba1cDate: '1960-02-29' }))).toEqual([
+      { path: 'form.hba1cDate', code: 'record_before_birth' },
     ]);
-    expect(formIssues('diabetes', d({ hba1c: 6.8, hba1cDate: '1960-02-29' }), ctx)).toEqual([
-      { path: 'form.hba1cDate', code: 'date_before_birth' },
-    ]);
-    expect(formIssues('diabetes', d({ hba1c: 6.8, hba1cDate: '2026-02-30' }), ctx)).toContainEqual({
+    expect(issuesOf(DM, d({ hba1c: 6.8, hba1cDate: '2026-02-30' }))).toContainEqual({
       path: 'form.hba1cDate',
       code: 'date_invalid',
     });
-    expect(formIssues('diabetes', d({ hba1c: 26, hba1cDate: '2026-05-02' }), ctx)).toContainEqual({
+    expect(issuesOf(DM, d({ hba1c: 26, hba1cDate: '2026-05-02' }))).toContainEqual({
       path: 'form.hba1c',
       code: 'too_big',
     });
-    expect(formIssues('diabetes', d({ hba1c: null, hba1cDate: '' }), ctx)).toEqual([]);
+    expect(issuesOf(DM, d({ hba1c: null, hba1cDate: '' }))).toEqual([]);
   });
 
   it('insulin: an empty row is dropped, a kind alone saves with empty usage, usage alone needs the kind', () => {
@@ -132,13 +135,21 @@ describe('follow-up model', () => {
       toFormPayload(base({ sbp: 130, dbp: 80, fastingGlucose: 6.1, classification: '1', insulin }));
     expect(d({ kind: '', usage: '' })).not.toHaveProperty('insulin');
     expect(d({ kind: '门冬胰岛素30', usage: '' }).insulin).toEqual({ kind: '门冬胰岛素30', usage: '' });
-    expect(schemaIssues('diabetes', d({ kind: '门冬胰岛素30' }))).toEqual([]);
+    expect(issuesOf(DM, d({ kind: '门冬胰岛素30' }))).toEqual([]);
     const both = d({ kind: '甘精胰岛素', usage: '睡前皮下注射 12U' });
     expect(both.insulin).toEqual({ kind: '甘精胰岛素', usage: '睡前皮下注射 12U' });
-    expect(schemaIssues('diabetes', both)).toEqual([]);
-    expect(schemaIssues('diabetes', d({ usage: '12U' }))).toContainEqual({
+    expect(issuesOf(DM, both)).toEqual([]);
+    expect(issuesOf(DM, d({ usage: '12U' }))).toContainEqual({
       path: 'form.insulin.kind',
       code: 'required',
+    });
+  });
+
+  it('shows the rules the server refuses with, live: a classification the values contradict', () => {
+    const v = base({ sbp: 162, dbp: 98, classification: '1' });
+    expect(assess(HT, v, born('1970-01-01'), null).issues).toContainEqual({
+      path: 'form.classification',
+      code: 'classification_contradicts_values',
     });
   });
 

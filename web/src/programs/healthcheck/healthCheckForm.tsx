@@ -2,7 +2,7 @@
  * The 健康体检表 (annual health check, 3rd edition) as a service form definition: the generic
  * service-record page hosts it (its <Form>, service date, delivery, save and sign) and calls these.
  */
-import type { ServiceFormDef } from '../services/serviceForms.ts';
+import type { ServiceFormDef } from '../program-ui.ts';
 import { HealthCheckFields } from './HealthCheckFields.tsx';
 import { fromStored, initialForm, toPayload } from './healthCheckModel.ts';
 
@@ -13,4 +13,5 @@ export const healthCheckDef: ServiceFormDef = {
   toPayload,
   fromStored,
   Fields: HealthCheckFields,
+  measures: ['bp', 'glucose', 'weight'],
 };

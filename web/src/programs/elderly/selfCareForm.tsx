@@ -10,7 +10,7 @@ import {
 } from '@jkda/domain';
 import { SchemaItem } from '../../forms/SchemaItem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { ServiceFormDef } from './serviceForms.ts';
+import type { ServiceFormDef } from '../program-ui.ts';
 
 type Answers = Partial<Record<string, SelfCareLevel>>;
 

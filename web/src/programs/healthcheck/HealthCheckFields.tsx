@@ -451,7 +451,7 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
   const lastAge = useRef<number | null>(null);
   const age = ageOn(birthDate, serviceDate) ?? lastAge.current;
   lastAge.current = age;
-  const elderly = age !== null && age >= 65;
+  const over65 = age !== null && age >= 65;
   const showFemale = sex !== '1';
 
   const ctxArgs = useMemo(() => ({ birthDate, sex, serviceDate }), [birthDate, sex, serviceDate]);
@@ -553,9 +553,9 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
                   <BmiItem />
                 </Col>
               </Row>
-              {elderly && (
+              {over65 && (
                 <div data-testid="hc-elderly">
-                  <Typography.Text type="secondary">{t('hc.elderlyOnly')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('hc.over65Only')}</Typography.Text>
                   <Single
                     path="general.healthSelfAssessment"
                     table={HEALTH_SELF_ASSESSMENT}

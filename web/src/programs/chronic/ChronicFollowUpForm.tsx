@@ -1,0 +1,535 @@
+/**
+ * The chronic follow-up form (随访服务记录表) the chronic programs share (chronic.rules.ts): prefilled
+ * from the last follow-up, checked as the user types with the registry's own check of the type (schema,
+ * then rules), with the live assessment (control, expected classification, next visit, emergency
+ * referral). Each program gives its symptoms, emergency flags, control line and its own fields (hooks).
+ * Saving signs the record and returns to the worklist with the server's next visit date.
+ */
+import { useMemo, useState, type ComponentType, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { EMERGENCY_CRITERION_MESSAGES, NEXT_VISIT_ACTION, VISIT_CLASSIFICATION } from '@jkda/domain';
+import { pathOf } from '../../app/routeTable.tsx';
+import { fieldErrorsOf } from '../../api/errors.ts';
+import { useNotifyError } from '../../components/useNotifyError.ts';
+import { codeText } from '../../forms/schemaIssues.ts';
+import { codeLabel } from '../../i18n/codes.ts';
+import { useI18n, type MsgKey } from '../../i18n/i18n.tsx';
+import { DELIVERIES, servicesApi } from '../../pages/services/services.api.ts';
+import type { FollowUpFormProps, ResidentView, SavedNotice } from '../program-ui.ts';
+import { assess, carryOver, expectedCode, toFormPayload, type FollowUpValues } from './followUpModel.ts';
+
+/** A field's status for <Form.Item>: an issue once the field (or one of `alsoAfter`) was touched. */
+export type ItemStatus = (
+  name: (string | number)[],
+  alsoAfter?: string[],
+) => { validateStatus?: 'error'; help?: string };
+
+/** A number field of the form part (a grid column). */
+export type NumberItem = (
+  name: string[],
+  label: MsgKey,
+  extra?: { min?: number; max?: number; step?: number },
+) => ReactNode;
+
+/** What a program's own fields get from the form. */
+export interface SectionProps {
+  item: ItemStatus;
+  n: NumberItem;
+  level: (keys: MsgKey[]) => { value: string; label: string }[];
+  resident: ResidentView;
+  today: string;
+}
+
+/** What a chronic program gives the shared follow-up form. */
+export interface ChronicFollowUpHooks {
+  /** Dictionary keys of the form's symptoms, code 1 (无症状) … 10 (其他). */
+  symptoms: readonly MsgKey[];
+  /** The symptom flags of the program's emergency referral list, in the spec's order. */
+  emergencyFlags: readonly string[];
+  /** The control line of the live panel: its label and the target in words for the age. */
+  control: { label: MsgKey; target(age: number | null): string };
+  /** The program's own fields: after the signs, in the lifestyle row, the tests, the adherence row, after the drugs. */
+  Signs?: ComponentType<SectionProps>;
+  Lifestyle?: ComponentType<SectionProps>;
+  Tests?: ComponentType<SectionProps>;
+  Adherence?: ComponentType<SectionProps>;
+  AfterMedications?: ComponentType<SectionProps>;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function ChronicFollowUpForm({
+  type,
+  register,
+  title,
+  resident,
+  last,
+  lastRecord,
+  hooks,
+}: FollowUpFormProps & { hooks: ChronicFollowUpHooks }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [form] = Form.useForm<FollowUpValues>();
+  const [busy, setBusy] = useState(false);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [classChosen, setClassChosen] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
+
+  const initial = useMemo<FollowUpValues>(
+    () => ({
+      serviceDate: today(),
+      delivery: 'clinic',
+      referralNeeded: false,
+      form: {
+        symptoms: { codes: ['1'] },
+        medicationAdherence: '1',
+        adverseReaction: { has: false },
+        complication: false,
+        ...carryOver(lastRecord?.form),
+        // Per visit, never carried over.
+        emergencyFlags: [],
+      },
+    }),
+    [lastRecord],
+  );
+  const values = (Form.useWatch([], form) as FollowUpValues | undefined) ?? initial;
+  const merged: FollowUpValues = { ...initial, ...values, form: { ...initial.form, ...values.form } };
+  const payload = toFormPayload(merged);
+  const previous = last?.classification ?? null;
+  const a = assess(type, { ...merged, form: payload }, resident, previous);
+  const issues = a.issues;
+
+  const issueAt = (path: string) => issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
+  const issueText = (code: string) => codeText(code, lang);
+  /** Field status; `alsoAfter` names fields whose entry shows this one's issue (HbA1c → its date). */
+  const item = (name: (string | number)[], alsoAfter: string[] = []) => {
+    const path = name.join('.');
+    const server = serverErrors[path];
+    if (server?.length) return { validateStatus: 'error' as const, help: server.join('；') };
+    if (!submitted && !touched.has(path) && !alsoAfter.some((p) => touched.has(p))) return {};
+    const found = issueAt(path);
+    return found.length ? { validateStatus: 'error' as const, help: issueText(found[0]!.code) } : {};
+  };
+
+  const onValuesChange = (changed: Partial<FollowUpValues>) => {
+    const paths = new Set(touched);
+    const walk = (o: unknown, prefix: string[]) => {
+      if (o && typeof o === 'object' && !Array.isArray(o))
+        for (const [k, v] of Object.entries(o)) walk(v, [...prefix, k]);
+      else paths.add(prefix.join('.'));
+    };
+    walk(changed, []);
+    setTouched(paths);
+    setServerErrors({});
+    if (changed.form && 'classification' in changed.form) setClassChosen(true);
+    // The classification follows the values until the doctor chooses one.
+    if (!classChosen && !(changed.form && 'classification' in changed.form)) {
+      const now = form.getFieldsValue(true) as FollowUpValues;
+      const nowForm = toFormPayload({ ...now, form: { ...initial.form, ...now.form } });
+      const e = assess(type, { ...now, form: nowForm }, resident, previous).expected;
+      const code = expectedCode(e);
+      if (code && code !== nowForm.classification) form.setFieldValue(['form', 'classification'], code);
+    }
+    const changedCodes = (changed.form?.symptoms as { codes?: string[] } | undefined)?.codes;
+    if (changedCodes) {
+      const codes = changedCodes.slice();
+      if (codes.length > 1 && codes.includes('1')) {
+        // 无 is exclusive: the last choice wins.
+        const next = codes[codes.length - 1] === '1' ? ['1'] : codes.filter((c) => c !== '1');
+        form.setFieldValue(['form', 'symptoms', 'codes'], next);
+      }
+    }
+  };
+
+  const save = async () => {
+    setSubmitted(true);
+    if (issues.length) {
+      void message.error(t('fu.issues', { n: issues.length }));
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await servicesApi.create(resident.id, {
+        type,
+        serviceDate: merged.serviceDate,
+        delivery: merged.delivery,
+        form: payload,
+        sign: true,
+      });
+      const notice: SavedNotice = {
+        type,
+        residentId: resident.id,
+        name: resident.name,
+        nextVisitDate: saved.nextVisitDate,
+        nextAction: saved.nextAction,
+        warnings: saved.warnings,
+      };
+      const back =
+        (location.state as { from?: string } | null)?.from ??
+        `${pathOf('worklist')}?program=${register.program}`;
+      await navigate(back, { state: { saved: notice } });
+    } catch (e) {
+      const fields = fieldErrorsOf(e);
+      if (fields.length) {
+        setServerErrors(Object.fromEntries(fields.map((f) => [f.name.join('.'), f.errors])));
+        void message.error(fields.flatMap((f) => f.errors).join('；'));
+      } else notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const level = (keys: MsgKey[]) => keys.map((k, i) => ({ value: String(i + 1), label: t(k) }));
+  const good = level(['fu.level.good', 'fu.level.fair', 'fu.level.poor']);
+  const symptoms = hooks.symptoms.map((k, i) => ({ value: String(i + 1), label: t(k) }));
+  const n = (name: string[], label: MsgKey, extra: { min?: number; max?: number; step?: number } = {}) => (
+    <Col xs={12} md={6} key={name.join('.')}>
+      <Form.Item name={['form', ...name]} label={t(label)} {...item(['form', ...name])}>
+        <InputNumber style={{ width: '100%' }} {...extra} />
+      </Form.Item>
+    </Col>
+  );
+  const kit: SectionProps = { item, n, level, resident, today: today() };
+  const { Signs, Lifestyle, Tests, Adherence, AfterMedications } = hooks;
+  const codes = (merged.form.symptoms as { codes?: string[] } | undefined)?.codes ?? [];
+  const criterionWords = (c: keyof typeof EMERGENCY_CRITERION_MESSAGES) =>
+    EMERGENCY_CRITERION_MESSAGES[c][lang === 'zh' ? 0 : 1];
+  const flagOptions = hooks.emergencyFlags.map((f) => ({
+    value: f,
+    label: criterionWords(f as keyof typeof EMERGENCY_CRITERION_MESSAGES),
+  }));
+  const adverse = (merged.form.adverseReaction as { has?: boolean } | undefined)?.has === true;
+  const referralShown = merged.referralNeeded === true || a.plan?.referral === true;
+  const actionLabel = (key: string | null | undefined) =>
+    NEXT_VISIT_ACTION.find((x) => x.key === key)?.[lang] ?? key ?? '';
+  const clsLabel = (key: string | null) => VISIT_CLASSIFICATION.find((x) => x.key === key)?.[lang] ?? '—';
+
+  const panel = (
+    <Card size="small" title={t('fu.status')} data-testid="assessment" className="fu-assessment">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t(hooks.control.label)}>
+          {a.controlled === null ? (
+            <Typography.Text type="secondary">{t('fu.waiting')}</Typography.Text>
+          ) : (
+            <Tag color={a.controlled ? 'success' : 'error'} data-testid="control-status">
+              {a.controlled ? t('fu.controlled') : t('fu.notControlled')} (
+              {t('fu.target', { t: hooks.control.target(a.age) })})
+            </Tag>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('fu.expected')}>
+          <span data-testid="expected-class">{clsLabel(a.expected)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('fu.next')}>
+          <strong data-testid="next-visit">{a.plan?.dueDate ?? '—'}</strong>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('fu.nextAction')}>
+          <span data-testid="next-action">{a.plan ? actionLabel(a.plan.action) : '—'}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      {a.emergency.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="emergency-alert"
+          title={t('fu.emergencyAlert')}
+          description={
+            <>
+              <div>
+                {t('fu.emergency')}：{a.emergency.map(criterionWords).join('；')}
+              </div>
+              <div>{t('fu.emergencyAdvice')}</div>
+            </>
+          }
+        />
+      )}
+      {a.chosen && a.expected && a.chosen !== a.expected && (
+        <Alert type="warning" showIcon title={`${t('fu.expected')}：${clsLabel(a.expected)}`} />
+      )}
+      <Button
+        type="primary"
+        block
+        style={{ marginTop: 12 }}
+        loading={busy}
+        onClick={() => void save()}
+        data-testid="fu-save"
+      >
+        {t('fu.save')}
+      </Button>
+    </Card>
+  );
+
+  return (
+    <Card
+      title={
+        <Space wrap>
+          <span>{title[lang]}</span>
+          <Typography.Text data-testid="fu-name">{resident.name}</Typography.Text>
+          <Typography.Text type="secondary">
+            {codeLabel('sex', resident.sex, lang)} · {t('common.ageYears', { n: resident.age })}
+          </Typography.Text>
+        </Space>
+      }
+    >
+      {last && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('fu.prefilled', { date: last.serviceDate })}
+        />
+      )}
+      <Form form={form} name="fu" layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
+        <Row gutter={16}>
+          <Col xs={24} lg={17}>
+            <Row gutter={12}>
+              <Col xs={12} md={6}>
+                <Form.Item name="serviceDate" label={t('fu.serviceDate')} {...item(['serviceDate'])}>
+                  <Input type="date" max={today()} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={18}>
+                <Form.Item name="delivery" label={t('fu.delivery')}>
+                  <Radio.Group
+                    optionType="button"
+                    options={DELIVERIES.map((d) => ({
+                      value: d,
+                      label: t(`fu.delivery.${d}`),
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item
+              name={['form', 'symptoms', 'codes']}
+              label={t('fu.symptoms')}
+              {...item(['form', 'symptoms', 'codes'])}
+            >
+              <Checkbox.Group options={symptoms} />
+            </Form.Item>
+            {codes.includes('10') && (
+              <Form.Item
+                name={['form', 'symptoms', 'other']}
+                label={t('fu.symptomsOther')}
+                {...item(['form', 'symptoms', 'other'], ['form.symptoms.codes'])}
+              >
+                <Input maxLength={100} />
+              </Form.Item>
+            )}
+            <Form.Item
+              name={['form', 'emergencyFlags']}
+              label={t('fu.emergencyFlags')}
+              {...item(['form', 'emergencyFlags'])}
+            >
+              <Checkbox.Group options={flagOptions} data-testid="emergency-flags" />
+            </Form.Item>
+            <Typography.Title level={5}>{t('fu.signs')}</Typography.Title>
+            <Row gutter={12}>
+              {n(['sbp'], 'fu.sbp', { min: 0, max: 400 })}
+              {n(['dbp'], 'fu.dbp', { min: 0, max: 300 })}
+              {n(['heartRate'], 'fu.heartRate', { min: 0, max: 350 })}
+              {n(['heightCm'], 'fu.height', { min: 30, max: 260 })}
+              {n(['weightKg'], 'fu.weight', { min: 1, max: 400, step: 0.5 })}
+              {n(['targetWeightKg'], 'fu.targetWeight', { min: 1, max: 400, step: 0.5 })}
+              {Signs && <Signs {...kit} />}
+              <Col xs={24} md={12}>
+                <Form.Item name={['form', 'signsOther']} label={t('fu.signsOther')}>
+                  <Input maxLength={100} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Typography.Title level={5}>{t('fu.lifestyle')}</Typography.Title>
+            <Row gutter={12}>
+              {n(['lifestyle', 'cigarettesPerDay'], 'fu.cigarettes', { min: 0, max: 200 })}
+              {n(['lifestyle', 'cigarettesTarget'], 'fu.cigarettesTarget', { min: 0, max: 200 })}
+              {n(['lifestyle', 'alcoholLiangPerDay'], 'fu.alcohol', { min: 0, max: 100 })}
+              {n(['lifestyle', 'alcoholTarget'], 'fu.alcoholTarget', { min: 0, max: 100 })}
+              {n(['lifestyle', 'exerciseTimesPerWeek'], 'fu.exerciseTimes', { min: 0, max: 50 })}
+              {n(['lifestyle', 'exerciseMinutes'], 'fu.exerciseMinutes', { min: 0, max: 600 })}
+              {n(['lifestyle', 'exerciseTargetTimesPerWeek'], 'fu.exerciseTargetTimes', { min: 0, max: 50 })}
+              {n(['lifestyle', 'exerciseTargetMinutes'], 'fu.exerciseTargetMinutes', { min: 0, max: 600 })}
+              {Lifestyle && <Lifestyle {...kit} />}
+              <Col xs={12} md={6}>
+                <Form.Item name={['form', 'lifestyle', 'psychology']} label={t('fu.psychology')}>
+                  <Radio.Group optionType="button" options={good} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={6}>
+                <Form.Item name={['form', 'lifestyle', 'compliance']} label={t('fu.compliance')}>
+                  <Radio.Group optionType="button" options={good} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Typography.Title level={5}>{t('fu.tests')}</Typography.Title>
+            <Row gutter={12}>
+              {Tests && <Tests {...kit} />}
+              <Col xs={24} md={12}>
+                <Form.Item name={['form', 'otherTests']} label={t('fu.otherTests')}>
+                  <Input maxLength={200} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Row gutter={12}>
+              <Col xs={24} md={8}>
+                <Form.Item
+                  name={['form', 'medicationAdherence']}
+                  label={t('fu.adherence')}
+                  {...item(['form', 'medicationAdherence'])}
+                >
+                  <Radio.Group
+                    optionType="button"
+                    options={level(['fu.adh.regular', 'fu.adh.intermittent', 'fu.adh.none'])}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={4}>
+                <Form.Item name={['form', 'adverseReaction', 'has']} label={t('fu.adverse')}>
+                  <Radio.Group
+                    optionType="button"
+                    options={[
+                      { value: false, label: t('common.no') },
+                      { value: true, label: t('common.yes') },
+                    ]}
+                  />
+                </Form.Item>
+              </Col>
+              {adverse && (
+                <Col xs={12} md={6}>
+                  <Form.Item name={['form', 'adverseReaction', 'description']} label={t('fu.adverseDesc')}>
+                    <Input maxLength={100} />
+                  </Form.Item>
+                </Col>
+              )}
+              {Adherence && <Adherence {...kit} />}
+              <Col xs={12} md={6}>
+                <Form.Item
+                  name={['form', 'complication']}
+                  label={t('fu.complication')}
+                  valuePropName="checked"
+                >
+                  <Switch />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item
+              name={['form', 'classification']}
+              label={t('fu.classification')}
+              {...item(['form', 'classification'])}
+            >
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={VISIT_CLASSIFICATION.map((c) => ({ value: c.code, label: c[lang] }))}
+              />
+            </Form.Item>
+            <Typography.Title level={5}>{t('fu.medications')}</Typography.Title>
+            <Form.List name={['form', 'medications']}>
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f) => (
+                    <Row gutter={8} key={f.key} align="top">
+                      <Col span={10}>
+                        <Form.Item name={[f.name, 'name']} {...item(['form', 'medications', f.name, 'name'])}>
+                          <Input placeholder={t('fu.drugName')} maxLength={50} />
+                        </Form.Item>
+                      </Col>
+                      <Col span={5}>
+                        <Form.Item
+                          name={[f.name, 'timesPerDay']}
+                          {...item(['form', 'medications', f.name, 'timesPerDay'])}
+                        >
+                          <InputNumber
+                            placeholder={t('fu.timesPerDay')}
+                            min={0}
+                            max={12}
+                            style={{ width: '100%' }}
+                          />
+                        </Form.Item>
+                      </Col>
+                      <Col span={6}>
+                        <Form.Item name={[f.name, 'dose']}>
+                          <Input placeholder={t('fu.dose')} maxLength={30} />
+                        </Form.Item>
+                      </Col>
+                      <Col span={3}>
+                        <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                      </Col>
+                    </Row>
+                  ))}
+                  <Button
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ name: '', timesPerDay: 1, dose: '' })}
+                    style={{ marginBottom: 16 }}
+                  >
+                    {t('fu.addDrug')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+            {AfterMedications && <AfterMedications {...kit} />}
+            <Form.Item name="referralNeeded" label={t('fu.referralNeeded')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+            {referralShown && (
+              <Row gutter={12}>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name={['form', 'referral', 'reason']}
+                    label={t('fu.referralReason')}
+                    {...item(['form', 'referral', 'reason'])}
+                  >
+                    <Input maxLength={100} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name={['form', 'referral', 'institution']}
+                    label={t('fu.referralInstitution')}
+                    {...item(['form', 'referral', 'institution'])}
+                  >
+                    <Input maxLength={100} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name={['form', 'referral', 'contact']} label={t('fu.referralContact')}>
+                    <Input maxLength={50} />
+                  </Form.Item>
+                </Col>
+              </Row>
+            )}
+            <Form.Item name={['form', 'notes']} label={t('fu.notes')}>
+              <Input.TextArea maxLength={500} rows={2} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={7}>
+            <div style={{ position: 'sticky', top: 16 }}>{panel}</div>
+          </Col>
+        </Row>
+      </Form>
+    </Card>
+  );
+}

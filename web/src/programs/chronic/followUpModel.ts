@@ -1,0 +1,169 @@
+/**
+ * The chronic follow-up form's values → the API's form (empty fields dropped), the carry-over from the last
+ * follow-up, and the live assessment: the server's own check of the form (programRegistry.checkForm: the
+ * type's schema, then its rules) and the type's evaluation (next visit, emergency referral), as the user
+ * types. Nothing here knows which program a type belongs to: the registry says.
+ */
+import {
+  ageOn,
+  classificationCode,
+  classificationFromCode,
+  expectedClassification,
+  programRegistry,
+  valuesControlled,
+  type ChronicOutcome,
+  type ChronicProgram,
+  type EmergencyCriterion,
+  type NextVisitPlan,
+  type ServiceContext,
+  type ServiceEvaluation,
+  type VisitClassification,
+} from '@jkda/domain';
+
+export interface FollowUpValues {
+  serviceDate: string;
+  delivery: 'clinic' | 'home' | 'phone';
+  form: Record<string, unknown>;
+  referralNeeded?: boolean;
+}
+
+/** Drops empty strings, null and undefined (deeply), and empty objects. */
+export function prune(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(prune).filter((x) => x !== undefined);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const p = prune(x);
+      if (p !== undefined) out[k] = p;
+    }
+    return out;
+  }
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string' && v.trim() === '') return undefined;
+  return v;
+}
+
+/** The form as the API takes it. */
+export function toFormPayload(values: FollowUpValues): Record<string, unknown> {
+  const form = (prune(values.form) ?? {}) as Record<string, unknown>;
+  form.lifestyle ??= {};
+  form.adverseReaction ??= { has: false };
+  form.symptoms ??= { codes: [] };
+  form.emergencyFlags ??= [];
+  // The insulin row is optional: both inputs empty means no insulin.
+  // The schema wants `usage` as a string (it may be empty) once a kind is given.
+  const insulin = form.insulin as Record<string, unknown> | undefined;
+  if (insulin && Object.keys(insulin).length === 0) delete form.insulin;
+  else if (insulin?.kind !== undefined) insulin.usage ??= '';
+  if (!values.referralNeeded) delete form.referral;
+  return form;
+}
+
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const isoDay = (s: string): string | null => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null);
+
+/** A problem on a field of the envelope (`form.sbp`, `form.hba1cDate` …), with the server's stable code. */
+export interface Issue {
+  path: string;
+  code: string;
+}
+
+export interface Assessment {
+  /** Completed years on the service date (null while the date is being typed). */
+  age: number | null;
+  /** What the server would refuse: the schema's issues, then (once it parses) the rules' errors. */
+  issues: Issue[];
+  /** Whether the values are within the program's target; null when the values needed are missing. */
+  controlled: boolean | null;
+  expected: VisitClassification | null;
+  chosen: VisitClassification | null;
+  plan: NextVisitPlan | null;
+  emergency: EmergencyCriterion[];
+}
+
+const isChronicOutcome = (r: ServiceEvaluation): r is ChronicOutcome => 'plan' in r && 'emergency' in r;
+
+/**
+ * The live assessment of a follow-up of `type` for a resident: the registry's check of the form and the
+ * type's evaluation on the service date; `previous` is the result of the last follow-up of the type.
+ */
+export function assess(
+  type: string,
+  values: FollowUpValues,
+  resident: { birthDate: string; sex: string },
+  previous: string | null,
+): Assessment {
+  const form = toFormPayload(values);
+  const date = isoDay(values.serviceDate);
+  const age = date ? ageOn(resident.birthDate, date) : null;
+  const program = programRegistry.programOfType(type)?.id as ChronicProgram;
+  const classificationValues = {
+    program,
+    age,
+    sbp: num(form.sbp),
+    dbp: num(form.dbp),
+    fastingGlucose: num(form.fastingGlucose),
+    adverseReaction: (form.adverseReaction as { has?: boolean } | undefined)?.has ?? false,
+    complication: form.complication === true,
+  };
+  const chosen = typeof form.classification === 'string' ? classificationFromCode(form.classification) : null;
+  const ctx: ServiceContext = {
+    birthDate: resident.birthDate,
+    sex: resident.sex,
+    serviceDate: date ?? new Date().toISOString().slice(0, 10),
+    previousClassification: previous,
+  };
+  const check = programRegistry.checkForm(type, form, ctx);
+  // The evaluation needs the visit's readings and classification; the rest of the form may still be
+  // incomplete (the panel follows the values as they are typed).
+  let outcome: ServiceEvaluation | null = null;
+  const def = programRegistry.serviceType(type);
+  if (def && date && chosen && (check.form || (num(form.sbp) !== null && num(form.dbp) !== null)))
+    try {
+      outcome = def.evaluate(check.form ?? form, ctx);
+    } catch {
+      // A half-filled value the rules do not expect: nothing to say yet.
+    }
+  const chronic = outcome && isChronicOutcome(outcome) ? outcome : null;
+  return {
+    age,
+    issues: check.errors.map((e) => ({ path: e.field, code: e.code })),
+    controlled: valuesControlled(classificationValues),
+    expected: expectedClassification(classificationValues),
+    chosen,
+    plan: chronic?.plan ?? null,
+    emergency: (chronic?.emergency ?? []) as EmergencyCriterion[],
+  };
+}
+
+export const expectedCode = (c: VisitClassification | null) => (c ? classificationCode(c) : undefined);
+
+/**
+ * Fields carried over from the last follow-up: medication, insulin, targets, height and lifestyle targets.
+ * Per-visit findings (readings, symptoms, emergency flags, HbA1c and its date, hypoglycaemia) are not.
+ */
+export function carryOver(last: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!last) return {};
+  const ls = (last.lifestyle ?? {}) as Record<string, unknown>;
+  const pick = (o: Record<string, unknown>, keys: string[]) =>
+    Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+  return {
+    ...pick(last, [
+      'targetWeightKg',
+      'heightCm',
+      'medicationAdherence',
+      'saltTarget',
+      'stapleTarget',
+      'insulin',
+    ]),
+    medications: Array.isArray(last.medications) ? last.medications : [],
+    lifestyle: pick(ls, [
+      'cigarettesTarget',
+      'alcoholTarget',
+      'exerciseTargetTimesPerWeek',
+      'exerciseTargetMinutes',
+      'psychology',
+      'compliance',
+    ]),
+  };
+}
