@@ -99,3 +99,75 @@ describe('code names of the form as Anhui uses them today', () => {
     expect(info.success).toBe(true);
   });
 });
+
+describe('the basic information form as the spec fills it', () => {
+  const base = () => {
+    const r = residentCreateSchema.safeParse(valid);
+    expect(r.error?.issues ?? []).toEqual([]);
+    return structuredClone(valid);
+  };
+  const issues = (input: unknown) =>
+    (residentCreateSchema.safeParse(input).error?.issues ?? []).map(
+      (i) => `${i.path.join('.')}:${i.message}`,
+    );
+
+  it.each([
+    [
+      'other payment method without its text',
+      { paymentMethods: { codes: ['8'] } },
+      'basicInfo.paymentMethods.other:other_text_required',
+    ],
+    [
+      'other disability without its text',
+      { disability: { codes: ['8'] } },
+      'basicInfo.disability.other:other_text_required',
+    ],
+    [
+      'malignant tumour without its name',
+      { diseases: [{ code: '6', diagnosedAt: '2015-02' }] },
+      'basicInfo.diseases.0.note:other_text_required',
+    ],
+    [
+      'occupational disease without its name',
+      { diseases: [{ code: '12' }] },
+      'basicInfo.diseases.0.note:other_text_required',
+    ],
+    ['ethnic minority without its name', { ethnicity: '99' }, 'basicInfo.ethnicityOther:other_text_required'],
+    [
+      'a diagnosis before birth',
+      { diseases: [{ code: '2', diagnosedAt: '1940-01' }] },
+      'basicInfo.diseases.0.diagnosedAt:record_before_birth',
+    ],
+    [
+      'a diagnosis in the future',
+      { diseases: [{ code: '2', diagnosedAt: '2099-01' }] },
+      'basicInfo.diseases.0.diagnosedAt:date_future',
+    ],
+    [
+      'a surgery before birth',
+      { surgeries: { has: true, items: [{ name: '阑尾切除', date: '1940-01-01' }] } },
+      'basicInfo.surgeries.items.0.date:record_before_birth',
+    ],
+    [
+      'a transfusion in the future',
+      { transfusions: { has: true, items: [{ name: '贫血', date: '2099-01-01' }] } },
+      'basicInfo.transfusions.items.0.date:date_future',
+    ],
+  ])('%s', (_name, over, expected) => {
+    const b = base();
+    expect(issues({ ...b, basicInfo: { ...b.basicInfo, ...over } })).toContain(expected);
+  });
+
+  it.each([
+    ['other payment method with its text', { paymentMethods: { codes: ['8'], other: '工伤保险' } }],
+    ['malignant tumour with its name', { diseases: [{ code: '6', diagnosedAt: '2015-02', note: '胃癌' }] }],
+    ['ethnic minority with its name', { ethnicity: '99', ethnicityOther: '回族' }],
+  ])('%s is accepted', (_name, over) => {
+    const b = base();
+    expect(issues({ ...b, basicInfo: { ...b.basicInfo, ...over } })).toEqual([]);
+  });
+
+  it.each(['0', '9'])('refuses sex %s beside an ID number (the number says the sex)', (sex) => {
+    expect(issues({ ...base(), sex })).toContain('sex:sex_mismatch_id');
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { localDate } from './programs/date-math.ts';
-import { codesOf } from './code-tables.ts';
+import { CODE_TABLES, codesOf, type CodeTableName } from './code-tables.ts';
 import { validateIdNumber } from './id-number.ts';
 import { isValidPhone } from './phone.ts';
 
@@ -24,15 +24,27 @@ const text = (max: number) => z.string().trim().max(max);
 const optText = (max: number) => text(max).optional();
 const phone = z.string().trim().refine(isValidPhone, { message: 'phone_invalid' });
 
-/** A multiple-choice item of the form: chosen codes, and the free text for a choice that needs it. */
-function multiChoice<const C extends [string, ...string[]]>(codes: C, exclusiveCode?: string) {
+/** Codes of a table whose choice needs its text (其他, 恶性肿瘤, 职业病 …). */
+const needsTextCodes = (table: CodeTableName): ReadonlySet<string> =>
+  new Set(CODE_TABLES[table].filter((e) => e.needsText).map((e) => e.code));
+
+/**
+ * A multiple-choice item of the form: chosen codes, and the free text a choice needs (required then).
+ */
+function multiChoice(table: CodeTableName, exclusiveCode?: string) {
+  const codes = codesOf(table) as [string, ...string[]];
+  const needsText = needsTextCodes(table);
   return z
     .object({ codes: z.array(z.enum(codes)).min(1, { message: 'choice_required' }), other: optText(100) })
     .strict()
     .refine((v) => new Set(v.codes).size === v.codes.length, { message: 'choice_duplicate', path: ['codes'] })
-    .refine((v) => !exclusiveCode || !v.codes.includes(exclusiveCode as C[number]) || v.codes.length === 1, {
+    .refine((v) => !exclusiveCode || !v.codes.includes(exclusiveCode) || v.codes.length === 1, {
       message: 'choice_exclusive',
       path: ['codes'],
+    })
+    .refine((v) => !v.codes.some((c) => needsText.has(c)) || !!v.other, {
+      message: 'other_text_required',
+      path: ['other'],
     });
 }
 
@@ -67,30 +79,37 @@ export const basicInfoSchema = z
     education: z.enum(codesOf('education')),
     occupation: z.enum(codesOf('occupation')),
     maritalStatus: z.enum(codesOf('maritalStatus')),
-    paymentMethods: multiChoice(codesOf('paymentMethod')),
-    drugAllergy: multiChoice(codesOf('drugAllergy'), '1'),
-    exposure: multiChoice(codesOf('exposure'), '1'),
+    paymentMethods: multiChoice('paymentMethod'),
+    drugAllergy: multiChoice('drugAllergy', '1'),
+    exposure: multiChoice('exposure', '1'),
     diseases: z
       .array(diseaseEntry)
       .min(1, { message: 'choice_required' })
       .refine((d) => !d.some((e) => e.code === '1') || d.length === 1, { message: 'choice_exclusive' })
-      .refine((d) => new Set(d.map((e) => e.code)).size === d.length, { message: 'choice_duplicate' }),
+      .refine((d) => new Set(d.map((e) => e.code)).size === d.length, { message: 'choice_duplicate' })
+      .superRefine((d, ctx) => {
+        const needsText = needsTextCodes('pastDisease');
+        d.forEach((e, i) => {
+          if (needsText.has(e.code) && !e.note)
+            ctx.addIssue({ code: 'custom', message: 'other_text_required', path: [i, 'note'] });
+        });
+      }),
     surgeries: eventHistory,
     traumas: eventHistory,
     transfusions: eventHistory,
     familyHistory: z
       .object({
-        father: multiChoice(codesOf('familyDisease'), '1'),
-        mother: multiChoice(codesOf('familyDisease'), '1'),
-        siblings: multiChoice(codesOf('familyDisease'), '1'),
-        children: multiChoice(codesOf('familyDisease'), '1'),
+        father: multiChoice('familyDisease', '1'),
+        mother: multiChoice('familyDisease', '1'),
+        siblings: multiChoice('familyDisease', '1'),
+        children: multiChoice('familyDisease', '1'),
       })
       .strict(),
     hereditaryDisease: z
       .object({ has: z.boolean(), name: optText(50) })
       .strict()
       .refine((v) => !v.has || !!v.name, { message: 'required', path: ['name'] }),
-    disability: multiChoice(codesOf('disability'), '1'),
+    disability: multiChoice('disability', '1'),
     environment: z
       .object({
         kitchenExhaust: z.enum(codesOf('kitchenExhaust')),
@@ -101,7 +120,11 @@ export const basicInfoSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .refine((v) => !needsTextCodes('ethnicity').has(v.ethnicity) || !!v.ethnicityOther, {
+    message: 'other_text_required',
+    path: ['ethnicityOther'],
+  });
 export type BasicInfo = z.infer<typeof basicInfoSchema>;
 
 /** Tags a user may set by hand; the others follow from age and the form (see keyTagsFor). */
@@ -143,7 +166,29 @@ type ResidentLike = {
   householdId?: number | undefined;
   relationToHead?: string | undefined;
   manualTags?: readonly string[] | undefined;
+  basicInfo?: Partial<Pick<BasicInfo, 'diseases' | 'surgeries' | 'traumas' | 'transfusions'>> | undefined;
 };
+
+/** The dates of the history (diagnosis, surgery, trauma, transfusion) lie between birth and today. */
+function checkHistoryDates(v: ResidentLike, ctx: z.RefinementCtx, today: string): void {
+  const info = v.basicInfo;
+  if (!info) return;
+  const birthMonth = v.birthDate.slice(0, 7);
+  (info.diseases ?? []).forEach((d, i) => {
+    if (!d.diagnosedAt) return;
+    const path = ['basicInfo', 'diseases', i, 'diagnosedAt'];
+    if (d.diagnosedAt < birthMonth) ctx.addIssue({ code: 'custom', message: 'record_before_birth', path });
+    else if (d.diagnosedAt > today.slice(0, 7))
+      ctx.addIssue({ code: 'custom', message: 'date_future', path });
+  });
+  for (const key of ['surgeries', 'traumas', 'transfusions'] as const)
+    (info[key]?.items ?? []).forEach((item, i) => {
+      if (!item.date) return;
+      const path = ['basicInfo', key, 'items', i, 'date'];
+      if (item.date < v.birthDate) ctx.addIssue({ code: 'custom', message: 'record_before_birth', path });
+      else if (item.date > today) ctx.addIssue({ code: 'custom', message: 'date_future', path });
+    });
+}
 
 /**
  * Cross-field rules shared by create and update: the ID number (type 01) is required and valid, and the
@@ -158,6 +203,7 @@ export function checkResident(v: ResidentLike, ctx: z.RefinementCtx, opts: Resid
     ctx.addIssue({ code: 'custom', message: 'record_before_birth', path: ['recordDate'] });
   if (v.householdId !== undefined && v.relationToHead === undefined)
     ctx.addIssue({ code: 'custom', message: 'required', path: ['relationToHead'] });
+  checkHistoryDates(v, ctx, today);
   if (v.idType === '01') {
     if (!v.idNumber) {
       ctx.addIssue({ code: 'custom', message: 'required', path: ['idNumber'] });
@@ -170,8 +216,8 @@ export function checkResident(v: ResidentLike, ctx: z.RefinementCtx, opts: Resid
     }
     if (r.info.birthDate !== v.birthDate)
       ctx.addIssue({ code: 'custom', message: 'birth_date_mismatch_id', path: ['birthDate'] });
-    if ((v.sex === '1' || v.sex === '2') && r.info.sex !== v.sex)
-      ctx.addIssue({ code: 'custom', message: 'sex_mismatch_id', path: ['sex'] });
+    // The ID number says the sex: "unknown" (0) or "not stated" (9) cannot stand beside it.
+    if (r.info.sex !== v.sex) ctx.addIssue({ code: 'custom', message: 'sex_mismatch_id', path: ['sex'] });
   } else if (v.idNumber !== undefined && v.idNumber.length === 0) {
     ctx.addIssue({ code: 'custom', message: 'required', path: ['idNumber'] });
   }
