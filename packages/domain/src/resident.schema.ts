@@ -32,7 +32,7 @@ const needsTextCodes = (table: CodeTableName): ReadonlySet<string> =>
  * A multiple-choice item of the form: chosen codes, and the free text a choice needs (required then).
  */
 function multiChoice(table: CodeTableName, exclusiveCode?: string) {
-  const codes = codesOf(table) as [string, ...string[]];
+  const codes: [string, ...string[]] = codesOf(table);
   const needsText = needsTextCodes(table);
   return z
     .object({ codes: z.array(z.enum(codes)).min(1, { message: 'choice_required' }), other: optText(100) })
