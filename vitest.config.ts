@@ -1,10 +1,64 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** When a test file can start doing its work, in ms from the start of the run (guesses). */
+const READY_AT = {
+  // The node project's database templates (server/test/db-template.ts).
+  database: 10_000,
+  // The browser stack: web/dist built and the API server seeded (web/e2e/global-setup.ts).
+  stack: 30_000,
+};
+
+/**
+ * The order in which the workers take the test files (each takes the next one when it gets free): a
+ * simulated run on `maxWorkers` workers, each taking the longest file that can start (durations of the
+ * last run, guesses on a first run), with the browser journeys one at a time (they share one server and
+ * wait for each other in sharedStack()) while the other workers run the node and web files.
+ */
+class WorkersSequencer extends BaseSequencer {
+  override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const { root, maxWorkers } = this.ctx.config;
+    const rel = (f: TestSpecification) => path.relative(root, f.moduleId);
+    const isJourney = (f: TestSpecification) => f.project.name === 'browser';
+    const duration = (f: TestSpecification) =>
+      this.ctx.cache.getFileTestResults(`${f.project.name}:${rel(f)}`)?.duration ||
+      (isJourney(f)
+        ? 30_000
+        : f.project.name === 'web'
+          ? 6_000
+          : rel(f).startsWith('server/test/')
+            ? 5_000
+            : 500);
+    const readyAt = (f: TestSpecification) =>
+      isJourney(f) ? READY_AT.stack : rel(f).startsWith('server/test/') ? READY_AT.database : 0;
+    const left = [...files].sort((a, b) => duration(b) - duration(a) || rel(a).localeCompare(rel(b)));
+    const free: number[] = Array.from({ length: Math.max(1, maxWorkers) }, () => 0);
+    let journeysFree = 0;
+    const order: TestSpecification[] = [];
+    while (left.length) {
+      const now = Math.min(...free);
+      const worker = free.indexOf(now);
+      const startOf = (f: TestSpecification) => Math.max(now, readyAt(f), isJourney(f) ? journeysFree : 0);
+      const next =
+        left.find((f) => startOf(f) === now) ?? left.reduce((a, b) => (startOf(b) < startOf(a) ? b : a));
+      free[worker] = startOf(next) + duration(next);
+      if (isJourney(next)) journeysFree = free[worker];
+      order.push(next);
+      left.splice(left.indexOf(next), 1);
+    }
+    return Promise.resolve(order);
+  }
+}
 
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every core: vitest's default leaves one free, which on the CI machine's two cores ran one file at a time.
+    maxWorkers: '100%',
+    sequence: { sequencer: WorkersSequencer },
     projects: [
       {
         extends: true,
@@ -27,13 +81,15 @@ export default defineConfig({
       },
       {
         // Browser journeys: real API server + Debian's Chromium; skipped when /usr/bin/chromium is absent.
+        // One server for the run (global-setup.ts); the journey files take turns on it.
         extends: true,
         test: {
           name: 'browser',
           include: ['web/e2e/**/*.e2e.test.ts'],
           globalSetup: ['web/e2e/global-setup.ts'],
           testTimeout: 90_000,
-          hookTimeout: 180_000,
+          // A journey file's beforeAll waits for the stack and for the journey file before it.
+          hookTimeout: 300_000,
           expect: { poll: { timeout: 10_000 } },
         },
       },

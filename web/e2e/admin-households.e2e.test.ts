@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
-import { startStack, type Stack } from './stack.ts';
+import { sharedStack, type Stack } from './stack.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('browser: households, card, administrators, errors
   let resident: { id: number; name: string; recordNumber: string; householdId: number | null };
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launch()]);
+    [stack, browser] = await Promise.all([sharedStack(), launch()]);
     const doctor = await apiAs(stack.apiURL, 'cunyi');
     const { items } = await doctor.get<{ items: (typeof resident)[] }>(
       '/api/residents?pageSize=20&sort=recordNumber',

@@ -11,7 +11,7 @@ import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } 
 import { fromView, toPayload } from '../src/pages/resident-form/formModel.ts';
 import type { ResidentView } from '../src/record/types.ts';
 import { fill, fillBasicInfo, saveAndWait } from './formDriver.ts';
-import { startStack, type Stack } from './stack.ts';
+import { sharedStack, type Stack } from './stack.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)('browser: create, edit, history, other village', (
   const name = '司马青云';
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launch()]);
+    [stack, browser] = await Promise.all([sharedStack(), launch()]);
     idNumber = await freshIdNumber(stack);
   });
   afterAll(async () => {

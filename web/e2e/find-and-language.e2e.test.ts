@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { namePinyin } from '@jkda/domain/pinyin';
 import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
-import { startStack, type Stack } from './stack.ts';
+import { sharedStack, type Stack } from './stack.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -15,7 +15,7 @@ describe.skipIf(!hasChromium)('browser: find a resident, languages', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launch()]);
+    [stack, browser] = await Promise.all([sharedStack(), launch()]);
   });
   afterAll(async () => {
     await browser?.close();

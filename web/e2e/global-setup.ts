@@ -1,19 +1,68 @@
-/** Builds web/dist once before the browser journeys (the API server serves it, or vite preview does). */
-import { execFileSync } from 'node:child_process';
+/**
+ * Global setup of the browser journeys: builds web/dist and starts one API server with the demo county
+ * (stack.ts) for the whole run. It returns at once: the build and the seeding run while the other projects'
+ * tests do, and each journey file waits for the stack in sharedStack().
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { hasChromium } from './browser.ts';
-import { ROOT } from './stack.ts';
+import {
+  freePort,
+  ROOT,
+  stackErrorFile,
+  stackReadyFile,
+  startStack,
+  WEB_SERVED_BY,
+  type SharedStack,
+  type Stack,
+} from './stack.ts';
 
-export default function setup(): void {
-  if (!hasChromium) return;
+function buildWeb(): Promise<void> {
   const t0 = Date.now();
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: path.join(ROOT, 'web'),
-      stdio: 'inherit',
-    },
-  );
-  console.log(`web/dist built in ${Date.now() - t0} ms`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      { cwd: path.join(ROOT, 'web'), stdio: 'inherit' },
+    );
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`vite build exited with ${code}`));
+      console.log(`web/dist built in ${Date.now() - t0} ms`);
+      resolve();
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  if (!hasChromium) return undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jkda-e2e-stack-'));
+  const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
+  const shared: SharedStack = {
+    apiURL: `http://127.0.0.1:${apiPort}`,
+    baseURL: `http://127.0.0.1:${WEB_SERVED_BY === 'api-server' ? apiPort : webPort}`,
+    dir,
+  };
+  project.provide('jkdaStack', shared);
+  const t0 = Date.now();
+  const webBuilt = buildWeb();
+  const started: Promise<Stack | undefined> = startStack({ apiPort, webPort, webBuilt })
+    .then((stack) => {
+      fs.writeFileSync(stackReadyFile(dir), JSON.stringify({ ms: Date.now() - t0 }));
+      console.log(`browser stack up in ${Date.now() - t0} ms`);
+      return stack;
+    })
+    .catch(async (e: unknown) => {
+      await webBuilt.catch(() => undefined);
+      fs.writeFileSync(stackErrorFile(dir), e instanceof Error ? (e.stack ?? e.message) : String(e));
+      return undefined;
+    });
+  return async () => {
+    const stack = await started;
+    await stack?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }

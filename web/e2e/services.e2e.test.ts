@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
-import { startStack, type Stack } from './stack.ts';
+import { sharedStack, type Stack } from './stack.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('browser: service records from the resident record
   let browser: Browser;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launch()]);
+    [stack, browser] = await Promise.all([sharedStack(), launch()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -38,14 +38,15 @@ describe.skipIf(!hasChromium)('browser: service records from the resident record
   });
 
   it('records a self-care assessment and a health check and takes the resident off the check list', async () => {
-    const doc = await apiAs(stack.apiURL, 'cunyi');
+    // cunyi2's village: the other journeys change residents of cunyi's village on the same server.
+    const doc = await apiAs(stack.apiURL, 'cunyi2');
     const before = await doc.get<Wl>(missingCheck);
     const elder = before.items.find((i) => i.age >= 65 && i.age < 85);
-    expect(elder, 'an elder of cunyi’s village without this year’s check').toBeTruthy();
+    expect(elder, 'an elder of cunyi2’s village without this year’s check').toBeTruthy();
     const id = elder!.residentId;
 
     const page = await newPage(browser, stack.baseURL);
-    await signIn(page, 'cunyi');
+    await signIn(page, 'cunyi2');
     await page.goto(`${stack.baseURL}/residents/${id}?tab=followups`);
     await page.getByTestId('new-service').waitFor();
 

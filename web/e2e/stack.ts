@@ -1,6 +1,8 @@
 /**
  * The system under test for the browser journeys: the real API server (`jkda serve`) on a fresh
- * temporary PGlite folder and a free port (it seeds the 20,000-resident demo county), and the web app.
+ * temporary PGlite folder and a free port (it seeds the demo county), and the web app. The browser
+ * project's global setup (global-setup.ts) starts one for the whole run; every journey file shares it
+ * through sharedStack(), one journey file at a time.
  *
  * WEB_SERVED_BY chooses who serves web/dist: the API server itself (its static files with SPA fallback),
  * or `vite preview` proxying /api to the API server. Switching is this one line.
@@ -11,6 +13,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const WEB_SERVED_BY: 'api-server' | 'vite-preview' = 'api-server';
 
@@ -25,6 +28,23 @@ export interface Stack {
   apiURL: string;
   stop(): Promise<void>;
 }
+
+/** The run's stack as the global setup gives it to the journey files (vitest `provide`). */
+export interface SharedStack {
+  baseURL: string;
+  apiURL: string;
+  /** Holds ready.json (or error.txt) once the stack is up, and the lock of the journey files. */
+  dir: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    jkdaStack: SharedStack | undefined;
+  }
+}
+
+export const stackReadyFile = (dir: string) => path.join(dir, 'ready.json');
+export const stackErrorFile = (dir: string) => path.join(dir, 'error.txt');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -94,22 +114,37 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 const bin = (pkg: string, rel: string) => path.join(ROOT, 'node_modules', pkg, rel);
 
+export interface StackOptions {
+  apiPort: number;
+  /** For WEB_SERVED_BY = 'vite-preview'. */
+  webPort: number;
+  /** Resolves once web/dist is built: the API server registers web/dist when it starts listening. */
+  webBuilt: Promise<void>;
+}
+
 /** Starts the API server on a new data folder, and the web server unless the API server serves the app. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const { apiPort, webPort } = opts;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jkda-e2e-'));
-  const apiPort = await freePort();
   const apiURL = `http://127.0.0.1:${apiPort}`;
-  const api = start(process.execPath, [bin('tsx', 'dist/cli.mjs'), 'server/src/cli.ts', 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      JKDA_DATA_DIR: dataDir,
-      PORT: String(apiPort),
-      LOG_LEVEL: 'warn',
-      // One year of demo history is enough for the journeys and seeds in a third of the time.
-      JKDA_DEMO_HISTORY_YEARS: '1',
-    },
-  });
+  const serve = () =>
+    start(process.execPath, [bin('tsx', 'dist/cli.mjs'), 'server/src/cli.ts', 'serve'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        JKDA_DATA_DIR: dataDir,
+        PORT: String(apiPort),
+        LOG_LEVEL: 'warn',
+        // The county list journey pages past the count cap of 10,000 (page 150 of 100 rows), and the
+        // village journeys need dozens of residents per village: the demo's 20,000 residents, with one
+        // year of history (enough for the journeys, a third of the seeding time).
+        JKDA_DEMO_RESIDENTS: '20000',
+        JKDA_DEMO_HISTORY_YEARS: '1',
+        // Every journey signs in from 127.0.0.1 on this one server: no per-address request limit.
+        JKDA_RATE_LIMIT: '0',
+      },
+    });
+  let api = serve();
   const stops = [
     () => stopProcess(api.child),
     () => fs.promises.rm(dataDir, { recursive: true, force: true }),
@@ -118,9 +153,18 @@ export async function startStack(): Promise<Stack> {
     for (const s of stops) await s().catch(() => undefined);
   };
   try {
-    await waitFor(`${apiURL}/api/health`, api.child, api.log, 150_000);
+    // The server seeds the new folder while web/dist is built; it looks for web/dist/index.html when it
+    // starts listening. If the build was not done by then, a restart on the seeded folder finds it.
+    await Promise.all([waitFor(`${apiURL}/api/health`, api.child, api.log, 240_000), opts.webBuilt]);
+    if (WEB_SERVED_BY === 'api-server' && !(await servesWebApp(apiURL))) {
+      console.log('web/dist was not built yet when the API server started: restarting it');
+      await stopProcess(api.child);
+      api = serve();
+      await waitFor(`${apiURL}/api/health`, api.child, api.log, 60_000);
+      if (!(await servesWebApp(apiURL)))
+        throw new Error(`the API server does not serve web/dist:\n${api.log()}`);
+    }
     if (WEB_SERVED_BY === 'api-server') return { baseURL: apiURL, apiURL, stop };
-    const webPort = await freePort();
     const web = start(
       process.execPath,
       [
@@ -144,4 +188,67 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw e;
   }
+}
+
+async function servesWebApp(apiURL: string): Promise<boolean> {
+  const res = await fetch(`${apiURL}/`).catch(() => undefined);
+  return !!res?.ok && (res.headers.get('content-type') ?? '').includes('text/html');
+}
+
+async function waitForStack(shared: SharedStack, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (fs.existsSync(stackReadyFile(shared.dir))) return;
+    if (fs.existsSync(stackErrorFile(shared.dir)))
+      throw new Error(
+        `the browser stack did not start:\n${fs.readFileSync(stackErrorFile(shared.dir), 'utf8')}`,
+      );
+    if (Date.now() > until) throw new Error(`the browser stack was not up after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** One journey file at a time on the shared stack: a lock folder holding the owner's pid. */
+async function lockJourneys(dir: string): Promise<() => Promise<void>> {
+  const lock = path.join(dir, 'journey.lock');
+  const owner = path.join(lock, 'pid');
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(owner, String(process.pid));
+      return () => fs.promises.rm(lock, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    // A worker that died holding the lock (a crash, a timeout) leaves it behind: take it over.
+    let pid = NaN;
+    try {
+      pid = Number(fs.readFileSync(owner, 'utf8'));
+    } catch {
+      // Released meanwhile, or its owner is still writing its pid.
+    }
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) fs.rmSync(lock, { recursive: true, force: true });
+    else await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The run's stack for a journey file: waits until the global setup has it up, then until no other journey
+ * file is using it (the journeys share its data and the machine). stop() lets the next journey file in.
+ */
+export async function sharedStack(): Promise<Stack> {
+  const shared = inject('jkdaStack');
+  if (!shared) throw new Error('no browser stack: the global setup web/e2e/global-setup.ts starts it');
+  await waitForStack(shared, 300_000);
+  const release = await lockJourneys(shared.dir);
+  return { baseURL: shared.baseURL, apiURL: shared.apiURL, stop: release };
 }

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, addMonths } from '@jkda/domain';
 import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
-import { startStack, type Stack } from './stack.ts';
+import { sharedStack, type Stack } from './stack.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launch()]);
+    [stack, browser] = await Promise.all([sharedStack(), launch()]);
   });
   afterAll(async () => {
     await browser?.close();
