@@ -2,7 +2,7 @@
 export const enrolment = {
   'enr.title': ['管理登记', 'Registers'],
   'enr.empty': ['未纳入任何管理项目', 'Not in any register'],
-  'enr.byAge': ['{label}（{age}岁及以上，按年龄自动纳入）', '{label} ({age} and over, by age)'],
+  'enr.byAge': ['{label}（{age}岁及以上，按年龄自动纳入）', '{label}, entered by age from {age}'],
   'enr.status.managed': ['管理中', 'Managed'],
   'enr.status.lost': ['失访', 'Lost to follow-up'],
   'enr.status.moved': ['迁出', 'Moved away'],
