@@ -43,14 +43,60 @@ const EXCLUDED = [
   '**/*.md',
 ];
 
-/** Names a file outside its program's folders may use, and why. */
-const ALLOWED: readonly { file: string; name: string; why: string }[] = [
+/**
+ * Names a file (or every file under a folder, `path` ending in /) outside the programs' folders may use,
+ * and why. `names: '*'` allows every program name there. Each entry is a decision to revisit, not a hole.
+ */
+const ALLOWED: readonly { path: string; names: readonly string[] | '*'; why: string }[] = [
   {
-    file: 'web/src/programs/healthcheck/HealthCheckFields.tsx',
-    name: 'elderly',
+    path: 'web/src/programs/healthcheck/HealthCheckFields.tsx',
+    names: ['elderly'],
     why: "the health check's own section for residents of 65 and over: its test id hc-elderly",
   },
+  {
+    path: 'server/src/modules/seed/',
+    names: '*',
+    why: 'the synthetic demo and benchmark county plays a history of named programs on purpose, as tests do',
+  },
+  {
+    path: 'bench/',
+    names: '*',
+    why: 'the benchmarks measure the worklists and follow-ups of named programs',
+  },
+  {
+    path: 'packages/domain/src/index.ts',
+    names: '*',
+    why: "the package's export list names the program folders' files, as registry.ts lists the programs",
+  },
+  {
+    path: 'packages/domain/src/programs/chronic/',
+    names: ['hypertension', 'diabetes', 'elderly'],
+    why: 'the rule library the two chronic programs share (targets by age, emergency criteria by disease); called only from their folders',
+  },
+  {
+    path: 'packages/domain/src/programs/program-messages.ts',
+    names: ['hypertension', 'diabetes', 'elderly'],
+    why: "words for the chronic rule library's codes (annual-check reasons), and its import path",
+  },
+  ...[
+    'packages/domain/src/code-tables.ts',
+    'packages/domain/src/resident.schema.ts',
+    'server/src/modules/registry/registry.repo.ts',
+    'server/src/modules/registry/registry.service.ts',
+    'web/src/pages/residents/columns.tsx',
+  ].map((path) => ({
+    path,
+    names: ['hypertension', 'diabetes', 'elderly'],
+    why: 'the key population tag codes of the record (重点人群), spelled like the registers that give them',
+  })),
 ];
+
+const allowed = (file: string, name: string) =>
+  ALLOWED.some(
+    (a) =>
+      (a.path.endsWith('/') ? file.startsWith(a.path) : file === a.path) &&
+      (a.names === '*' || a.names.includes(name)),
+  );
 
 /** The domain folder (under packages/domain/src/programs/) of each program id: where its definition is. */
 async function programFolders(): Promise<Map<string, string>> {
@@ -137,7 +183,7 @@ function grep(n: Name): Hit[] {
       const m = /^(.*?):(\d+):(.*)$/.exec(l)!;
       return { file: m[1]!, line: Number(m[2]), text: m[3]!.trim() };
     })
-    .filter((h) => !ALLOWED.some((a) => a.file === h.file && a.name === n.name));
+    .filter((h) => !allowed(h.file, n.name));
 }
 
 const all = await names();

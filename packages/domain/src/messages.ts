@@ -72,8 +72,8 @@ export const FIELD_MESSAGES = {
   township_code_format: ['乡镇（街道）代码应为9位数字', 'Township code must have 9 digits'],
   referral_not_found: ['找不到这位居民的这张转出单', 'No such referral-out record for this resident'],
   register_by_age: [
-    '老年人名册按年龄自动纳入，无需修改',
-    'The elderly register goes by age; nothing to edit',
+    '此名册按年龄自动纳入，无需修改',
+    'This register takes residents in by age; nothing to edit',
   ],
   below_elderly_age: ['此项服务对象为65岁及以上老年人', 'This service is for residents aged 65 and over'],
   choice_required: ['请至少选择一项', 'Choose at least one'],

@@ -608,7 +608,7 @@ const exam = z
       .strict()
       .optional(),
     lowerLimbOedema: enumOf(LOWER_LIMB_OEDEMA).optional(),
-    /** Required by the diabetes spec for diabetics; the schema does not know the programme, so optional here. */
+    /** Required by the spec for the diabetic patients; the schema does not know the registers, so optional here. */
     dorsalisPedis: enumOf(DORSALIS_PEDIS).optional(),
     digitalRectal: described(DIGITAL_RECTAL).optional(),
     breast: multi(BREAST).optional(),

@@ -1,5 +1,5 @@
 /**
- * 健康体检表: the health check every resident may have, and the annual check of the elderly and chronic
+ * 健康体检表: the health check every resident may have, and the annual check of the registers that ask for one
  * registers (a signed one counts as the year's check).
  */
 import type { ProgramDef } from '../program.ts';
