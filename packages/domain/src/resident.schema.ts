@@ -172,10 +172,11 @@ type ResidentLike = {
 /** The dates of the history (diagnosis, surgery, trauma, transfusion) lie between birth and today. */
 function checkHistoryDates(v: ResidentLike, ctx: z.RefinementCtx, today: string): void {
   const info = v.basicInfo;
-  if (!info) return;
+  // A half-filled form (the web checks as the user types) may not have these yet.
+  if (!info || typeof v.birthDate !== 'string') return;
   const birthMonth = v.birthDate.slice(0, 7);
   (info.diseases ?? []).forEach((d, i) => {
-    if (!d.diagnosedAt) return;
+    if (!d?.diagnosedAt) return;
     const path = ['basicInfo', 'diseases', i, 'diagnosedAt'];
     if (d.diagnosedAt < birthMonth) ctx.addIssue({ code: 'custom', message: 'record_before_birth', path });
     else if (d.diagnosedAt > today.slice(0, 7))
@@ -183,7 +184,7 @@ function checkHistoryDates(v: ResidentLike, ctx: z.RefinementCtx, today: string)
   });
   for (const key of ['surgeries', 'traumas', 'transfusions'] as const)
     (info[key]?.items ?? []).forEach((item, i) => {
-      if (!item.date) return;
+      if (!item?.date) return;
       const path = ['basicInfo', key, 'items', i, 'date'];
       if (item.date < v.birthDate) ctx.addIssue({ code: 'custom', message: 'record_before_birth', path });
       else if (item.date > today) ctx.addIssue({ code: 'custom', message: 'date_future', path });
@@ -194,7 +195,7 @@ function checkHistoryDates(v: ResidentLike, ctx: z.RefinementCtx, today: string)
  * Cross-field rules shared by create and update: the ID number (type 01) is required and valid, and the
  * birth date and sex it carries match the form; no date lies in the future.
  */
-export function checkResident(v: ResidentLike, ctx: z.RefinementCtx, opts: ResidentCheckOptions = {}): void {
+function checkIdentity(v: ResidentLike, ctx: z.RefinementCtx, opts: ResidentCheckOptions): void {
   const today = opts.today ?? localDate();
   if (v.birthDate > today) ctx.addIssue({ code: 'custom', message: 'date_future', path: ['birthDate'] });
   if (v.recordDate && v.recordDate > today)
@@ -203,7 +204,6 @@ export function checkResident(v: ResidentLike, ctx: z.RefinementCtx, opts: Resid
     ctx.addIssue({ code: 'custom', message: 'record_before_birth', path: ['recordDate'] });
   if (v.householdId !== undefined && v.relationToHead === undefined)
     ctx.addIssue({ code: 'custom', message: 'required', path: ['relationToHead'] });
-  checkHistoryDates(v, ctx, today);
   if (v.idType === '01') {
     if (!v.idNumber) {
       ctx.addIssue({ code: 'custom', message: 'required', path: ['idNumber'] });
@@ -221,6 +221,14 @@ export function checkResident(v: ResidentLike, ctx: z.RefinementCtx, opts: Resid
   } else if (v.idNumber !== undefined && v.idNumber.length === 0) {
     ctx.addIssue({ code: 'custom', message: 'required', path: ['idNumber'] });
   }
+}
+
+/**
+ * Cross-field rules shared by create and update: the identity rules above, then the dates of the history.
+ */
+export function checkResident(v: ResidentLike, ctx: z.RefinementCtx, opts: ResidentCheckOptions = {}): void {
+  checkIdentity(v, ctx, opts);
+  checkHistoryDates(v, ctx, opts.today ?? localDate());
 }
 
 export const residentCreateSchema = z
