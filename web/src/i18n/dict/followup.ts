@@ -81,6 +81,8 @@ export const followup = {
   'fu.adherence': ['服药依从性', 'Medication adherence'],
   'fu.adverse': ['药物不良反应', 'Adverse drug reaction'],
   'fu.adverseDesc': ['不良反应描述', 'Description'],
+  'fu.adverseUncontrollable': ['药物不良反应难以控制', 'The adverse reaction cannot be controlled'],
+  'fu.temperature': ['体温 ℃', 'Body temperature °C'],
   'fu.hypoglycemia': ['低血糖反应', 'Hypoglycaemia'],
   'fu.complication': ['新发或加重的并发症', 'New or worse complication'],
   'fu.classification': ['此次随访分类', 'Classification'],

@@ -424,6 +424,17 @@ export function ChronicFollowUpForm({
                   </Form.Item>
                 </Col>
               )}
+              {adverse && (
+                <Col xs={12} md={6}>
+                  <Form.Item
+                    name={['form', 'adverseReaction', 'uncontrollable']}
+                    label={t('fu.adverseUncontrollable')}
+                    valuePropName="checked"
+                  >
+                    <Switch data-testid="adverse-uncontrollable" />
+                  </Form.Item>
+                </Col>
+              )}
               {Adherence && <Adherence {...kit} />}
               <Col xs={12} md={6}>
                 <Form.Item

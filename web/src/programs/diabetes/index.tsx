@@ -20,6 +20,16 @@ const DORSALIS_PEDIS = [
   'absent_right',
 ] as const;
 
+/** 体温 (above 39 °C is an emergency referral criterion) and 足背动脉搏动. */
+function DiabetesSigns({ n }: SectionProps) {
+  return (
+    <>
+      {n(['temperature'], 'fu.temperature', { min: 30, max: 45, step: 0.1 })}
+      <DorsalisPedis />
+    </>
+  );
+}
+
 /** 足背动脉搏动. */
 function DorsalisPedis() {
   const { t } = useI18n();
@@ -109,7 +119,7 @@ export const diabetesFollowUp: ChronicFollowUpHooks = {
   symptoms: Array.from({ length: 10 }, (_, i) => `fu.sym.d${i + 1}` as MsgKey),
   emergencyFlags: DIABETES_EMERGENCY_FLAGS,
   control: { label: 'fu.glucose', target: () => `<${FASTING_GLUCOSE_TARGET.toFixed(1)}` },
-  Signs: DorsalisPedis,
+  Signs: DiabetesSigns,
   Lifestyle: Staple,
   Tests: GlucoseTests,
   Adherence: Hypoglycaemia,
