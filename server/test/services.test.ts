@@ -25,7 +25,17 @@ function checkForm(over: Record<string, unknown> = {}) {
       emotion: '1',
     },
     lifestyle: { exercise: { frequency: '3' }, smoking: { status: '1' }, drinking: { frequency: '1' } },
-    labs: { fastingGlucose: { value: 126, unit: 'mg/dL' } },
+    // Every item the elderly annual check asks for (an incomplete one does not count for the register).
+    labs: {
+      fastingGlucose: { value: 126, unit: 'mg/dL' },
+      bloodRoutine: { hemoglobin: 132, wbc: 6.1, platelets: 210 },
+      urineRoutine: { protein: '-', glucose: '-', ketones: '-', occultBlood: '-' },
+      liver: { alt: 22, ast: 25, totalBilirubin: 12 },
+      kidney: { creatinine: 78, urea: 5.2 },
+      lipids: { totalCholesterol: 4.8, triglycerides: 1.4, ldl: 2.6, hdl: 1.3 },
+      ecg: { code: '1' },
+      ultrasound: { abdomen: { code: '1' } },
+    },
     evaluation: { result: '2', abnormalities: ['血压偏高'] },
     guidance: ['1'],
     ...over,
@@ -360,5 +370,54 @@ describeEachDb('service records of every kind, the elderly register and the annu
       enrolments: { program: string; status: string }[];
     };
     expect(list.enrolments.map((x) => x.status)).toEqual(['deceased', 'deceased']);
+  });
+
+  it('counts an elderly check only with the items the spec asks for, and refuses a diabetic check without the foot pulse', async () => {
+    const { e, doc, id } = await elder('体检丙');
+    const url = `/api/worklists/chronic?program=elderly&villageCode=${e.villageA}&category=check_missing&limit=2000`;
+    const base = checkForm();
+    const partial = await doc.post(`/api/residents/${id}/services`, {
+      type: 'health_check',
+      serviceDate: today(),
+      delivery: 'clinic',
+      form: { ...base, labs: { fastingGlucose: { value: 6.1, unit: 'mmol/L' } } },
+      sign: true,
+    });
+    expect(partial.statusCode, partial.body).toBe(201);
+    const warned = (partial.json() as { warnings: { field: string; code: string }[] }).warnings;
+    expect(warned).toContainEqual({ field: 'form.labs.ecg', code: 'annual_check_item_missing' });
+    expect(warned).toContainEqual({ field: 'form.labs.lipids.hdl', code: 'annual_check_item_missing' });
+    // Still missing its annual check.
+    expect(((await doc.get(url)).json() as Worklist).items.map((i) => i.residentId)).toContain(id);
+
+    const complete = await doc.post(`/api/residents/${id}/services`, {
+      type: 'health_check',
+      serviceDate: today(),
+      delivery: 'clinic',
+      form: base,
+      sign: true,
+    });
+    expect(complete.statusCode, complete.body).toBe(201);
+    expect(((await doc.get(url)).json() as Worklist).items.map((i) => i.residentId)).not.toContain(id);
+
+    // A diabetic's check needs the dorsalis pedis pulse.
+    expect((await doc.post(`/api/residents/${id}/enrolments`, { program: 'diabetes' })).statusCode).toBe(201);
+    const noFoot = await doc.post(`/api/residents/${id}/services`, {
+      type: 'health_check',
+      serviceDate: today(),
+      delivery: 'clinic',
+      form: base,
+    });
+    expect(noFoot.statusCode).toBe(400);
+    expect((noFoot.json() as { details: { field: string; code: string }[] }).details).toContainEqual(
+      expect.objectContaining({ field: 'form.exam.dorsalisPedis', code: 'required' }),
+    );
+    const withFoot = await doc.post(`/api/residents/${id}/services`, {
+      type: 'health_check',
+      serviceDate: today(),
+      delivery: 'clinic',
+      form: { ...base, exam: { dorsalisPedis: '1' } },
+    });
+    expect(withFoot.statusCode, withFoot.body).toBe(201);
   });
 });

@@ -251,6 +251,8 @@ export interface ServiceRecordTable {
   next_visit_date: string | null;
   next_action: string | null;
   warnings: Json<unknown[]>;
+  /** For an annual check record: the registers it counts for (NULL: every register). */
+  counts_for: string[] | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   signed_at: NullableTimestamp;

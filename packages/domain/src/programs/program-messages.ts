@@ -157,6 +157,10 @@ export const FORM_RULE_MESSAGES = {
     'The next visit is later than the 2 weeks the rule asks for; give the reason',
   ],
   other_text_required: ['选择“其他”时请写明具体内容', 'Say what “other” is'],
+  annual_check_item_missing: [
+    '老年人年度体检应填写此项，未填写时本次体检不计入年度健康管理',
+    'The annual check of the elderly needs this item; without it the check does not count for the year',
+  ],
   enrol_below_usual_age: [
     '该居民未满35岁，此病在此年龄少见，请核实诊断',
     'The resident is under 35, an unusual age for this condition; please confirm the diagnosis',

@@ -55,6 +55,8 @@ export interface ServiceContext {
   serviceDate: string;
   /** The result (classification) of the resident's previous record of the same type, when the type asks. */
   previousClassification: string | null;
+  /** The registers the resident is managed in (register-specific requirements of the annual check). */
+  registers?: readonly string[];
 }
 
 /** The resident as applicability sees them. */
@@ -117,6 +119,12 @@ export interface RegisterDef {
   firstDueDays?: number;
   /** Without one: the next service is due this many years after the last annual check. */
   dueYearsAfterCheck?: number;
+  /**
+   * What the register asks of an annual check record (a signed record of an `annualCheck` type) beyond its
+   * schema: the missing items. With `refuse` a record lacking them is refused for a resident of the
+   * register; without, it is kept with warnings and does not count as the register's annual check.
+   */
+  annualCheck?: { missing(form: Record<string, unknown>): FieldIssue[]; refuse?: boolean };
   /** The worklist categories shown for the register, in order. */
   worklist: readonly WorklistCategory[];
   /** The title of the register's worklist (its printed sheet). */

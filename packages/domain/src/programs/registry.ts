@@ -36,6 +36,8 @@ export const PROGRAM_DEFS: readonly ProgramDef[] = [
 export interface FormCheck extends ServiceEvaluation {
   /** The parsed form (defaults applied) when the schema accepted it. */
   form: Record<string, unknown> | null;
+  /** For an annual check type: the registers this record counts for as their annual check; else null. */
+  countsFor: string[] | null;
 }
 
 export interface ProgramRegistry {
@@ -126,6 +128,7 @@ export function createRegistry(defs: readonly ProgramDef[]): ProgramRegistry {
           warnings: [],
           values: NO_VALUES,
           form: null,
+          countsFor: null,
         };
       const issues = schemaIssues(def.schema, form);
       if (issues.length)
@@ -134,10 +137,23 @@ export function createRegistry(defs: readonly ProgramDef[]): ProgramRegistry {
           warnings: [],
           values: NO_VALUES,
           form: null,
+          countsFor: null,
         };
       const parsed = def.schema.parse(form) as Record<string, unknown>;
       const r = def.evaluate(parsed, ctx);
-      return { errors: prefixed(r.errors), warnings: prefixed(r.warnings), values: r.values, form: parsed };
+      const errors = prefixed(r.errors);
+      const warnings = prefixed(r.warnings);
+      let countsFor: string[] | null = null;
+      if (def.annualCheck) {
+        countsFor = [];
+        for (const reg of registerList) {
+          const missing = reg.annualCheck?.missing(parsed) ?? [];
+          if (missing.length === 0) countsFor.push(reg.program);
+          else if (ctx.registers?.includes(reg.program))
+            (reg.annualCheck?.refuse ? errors : warnings).push(...missing);
+        }
+      }
+      return { errors, warnings, values: r.values, form: parsed, countsFor };
     },
     enrolWarnings(program, resident, on) {
       const reg = registers.get(program);

@@ -65,6 +65,11 @@ function dueAfterCheck(
   )} ELSE e.next_due_date END`;
 }
 
+/** A signed annual check record `s` that counts for the register of enrolment `e`. */
+const countsForEnrolment = (registry: ProgramRegistry) =>
+  sql`s.type IN ${inList(registry.annualCheckTypes)} AND s.status = 'signed'
+      AND (s.counts_for IS NULL OR e.program = ANY(s.counts_for))`;
+
 /** Recomputes the last annual check on every enrolment of the resident, and the due dates that follow it. */
 export async function refreshCheckState(
   trx: Kysely<DB>,
@@ -72,13 +77,15 @@ export async function refreshCheckState(
   residentId: number,
 ): Promise<void> {
   await sql`
+    WITH c AS (
+      SELECT e.id, (SELECT max(s.service_date) FROM service_record s
+                    WHERE s.resident_id = e.resident_id AND ${countsForEnrolment(registry)}) AS last_date
+      FROM program_enrolment e WHERE e.resident_id = ${residentId})
     UPDATE program_enrolment e SET
       last_check_date = c.last_date,
       next_due_date = ${dueAfterCheck(registry, sql`c.last_date`, sql`e.enrolled_on`)}
-    FROM (SELECT max(s.service_date) AS last_date FROM service_record s
-          WHERE s.resident_id = ${residentId} AND s.type IN ${inList(registry.annualCheckTypes)}
-            AND s.status = 'signed') c
-    WHERE e.resident_id = ${residentId}`.execute(trx);
+    FROM c
+    WHERE e.id = c.id`.execute(trx);
 }
 
 /** Keeps the state of the resident's enrolments in step after a signed record of `type` changed. */
@@ -131,7 +138,8 @@ export async function enrolByAge(
         coalesce((c.last_date + make_interval(years => ${reg.dueYearsAfterCheck ?? 1}::int))::date, ${onDate}::date)
       FROM resident r
       LEFT JOIN LATERAL (SELECT max(s.service_date) AS last_date FROM service_record s
-        WHERE s.resident_id = r.id AND s.type IN ${inList(registry.annualCheckTypes)} AND s.status = 'signed') c ON true
+        WHERE s.resident_id = r.id AND s.type IN ${inList(registry.annualCheckTypes)} AND s.status = 'signed'
+          AND (s.counts_for IS NULL OR ${reg.program} = ANY(s.counts_for))) c ON true
       WHERE r.status = 'active' AND r.birth_date <= ${bornBy(onDate, reg.entry.minAge)}::date
         ${only.countyCode ? sql`AND r.county_code = ${only.countyCode}` : sql``}
         ${only.villageCode ? sql`AND r.village_code = ${only.villageCode}` : sql``}
@@ -210,10 +218,12 @@ export async function rebuildProgramState(
   await sql`
     UPDATE program_enrolment e SET last_check_date = c.last_date,
       next_due_date = ${dueAfterCheck(registry, sql`c.last_date`, sql`e.next_due_date`)}
-    FROM (SELECT resident_id, max(service_date) AS last_date FROM service_record
-          WHERE county_code = ${countyCode} AND status = 'signed' AND type IN ${inList(registry.annualCheckTypes)}
-          GROUP BY resident_id) c
-    WHERE e.county_code = ${countyCode} AND c.resident_id = e.resident_id`.execute(db);
+    FROM (SELECT e.id, max(s.service_date) AS last_date
+          FROM program_enrolment e
+          JOIN service_record s ON s.resident_id = e.resident_id AND ${countsForEnrolment(registry)}
+          WHERE e.county_code = ${countyCode} AND s.county_code = ${countyCode}
+          GROUP BY e.id) c
+    WHERE e.id = c.id`.execute(db);
 }
 
 /**

@@ -13,7 +13,7 @@ import { countyToday } from '../../platform/today.ts';
 import type { Ctx } from '../auth/actor.ts';
 import type { AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from '../registry/registry.diff.ts';
-import { enrolmentsOf } from '../enrolments/enrolments.repo.ts';
+import { enrolmentsOf, managedPrograms } from '../enrolments/enrolments.repo.ts';
 import { enrolmentView } from '../enrolments/enrolments.service.ts';
 import { refreshStateAfter } from '../enrolments/enrolments.state.ts';
 import {
@@ -77,6 +77,7 @@ export class ServicesService {
       sex: r.sex,
       serviceDate: input.serviceDate,
       previousClassification: null as string | null,
+      registers: await managedPrograms(trx, r.id),
     };
     if (def.usesPrevious)
       ctx.previousClassification = await previousClassification(
@@ -98,7 +99,12 @@ export class ServicesService {
         errors.push({ field: `form.${link.field}`, code: link.code });
     }
     if (errors.length) throw new AppError(400, 'validation_failed', errors);
-    return { form: checked.form, warnings: checked.warnings, values: checked.values };
+    return {
+      form: checked.form,
+      warnings: checked.warnings,
+      values: checked.values,
+      countsFor: checked.countsFor,
+    };
   }
 
   private columns(e: Awaited<ReturnType<ServicesService['evaluate']>>) {
@@ -112,6 +118,7 @@ export class ServicesService {
       next_visit_date: e.values.nextVisitDate,
       next_action: e.values.nextAction,
       warnings: JSON.stringify(e.warnings),
+      counts_for: e.countsFor,
     };
   }
 

@@ -75,7 +75,8 @@ function Loader({
         const prev = list.items.find((s) => s.type === def.type && s.status === 'signed');
         if (prev) last = (await servicesApi.get(prev.id, signal)).form;
       }
-      return { resident, items: list.items, record, last };
+      const registers = list.enrolments.filter((e) => e.status === 'managed').map((e) => e.program);
+      return { resident, items: list.items, record, last, registers };
     },
     [residentId, serviceId, def.type],
   );
@@ -91,6 +92,7 @@ function Loader({
         items={data.items}
         loaded={data.record}
         last={data.last}
+        registers={data.registers}
         reload={reload}
       />
     </ServicePageCtx.Provider>
@@ -105,6 +107,8 @@ interface ScreenProps {
   items: ServiceItem[];
   loaded: ServiceRecordFull | null;
   last: Record<string, unknown> | null;
+  /** The registers the resident is managed in (their requirements of an annual check show as you type). */
+  registers: string[];
   reload: () => void;
 }
 
@@ -143,6 +147,7 @@ function RecordForm({
   resident,
   record,
   last,
+  registers,
   editing,
   setEditing,
   setRecord,
@@ -197,6 +202,7 @@ function RecordForm({
         sex: resident.sex,
         serviceDate,
         previousClassification: null,
+        registers,
       });
       const formIssues = checked.errors.map((e) => ({ path: pathOfField(e.field), code: e.code }));
       out.push(...unanswered(formIssues, { form: payload }));
@@ -204,7 +210,7 @@ function RecordForm({
         out.push({ path: ['reason'], code: 'required' });
       return out;
     },
-    [def, type, resident.birthDate, resident.sex, record?.status, editing],
+    [def, type, resident.birthDate, resident.sex, registers, record?.status, editing],
   );
   const { rule, allIssues } = useSchemaRules(form, validate);
 

@@ -2,6 +2,8 @@
  * 2型糖尿病患者健康管理: the register a doctor enrols diagnosed patients in, and its follow-up form (at
  * least 4 face-to-face follow-ups a year; control judged by fasting glucose).
  */
+import { dorsalisPedisMissing } from '../healthcheck/annual-check.ts';
+import type { HealthCheck } from '../healthcheck/health-check.schema.ts';
 import type { ProgramDef } from '../program.ts';
 import {
   chronicResultWords,
@@ -23,6 +25,7 @@ export const diabetesProgram: ProgramDef = {
     followUpType: 'diabetes_followup',
     visitsPerYear: 4,
     firstDueDays: 14,
+    annualCheck: { missing: (form) => dorsalisPedisMissing(form as HealthCheck), refuse: true },
     worklist: ['overdue', 'due_week', 'under_visited', 'check_missing'],
     worklistTitle: { zh: '糖尿病随访名单', en: 'Diabetes follow-up list' },
   },

@@ -2,6 +2,8 @@
  * 老年人健康管理: residents of 65 and over enter the register by age; each year a health check, the self-care
  * assessment (生活自理能力评估) and TCM constitution identification (中医药健康管理).
  */
+import { elderlyCheckMissing } from '../healthcheck/annual-check.ts';
+import type { HealthCheck } from '../healthcheck/health-check.schema.ts';
 import type { ProgramDef, ServiceContext, ServiceEvaluation } from '../program.ts';
 import { NO_VALUES } from '../program.ts';
 import { completedYears } from '../date-math.ts';
@@ -36,6 +38,7 @@ export const elderlyProgram: ProgramDef = {
     entry: { by: 'age', minAge: ELDERLY_MIN_AGE },
     tag: 'elderly',
     dueYearsAfterCheck: 1,
+    annualCheck: { missing: (form) => elderlyCheckMissing(form as HealthCheck) },
     worklist: ['overdue', 'due_week', 'check_missing'],
     worklistTitle: { zh: '老年人健康管理名单', en: 'Elderly care list' },
   },
