@@ -125,4 +125,18 @@ describeEachDb('chronic follow-up corrections', (env) => {
     expect(res.statusCode, res.body).toBe(201);
     expect((res.json() as { keyTags: string[] }).keyTags).not.toContain('tuberculosis');
   });
+
+  it('gives the demo county\'s patients their village doctor, so "my patients" lists them', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const me = ((await doc.get('/api/auth/me')).json() as { user: { id: number } }).user;
+    const mine = (
+      await doc.get(`/api/worklists/chronic?program=hypertension&doctorId=${me.id}&limit=2000`)
+    ).json() as { counts: { total: number } };
+    const village = (
+      await doc.get(`/api/worklists/chronic?program=hypertension&villageCode=${e.villageA}&limit=2000`)
+    ).json() as { counts: { total: number } };
+    expect(mine.counts.total).toBeGreaterThan(0);
+    expect(mine.counts.total).toBe(village.counts.total);
+  });
 });

@@ -57,4 +57,21 @@ describe('demo service history', () => {
         expect(f.nextVisitDate > f.serviceDate).toBe(true);
     }
   });
+
+  it('keeps each patient’s weight within a plausible drift between visits', () => {
+    for (const { h } of all)
+      for (const type of ['hypertension_followup', 'diabetes_followup']) {
+        const w = h.followUps.filter((f) => f.type === type).map((f) => f.form.weightKg as number);
+        for (let i = 1; i < w.length; i++) expect(Math.abs(w[i]! - w[i - 1]!)).toBeLessThanOrEqual(3);
+      }
+  });
+
+  it('leaves about one patient in ten overdue today (every village doctor has some on the worklist)', () => {
+    const overdue = all.filter(({ h }) => {
+      const last = h.followUps.filter((f) => f.type === 'hypertension_followup').at(-1);
+      return last !== undefined && last.nextVisitDate < today;
+    }).length;
+    expect(overdue / patients.length).toBeGreaterThan(0.1);
+    expect(overdue / patients.length).toBeLessThan(0.4);
+  });
 });

@@ -60,9 +60,16 @@ export function generateHistory(
     const diagnosisDate = disease.diagnosedAt ? `${disease.diagnosedAt}-01` : p.recordDate;
     const enrolledOn = diagnosisDate > p.recordDate ? diagnosisDate : p.recordDate;
     enrolments.push({ residentId: p.residentId, program, diagnosisDate, enrolledOn });
-    // Patient profile: how well controlled, how regular, lost to follow-up at some point.
+    // Patient profile: how well controlled, how regular, lost to follow-up at some point, or simply late
+    // for the current visit (so every village doctor's worklist has overdue patients).
     const control = rng.next(); // < 0.6 mostly controlled
-    const lostAfter = rng.chance(0.08) ? rng.int(90, 700) : null;
+    const lostAfter = rng.chance(0.08)
+      ? rng.int(90, 700)
+      : rng.chance(0.14)
+        ? rng.int(100, 125) // the last quarterly visit 100–125 days ago: 10–35 days overdue
+        : null;
+    // One body weight per patient, drifting by a few hundred grams between visits.
+    let weight = Math.round(new Rng(deriveSeed(seed, 'weight', p.residentId)).normal(63, 8) * 2) / 2;
     const start = [enrolledOn, addDays(today, -365 * years)].sort()[1]!;
     let date = addDays(start, rng.int(0, 80));
     let previous: VisitClassification | null = null;
@@ -92,7 +99,7 @@ export function generateHistory(
         symptoms: { codes: ['1'] },
         sbp,
         dbp,
-        weightKg: Math.round(rng.normal(63, 8)),
+        weightKg: weight,
         heartRate: Math.round(rng.normal(76, 7)),
         lifestyle: { psychology: '1', compliance: rng.chance(0.8) ? '1' : '2' },
         medicationAdherence: rng.chance(0.75) ? '1' : '2',
@@ -126,6 +133,7 @@ export function generateHistory(
         form,
       });
       previous = cls;
+      weight = Math.round((weight + rng.normal(0, 0.6)) * 2) / 2;
       // Most visits happen before the due date; some are late.
       const lateDays = rng.chance(0.15) ? rng.int(5, 40) : -rng.int(0, 10);
       date = addDays(plan.dueDate, lateDays);

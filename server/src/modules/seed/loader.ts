@@ -203,6 +203,7 @@ async function insertHistory(
     dx: [] as string[],
     on: [] as string[],
     village: [] as string[],
+    doctor: [] as (number | null)[],
   };
   const S = {
     rid: [] as number[],
@@ -271,6 +272,8 @@ async function insertHistory(
         E.dx.push(e.diagnosisDate);
         E.on.push(e.enrolledOn);
         E.village.push(h.villageCode);
+        // The village doctor who is the resident's responsible doctor manages the patient ("my patients").
+        E.doctor.push(opts.doctorOf?.get(h.villageCode) ?? null);
       }
       for (const f of followUps) push(residentId, h.villageCode, f);
       const services = generateServices(
@@ -290,9 +293,9 @@ async function insertHistory(
     }
   }
   if (E.rid.length)
-    await sql`INSERT INTO program_enrolment (county_code, township_code, village_code, resident_id, program, diagnosis_date, enrolled_on, status_date)
-      SELECT ${opts.countyCode}, left(v, 9), v, r, p, dx::date, eo::date, eo::date
-      FROM unnest(${E.village}::text[], ${E.rid}::int8[], ${E.program}::text[], ${E.dx}::text[], ${E.on}::text[]) AS x(v, r, p, dx, eo)`.execute(
+    await sql`INSERT INTO program_enrolment (county_code, township_code, village_code, resident_id, program, diagnosis_date, enrolled_on, status_date, managing_doctor_id)
+      SELECT ${opts.countyCode}, left(v, 9), v, r, p, dx::date, eo::date, eo::date, doc
+      FROM unnest(${E.village}::text[], ${E.rid}::int8[], ${E.program}::text[], ${E.dx}::text[], ${E.on}::text[], ${E.doctor}::int8[]) AS x(v, r, p, dx, eo, doc)`.execute(
       trx,
     );
   if (S.rid.length)
