@@ -12,6 +12,7 @@
  * Recording adds signed follow-ups dated today to the database (as a real day would); reload to start clean.
  */
 import pg from 'pg';
+import { localDate } from '@jkda/domain';
 import { databaseUrl, DURATION, measure, prepareCounty, startServer, token, type Figures } from './lib.ts';
 
 const DB_NAME = process.env.BENCH_DB ?? 'jkda_bench_programs';
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
         await measure(lists(`&townshipCode=${f.township}`), town, 8),
       ),
     );
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDate(); // the county's date (Asia/Shanghai), as the server's
     const body = (sbp: number) =>
       JSON.stringify({
         type: 'hypertension_followup',
