@@ -12,26 +12,31 @@ const READY_AT = {
 
 /**
  * The order in which the workers take the test files (each takes the next one when it gets free): a
- * simulated run on `maxWorkers` workers, each taking the longest file that can start (durations of the
- * last run, guesses on a first run), with the browser journeys one at a time (they share one server and
- * wait for each other in sharedStack()) while the other workers run the node and web files.
+ * simulated run on `maxWorkers` workers (durations of the last run, guesses on a first run). The browser
+ * journeys run one at a time (they share one server and wait for each other in sharedStack()), so they
+ * are the run's longest chain: a worker takes the next journey as soon as the stack is up and the journey
+ * before has ended, and until then one worker takes only files that end in time for it. The other
+ * workers take the longest node or web file that can start.
  */
 class WorkersSequencer extends BaseSequencer {
   override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const { root, maxWorkers } = this.ctx.config;
     const rel = (f: TestSpecification) => path.relative(root, f.moduleId);
     const isJourney = (f: TestSpecification) => f.project.name === 'browser';
-    const duration = (f: TestSpecification) =>
-      this.ctx.cache.getFileTestResults(`${f.project.name}:${rel(f)}`)?.duration ||
-      (isJourney(f)
-        ? 30_000
-        : f.project.name === 'web'
-          ? 6_000
-          : rel(f).startsWith('server/test/')
+    const needsDatabase = (f: TestSpecification) => rel(f).startsWith('server/test/');
+    // Rough averages of each kind (2026-12): a journey, a page test in jsdom, an API test, a unit test.
+    const guess = (f: TestSpecification) =>
+      isJourney(f)
+        ? 20_000
+        : f.project.name === 'web' && rel(f).endsWith('.tsx')
+          ? 12_000
+          : needsDatabase(f)
             ? 5_000
-            : 500);
+            : 500;
+    const duration = (f: TestSpecification) =>
+      this.ctx.cache.getFileTestResults(`${f.project.name}:${rel(f)}`)?.duration || guess(f);
     const readyAt = (f: TestSpecification) =>
-      isJourney(f) ? READY_AT.stack : rel(f).startsWith('server/test/') ? READY_AT.database : 0;
+      isJourney(f) ? READY_AT.stack : needsDatabase(f) ? READY_AT.database : 0;
     const left = [...files].sort((a, b) => duration(b) - duration(a) || rel(a).localeCompare(rel(b)));
     const free: number[] = Array.from({ length: Math.max(1, maxWorkers) }, () => 0);
     let journeysFree = 0;
@@ -40,8 +45,16 @@ class WorkersSequencer extends BaseSequencer {
       const now = Math.min(...free);
       const worker = free.indexOf(now);
       const startOf = (f: TestSpecification) => Math.max(now, readyAt(f), isJourney(f) ? journeysFree : 0);
+      const journey = left.find(isJourney);
+      const chainAt = journey ? startOf(journey) : Infinity;
+      const canStart = left.filter((f) => startOf(f) === now);
+      const keepForChain = chainAt < Infinity && !free.some((t, i) => i !== worker && t <= chainAt);
       const next =
-        left.find((f) => startOf(f) === now) ?? left.reduce((a, b) => (startOf(b) < startOf(a) ? b : a));
+        canStart.find(isJourney) ??
+        (keepForChain
+          ? (canStart.find((f) => now + duration(f) <= chainAt) ?? canStart.at(-1))
+          : canStart[0]) ??
+        left.reduce((a, b) => (startOf(b) < startOf(a) ? b : a));
       free[worker] = startOf(next) + duration(next);
       if (isJourney(next)) journeysFree = free[worker];
       order.push(next);
