@@ -2,7 +2,7 @@
  * 2型糖尿病患者健康管理: the register a doctor enrols diagnosed patients in, and its follow-up form (at
  * least 4 face-to-face follow-ups a year; control judged by fasting glucose).
  */
-import { dorsalisPedisMissing } from '../healthcheck/annual-check.ts';
+import { dorsalisPedisMissing } from './annual-check.ts';
 import type { HealthCheck } from '../healthcheck/health-check.schema.ts';
 import type { ProgramDef } from '../program.ts';
 import {

@@ -2,7 +2,7 @@
  * 老年人健康管理: residents of 65 and over enter the register by age; each year a health check, the self-care
  * assessment (生活自理能力评估) and TCM constitution identification (中医药健康管理).
  */
-import { elderlyCheckMissing } from '../healthcheck/annual-check.ts';
+import { elderlyCheckMissing } from './annual-check.ts';
 import type { HealthCheck } from '../healthcheck/health-check.schema.ts';
 import type { ProgramDef, ServiceContext, ServiceEvaluation } from '../program.ts';
 import { NO_VALUES } from '../program.ts';

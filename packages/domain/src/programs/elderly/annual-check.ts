@@ -1,10 +1,10 @@
 /**
- * What registers ask of the annual health check beyond the form itself (3rd edition): the elderly check
- * counts only with the four self-assessments, blood and urine routine, liver and kidney function, fasting
- * glucose, lipids, ECG and abdominal B-ultrasound; a diabetic's check needs the dorsalis pedis pulse.
+ * What the elderly register asks of the annual health check (3rd edition, 老年人健康管理): the four
+ * self-assessments, blood and urine routine, liver and kidney function, fasting glucose, lipids, ECG and
+ * abdominal B-ultrasound; without them the check does not count for the register.
  */
 import type { FieldIssue } from '../program.ts';
-import type { HealthCheck } from './health-check.schema.ts';
+import type { HealthCheck } from '../healthcheck/health-check.schema.ts';
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
@@ -40,9 +40,4 @@ export function elderlyCheckMissing(form: HealthCheck): FieldIssue[] {
   return required
     .filter(([, v]) => !present(v))
     .map(([field]) => ({ field: `form.${field}`, code: 'annual_check_item_missing' }));
-}
-
-/** The dorsalis pedis pulse of a diabetic's check. */
-export function dorsalisPedisMissing(form: HealthCheck): FieldIssue[] {
-  return present(form.exam?.dorsalisPedis) ? [] : [{ field: 'form.exam.dorsalisPedis', code: 'required' }];
 }
