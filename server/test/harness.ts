@@ -103,6 +103,8 @@ export async function createTestEnv(
     } else {
       database = await openPgliteCopy(templates, which);
     }
+    // A no-op unless a migration was added after the template was built (vitest --watch).
+    await migrate(database.pool);
     if (which === 'bare') await seedDemo(database.db, residents);
   } else {
     // Without the global setup (db-setup.ts): a new database, migrated and seeded here.
