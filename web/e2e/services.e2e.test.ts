@@ -75,6 +75,39 @@ describe.skipIf(!hasChromium)('browser: service records from the resident record
     await fill('general_weightKg', '64');
     await expect.poll(() => page.getByTestId('hc-bmi').textContent(), POLL).toBe('25');
     await expect.poll(() => page.getByTestId('hc-bp').textContent(), POLL).toContain('142/86');
+    // What the elderly annual check asks for: the four self-assessments and the labs, ECG and B-ultrasound
+    // (without them the check would not count for the elderly register).
+    const firstChoice = (path: string) =>
+      page.locator(`#svc_form_${path} .ant-radio-wrapper`).first().click();
+    for (const path of [
+      'general_healthSelfAssessment',
+      'general_selfCare',
+      'general_cognition',
+      'general_emotion',
+    ])
+      await firstChoice(path);
+    const labs: [string, string][] = [
+      ['labs_bloodRoutine_hemoglobin', '132'],
+      ['labs_bloodRoutine_wbc', '6.1'],
+      ['labs_bloodRoutine_platelets', '210'],
+      ['labs_urineRoutine_protein', '-'],
+      ['labs_urineRoutine_glucose', '-'],
+      ['labs_urineRoutine_ketones', '-'],
+      ['labs_urineRoutine_occultBlood', '-'],
+      ['labs_fastingGlucose_value', '5.6'],
+      ['labs_liver_alt', '22'],
+      ['labs_liver_ast', '25'],
+      ['labs_liver_totalBilirubin', '12'],
+      ['labs_kidney_creatinine', '78'],
+      ['labs_kidney_urea', '5.2'],
+      ['labs_lipids_totalCholesterol', '4.8'],
+      ['labs_lipids_triglycerides', '1.4'],
+      ['labs_lipids_ldl', '2.6'],
+      ['labs_lipids_hdl', '1.3'],
+    ];
+    for (const [path, v] of labs) await fill(path, v);
+    await firstChoice('labs_ecg_code');
+    await firstChoice('labs_ultrasound_abdomen_code');
     await page.getByTestId('hc-evaluation').getByText('体检无异常', { exact: true }).click();
     await screenshot(page, 'health-check-form', false);
     await page.getByTestId('svc-sign-save').click();

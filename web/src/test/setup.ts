@@ -6,7 +6,8 @@ afterEach(() => cleanup());
 
 // findBy…/waitFor wait up to 5 s: in CI the jsdom, API and browser projects share two cores, and the large
 // forms (health check, resident) take longer than the default 1 s to re-validate as the user types.
-configure({ asyncUtilTimeout: 5000 });
+// Async UI (antd forms validating as you type) can take seconds on a busy 2-core CI machine.
+configure({ asyncUtilTimeout: 15_000 });
 
 // Ant Design measures layout and watches media queries; jsdom has neither.
 if (!window.matchMedia) {
