@@ -282,110 +282,79 @@ export async function registerByAge(
   );
 }
 
+/**
+ * Changes some of a resident's enrolments at once (inside the caller's change): locks them, applies `set`
+ * with a new version each, and records every one with its version row, audit row and outbox event.
+ */
+async function changeEnrolments(
+  tx: ChangeTx,
+  residentId: number,
+  which: { status?: 'managed'; programs?: readonly string[] },
+  set: Partial<Pick<EnrolmentRow, 'status' | 'status_date' | 'village_code' | 'township_code'>>,
+  kind: string,
+  audit: Written['audit'],
+): Promise<void> {
+  if (which.programs?.length === 0) return;
+  let q = tx.trx.selectFrom('program_enrolment').selectAll().where('resident_id', '=', residentId);
+  if (which.status) q = q.where('status', '=', which.status);
+  if (which.programs) q = q.where('program', 'in', which.programs);
+  const before = await q.forUpdate().execute();
+  if (before.length === 0) return;
+  const after = await tx.trx
+    .updateTable('program_enrolment')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where(
+      'id',
+      'in',
+      before.map((e) => e.id),
+    )
+    .returningAll()
+    .execute();
+  const old = new Map(before.map((e) => [e.id, e]));
+  await tx.written(...after.map((e) => writtenEnrolment(old.get(e.id)!, e, kind, audit)));
+}
+
 /** Archiving the resident: every managed enrolment ends with the same reason and date. */
-export async function closeRegisters(
+export function closeRegisters(
   tx: ChangeTx,
   residentId: number,
   status: 'deceased' | 'moved' | 'ended',
   date: string,
 ): Promise<void> {
-  const before = await tx.trx
-    .selectFrom('program_enrolment')
-    .selectAll()
-    .where('resident_id', '=', residentId)
-    .where('status', '=', 'managed')
-    .forUpdate()
-    .execute();
-  if (before.length === 0) return;
-  const after = await tx.trx
-    .updateTable('program_enrolment')
-    .set((eb) => ({ status, status_date: date, version: eb('version', '+', 1), updated_at: new Date() }))
-    .where(
-      'id',
-      'in',
-      before.map((e) => e.id),
-    )
-    .returningAll()
-    .execute();
-  const old = new Map(before.map((e) => [e.id, e]));
-  await tx.written(
-    ...after.map((e) =>
-      writtenEnrolment(old.get(e.id)!, e, 'status', {
-        action: 'program.status',
-        detail: { to: status, by: 'archive' },
-      }),
-    ),
-  );
+  return changeEnrolments(tx, residentId, { status: 'managed' }, { status, status_date: date }, 'status', {
+    action: 'program.status',
+    detail: { to: status, by: 'archive' },
+  });
 }
 
 /** Restoring the resident: the registers entered by age take them back; the others need a doctor. */
-export async function reopenAgeRegisters(
+export function reopenAgeRegisters(
   tx: ChangeTx,
   registry: ProgramRegistry,
   residentId: number,
 ): Promise<void> {
-  const programs = registry.ageRegisters.map((r) => r.program);
-  if (programs.length === 0) return;
-  const before = await tx.trx
-    .selectFrom('program_enrolment')
-    .selectAll()
-    .where('resident_id', '=', residentId)
-    .where('program', 'in', programs)
-    .forUpdate()
-    .execute();
-  if (before.length === 0) return;
-  const after = await tx.trx
-    .updateTable('program_enrolment')
-    .set((eb) => ({
-      status: 'managed',
-      status_date: countyToday(),
-      version: eb('version', '+', 1),
-      updated_at: new Date(),
-    }))
-    .where(
-      'id',
-      'in',
-      before.map((e) => e.id),
-    )
-    .returningAll()
-    .execute();
-  const old = new Map(before.map((e) => [e.id, e]));
-  await tx.written(
-    ...after.map((e) =>
-      writtenEnrolment(old.get(e.id)!, e, 'status', {
-        action: 'program.status',
-        detail: { to: 'managed', by: 'restore' },
-      }),
-    ),
+  return changeEnrolments(
+    tx,
+    residentId,
+    { programs: registry.ageRegisters.map((r) => r.program) },
+    { status: 'managed', status_date: countyToday() },
+    'status',
+    { action: 'program.status', detail: { to: 'managed', by: 'restore' } },
   );
 }
 
 /** The registers follow the resident to a new village (past service records keep theirs). */
-export async function moveRegisters(
+export function moveRegisters(
   tx: ChangeTx,
   residentId: number,
   to: { townshipCode: string; villageCode: string },
 ): Promise<void> {
-  const before = await tx.trx
-    .selectFrom('program_enrolment')
-    .selectAll()
-    .where('resident_id', '=', residentId)
-    .forUpdate()
-    .execute();
-  if (before.length === 0) return;
-  const after = await tx.trx
-    .updateTable('program_enrolment')
-    .set((eb) => ({
-      village_code: to.villageCode,
-      township_code: to.townshipCode,
-      version: eb('version', '+', 1),
-      updated_at: new Date(),
-    }))
-    .where('resident_id', '=', residentId)
-    .returningAll()
-    .execute();
-  const old = new Map(before.map((e) => [e.id, e]));
-  await tx.written(
-    ...after.map((e) => writtenEnrolment(old.get(e.id)!, e, 'move', { action: 'program.move' })),
+  return changeEnrolments(
+    tx,
+    residentId,
+    {},
+    { village_code: to.villageCode, township_code: to.townshipCode },
+    'move',
+    { action: 'program.move' },
   );
 }
