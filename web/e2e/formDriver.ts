@@ -30,8 +30,11 @@ export async function saveAndWait(page: Page, url: string | RegExp): Promise<voi
     const shown = await page
       .locator('.ant-notification-notice, .ant-message-notice, .ant-alert, .ant-form-item-explain-error')
       .allTextContents();
+    const fields = await page
+      .locator('.ant-form-item-has-error')
+      .evaluateAll((els) => els.map((el) => el.querySelector('[id]')?.id ?? el.textContent ?? ''));
     throw new Error(
-      `save did not lead to ${String(url)}; the page shows: ${shown.join(' | ') || '(nothing)'}`,
+      `save did not lead to ${String(url)}; the page shows: ${shown.join(' | ') || '(nothing)'}; fields in error: ${fields.join(', ') || '(none)'}`,
       { cause: e },
     );
   }
