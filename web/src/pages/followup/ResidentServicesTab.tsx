@@ -6,7 +6,7 @@
 import { useNavigate } from 'react-router';
 import { Button, Dropdown, Empty, Space, Table, Tag, Typography } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
-import { programRegistry } from '@jkda/domain';
+import { programRegistry, localDate } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
@@ -24,7 +24,7 @@ import { ResidentTrends } from '../trends/ResidentTrends.tsx';
 import { ServiceTimeline } from '../trends/ServiceTimeline.tsx';
 import { servicesApi, type Enrolment, type ServiceItem } from '../services/services.api.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDate();
 
 /** The service types to offer a resident today that the web has a form for, in the registry's order. */
 export function applicableTypes(

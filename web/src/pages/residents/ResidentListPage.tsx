@@ -3,6 +3,7 @@
  * and pinyin initials), filters, server-side paging (only one page is ever in the browser), and the
  * Excel export for administrators.
  */
+import { localDate } from '@jkda/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { App, Button, Card, Input, Table, Typography } from 'antd';
@@ -61,7 +62,7 @@ export function ResidentListPage() {
   const onExport = async () => {
     setExporting(true);
     try {
-      const date = new Date().toISOString().slice(0, 10);
+      const date = localDate();
       const file = await residentsApi.exportXlsx(toApiQuery(state, false), `residents-${date}.xlsx`);
       void message.success(t('list.exported', { file }));
     } catch (e) {

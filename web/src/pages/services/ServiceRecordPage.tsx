@@ -8,7 +8,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Space, Tag, Typography } from 'antd';
-import { programRegistry } from '@jkda/domain';
+import { programRegistry, localDate } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { fieldErrorsOf, isApiError } from '../../api/errors.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
@@ -36,7 +36,7 @@ import {
   type ServiceRecordFull,
 } from './services.api.ts';
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+export const todayIso = () => localDate();
 
 export function ServiceRecordPage() {
   const params = useParams();

@@ -24,7 +24,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { programMessage, programRegistry } from '@jkda/domain';
+import { programMessage, programRegistry, localDate } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { useAreas, villagesOf } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -46,7 +46,7 @@ import {
 } from './worklistQuery.ts';
 import './worklist.css';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDate();
 
 export function WorklistPage() {
   const { t, lang } = useI18n();

@@ -26,7 +26,12 @@ import {
   Typography,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { EMERGENCY_CRITERION_MESSAGES, NEXT_VISIT_ACTION, VISIT_CLASSIFICATION } from '@jkda/domain';
+import {
+  EMERGENCY_CRITERION_MESSAGES,
+  NEXT_VISIT_ACTION,
+  VISIT_CLASSIFICATION,
+  localDate,
+} from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
@@ -75,7 +80,7 @@ export interface ChronicFollowUpHooks {
   AfterMedications?: ComponentType<SectionProps>;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDate();
 
 export function ChronicFollowUpForm({
   type,

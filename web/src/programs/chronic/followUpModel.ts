@@ -9,6 +9,7 @@ import {
   classificationCode,
   classificationFromCode,
   expectedClassification,
+  localDate,
   programRegistry,
   valuesControlled,
   type ChronicOutcome,
@@ -110,7 +111,7 @@ export function assess(
   const ctx: ServiceContext = {
     birthDate: resident.birthDate,
     sex: resident.sex,
-    serviceDate: date ?? new Date().toISOString().slice(0, 10),
+    serviceDate: date ?? localDate(),
     previousClassification: previous,
   };
   const check = programRegistry.checkForm(type, form, ctx);
