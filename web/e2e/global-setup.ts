@@ -47,19 +47,30 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     dir,
   };
   project.provide('jkdaStack', shared);
-  const t0 = Date.now();
-  const webBuilt = buildWeb();
-  const started: Promise<Stack | undefined> = startStack({ apiPort, webPort, webBuilt })
-    .then((stack) => {
-      fs.writeFileSync(stackReadyFile(dir), JSON.stringify({ ms: Date.now() - t0 }));
-      console.log(`browser stack up in ${Date.now() - t0} ms`);
-      return stack;
-    })
-    .catch(async (e: unknown) => {
-      await webBuilt.catch(() => undefined);
-      fs.writeFileSync(stackErrorFile(dir), e instanceof Error ? (e.stack ?? e.message) : String(e));
-      return undefined;
-    });
+  const launch = (): Promise<Stack | undefined> => {
+    const t0 = Date.now();
+    const webBuilt = buildWeb();
+    return startStack({ apiPort, webPort, webBuilt })
+      .then((stack) => {
+        fs.writeFileSync(stackReadyFile(dir), JSON.stringify({ ms: Date.now() - t0 }));
+        console.log(`browser stack up in ${Date.now() - t0} ms`);
+        return stack;
+      })
+      .catch(async (e: unknown) => {
+        await webBuilt.catch(() => undefined);
+        fs.writeFileSync(stackErrorFile(dir), e instanceof Error ? (e.stack ?? e.message) : String(e));
+        return undefined;
+      });
+  };
+  let started = launch();
+  // vitest --watch: journeys that run again get a new stack (a new demo county, web/dist built again).
+  project.onTestsRerun(async (specs) => {
+    if (!specs.some((s) => s.project.name === project.name)) return;
+    const stack = await started;
+    await stack?.stop();
+    for (const f of [stackReadyFile(dir), stackErrorFile(dir)]) fs.rmSync(f, { force: true });
+    started = launch();
+  });
   return async () => {
     const stack = await started;
     await stack?.stop();
