@@ -78,8 +78,22 @@ async function waitFor(
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${log()}`);
 }
 
+// The servers run in their own process groups: if this process ends without stopping them (vitest killed),
+// they go with it.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running)
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+});
+
 function start(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }) {
   const child = spawn(cmd, args, { ...opts, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-8000);
