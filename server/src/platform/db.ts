@@ -108,6 +108,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       close: async () => {
         await auditPool.end();
         await db.destroy();
+        // Kysely ends the pool only if it ran a query itself; a pool used by migrate() alone stays open.
+        if (!pool.ended) await pool.end();
       },
     };
   }
@@ -142,6 +144,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     freshEmbedded,
     close: async () => {
       await db.destroy();
+      if (!pool.ended) await pool.end();
       await pglite.close();
       release();
     },

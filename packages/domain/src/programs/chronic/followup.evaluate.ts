@@ -16,7 +16,7 @@ import {
   type VisitClassification,
 } from './chronic.rules.ts';
 import { completedYears } from '../date-math.ts';
-import type { FieldIssue, ServiceContext, ServiceEvaluation } from '../program.ts';
+import type { FieldIssue, RegisterDef, ServiceContext, ServiceEvaluation } from '../program.ts';
 import type { Lang } from '../../messages.ts';
 
 /** The fields every chronic follow-up form has (the program's schema adds its own). */
@@ -130,3 +130,16 @@ export function evaluateChronicFollowUp(
     },
   };
 }
+
+/**
+ * What the registers of the chronic follow-up programs share (3rd edition): a doctor enrols diagnosed
+ * patients, usually 35 or older; at least 4 face-to-face follow-ups a year, the first within 2 weeks; the
+ * worklist shows overdue, due this week, under-visited and no annual check.
+ */
+export const CHRONIC_REGISTER_RULES = {
+  entry: { by: 'doctor' },
+  usualMinAge: 35,
+  visitsPerYear: 4,
+  firstDueDays: 14,
+  worklist: ['overdue', 'due_week', 'under_visited', 'check_missing'],
+} as const satisfies Partial<RegisterDef>;

@@ -7,6 +7,7 @@ import type { HealthCheck } from '../healthcheck/health-check.schema.ts';
 import type { ProgramDef } from '../program.ts';
 import {
   chronicResultWords,
+  CHRONIC_REGISTER_RULES,
   evaluateChronicFollowUp,
   type ChronicFollowUpForm,
 } from '../chronic/followup.evaluate.ts';
@@ -16,17 +17,13 @@ export const diabetesProgram: ProgramDef = {
   id: 'diabetes',
   label: { zh: '2型糖尿病患者健康管理', en: 'Type 2 diabetes care' },
   register: {
+    ...CHRONIC_REGISTER_RULES,
     program: 'diabetes',
     label: { zh: '2型糖尿病', en: 'Type 2 diabetes' },
-    entry: { by: 'doctor' },
     tag: 'diabetes',
     historyDisease: '3',
-    usualMinAge: 35,
     followUpType: 'diabetes_followup',
-    visitsPerYear: 4,
-    firstDueDays: 14,
     annualCheck: { missing: (form) => dorsalisPedisMissing(form as HealthCheck), refuse: true },
-    worklist: ['overdue', 'due_week', 'under_visited', 'check_missing'],
     worklistTitle: { zh: '糖尿病随访名单', en: 'Diabetes follow-up list' },
   },
   services: [

@@ -5,6 +5,7 @@
 import type { ProgramDef } from '../program.ts';
 import {
   chronicResultWords,
+  CHRONIC_REGISTER_RULES,
   evaluateChronicFollowUp,
   type ChronicFollowUpForm,
 } from '../chronic/followup.evaluate.ts';
@@ -14,16 +15,12 @@ export const hypertensionProgram: ProgramDef = {
   id: 'hypertension',
   label: { zh: '高血压患者健康管理', en: 'Hypertension care' },
   register: {
+    ...CHRONIC_REGISTER_RULES,
     program: 'hypertension',
     label: { zh: '高血压', en: 'Hypertension' },
-    entry: { by: 'doctor' },
     tag: 'hypertension',
     historyDisease: '2',
-    usualMinAge: 35,
     followUpType: 'hypertension_followup',
-    visitsPerYear: 4,
-    firstDueDays: 14,
-    worklist: ['overdue', 'due_week', 'under_visited', 'check_missing'],
     worklistTitle: { zh: '高血压随访名单', en: 'Hypertension follow-up list' },
   },
   services: [
