@@ -1,0 +1,16 @@
+/**
+ * The schedule versions shipped with jkda, each checked by the schema when this module loads. A newer
+ * national version is one more data file and one more line here; which one applies to a child is chosen
+ * by birth date (scheduleFor).
+ */
+import data2021 from './schedule-2021.json' with { type: 'json' };
+import { parseSchedule, scheduleFor, type Schedule } from './schedule.schema.ts';
+
+export const SCHEDULE_2021: Schedule = parseSchedule(data2021);
+
+export const SCHEDULES: readonly Schedule[] = [SCHEDULE_2021];
+
+/** The shipped version that applies to a child born on `birthDate`, or null (born before all of them). */
+export function shippedScheduleFor(birthDate: string): Schedule | null {
+  return scheduleFor(birthDate, SCHEDULES);
+}
