@@ -231,7 +231,8 @@ export function checkVaccinationRecord(record: VaccinationRecord, ctx: RecordChe
     issue('doseNumber', 'dose_number_invalid', true);
   if (previous.some((p) => p.vaccine === record.vaccine && p.date === record.date))
     issue('date', 'duplicate_same_day', true);
-  if (errors.length > 0) return result(null);
+  if (errors.some((e) => ['dose_number_invalid', 'duplicate_same_day', 'before_birth'].includes(e.code)))
+    return result(null);
 
   // Lay the record with the others on the series as of its date, and see which dose it fills.
   const all = [...previous, record];
