@@ -383,6 +383,20 @@ export const REFERRAL_FINDINGS: ReadonlySet<HighRiskFinding> = new Set<HighRiskF
   'puerperal_fever',
 ]);
 
+/**
+ * Risk factors a woman brings (age, BMI, history, a scarred uterus) mark a high-risk pregnancy but are not
+ * abnormal results of the examination; the others are, and contradict a class of 未见异常 / 已恢复.
+ */
+export const RISK_FACTORS: ReadonlySet<HighRiskFinding> = new Set<HighRiskFinding>([
+  'age_18_or_under',
+  'age_35_or_over',
+  'bmi_below_18_5',
+  'bmi_above_25',
+  'adverse_pregnancy_history',
+  'scarred_uterus',
+]);
+export const isAbnormalFinding = (f: HighRiskFinding): boolean => !RISK_FACTORS.has(f);
+
 export interface HighRiskInput {
   /** Completed years on the visit date. */
   age?: number | null;
