@@ -5,7 +5,9 @@
  */
 import { expect, it } from 'vitest';
 import { addDays } from '@jkda/domain';
+import { sql } from 'kysely';
 import { countyToday } from '../src/platform/today.ts';
+import { listMigrations } from '../src/platform/migrate.ts';
 import { describeEachDb } from './harness.ts';
 import { buildResident } from './builders.ts';
 
@@ -31,11 +33,16 @@ describeEachDb('chronic follow-up corrections', (env) => {
     expect(
       (await doc.post(`/api/residents/${r.id}/enrolments`, { program: 'hypertension' })).statusCode,
     ).toBe(201);
-    const visit = async (serviceDate: string, form: object, sign = true) =>
+    const visit = async (
+      serviceDate: string,
+      form: object,
+      sign = true,
+      delivery: 'clinic' | 'home' | 'phone' = 'clinic',
+    ) =>
       doc.post(`/api/residents/${r.id}/services`, {
         type: 'hypertension_followup',
         serviceDate,
-        delivery: 'clinic',
+        delivery,
         form,
         sign,
       });
@@ -94,6 +101,101 @@ describeEachDb('chronic follow-up corrections', (env) => {
     );
     expect(withReason.statusCode).toBe(201);
     expect((withReason.json() as { nextVisitDate: string }).nextVisitDate).toBe(addDays(today, 30));
+  });
+
+  it('takes a phone follow-up without readings, and refuses a clinic visit without them', async () => {
+    const { visit } = await enrolled('电话甲');
+    const { sbp: _s, dbp: _d, ...noReadings } = htn({ classification: '1' });
+    const clinic = await visit(today, noReadings);
+    expect(clinic.statusCode).toBe(400);
+    expect((clinic.json() as { details: { field: string; code: string }[] }).details).toContainEqual(
+      expect.objectContaining({ field: 'form.sbp', code: 'required' }),
+    );
+    const phone = await visit(today, noReadings, true, 'phone');
+    expect(phone.statusCode, phone.body).toBe(201);
+    const saved = phone.json() as { sbp: null; classification: string; warnings: { code: string }[] };
+    expect(saved.classification).toBe('controlled');
+    expect(saved.warnings.map((w) => w.code)).toContain('classification_values_missing');
+  });
+
+  it('keeps a visit closed as lost: no visit of the year, no new due date, not the previous visit', async () => {
+    const { doc, id, visit } = await enrolled('失访甲');
+    expect((await visit(addDays(today, -20), htn())).statusCode).toBe(201);
+    const stateOf = async () =>
+      (
+        (await doc.get(`/api/residents/${id}/services`)).json() as {
+          enrolments: { program: string; status: string; visitsThisYear: number; nextDueDate: string }[];
+        }
+      ).enrolments.find((x) => x.program === 'hypertension')!;
+    const before = await stateOf();
+    const lost = await visit(
+      addDays(today, -3),
+      {
+        lifestyle: {},
+        adverseReaction: { has: false },
+        outcome: 'lost',
+        lostReason: '外出务工，电话无人接听',
+      },
+      true,
+      'phone',
+    );
+    expect(lost.statusCode, lost.body).toBe(201);
+    expect((lost.json() as { nextAction: string; classification: null }).nextAction).toBe('lost');
+    const after = await stateOf();
+    expect(after).toMatchObject({
+      status: 'managed',
+      visitsThisYear: before.visitsThisYear,
+      nextDueDate: before.nextDueDate,
+    });
+    // The uncontrolled visit 20 days ago is still "the previous visit": this one refers.
+    const next = (await visit(today, htn())).json() as { nextAction: string };
+    expect(next.nextAction).toBe('referral_2w');
+  });
+
+  it('ends the register entry when a signed follow-up records the death, and drops the tag', async () => {
+    const { doc, id, visit } = await enrolled('死亡甲');
+    const died = {
+      lifestyle: {},
+      adverseReaction: { has: false },
+      outcome: 'died',
+      death: { date: addDays(today, -2), cause: '脑出血' },
+    };
+    const draft = (await visit(today, died, false, 'home')).json() as {
+      id: number;
+      version: number;
+      warnings: { code: string }[];
+    };
+    expect(draft.warnings.map((w) => w.code)).toContain('death_archive_record');
+    const statusOf = async () =>
+      (
+        (await doc.get(`/api/residents/${id}/services`)).json() as {
+          enrolments: { program: string; status: string; statusDate: string }[];
+        }
+      ).enrolments.find((x) => x.program === 'hypertension')!;
+    expect((await statusOf()).status).toBe('managed');
+    const signed = await doc.post(`/api/services/${draft.id}/sign`, { version: draft.version });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(await statusOf()).toMatchObject({ status: 'deceased', statusDate: addDays(today, -2) });
+    const r = (await doc.get(`/api/residents/${id}`)).json() as { keyTags: string[] };
+    expect(r.keyTags).not.toContain('hypertension');
+  });
+
+  it('recounts the visits kept on each enrolment by distinct days (migration 0008)', async () => {
+    const { e, id, visit } = await enrolled('重算甲');
+    const controlled = htn({ sbp: 128, dbp: 80, classification: '1' });
+    expect((await visit(today, controlled)).statusCode).toBe(201);
+    expect((await visit(today, controlled)).statusCode).toBe(201);
+    const { db } = e.database;
+    // As the earlier count by records left it.
+    await sql`UPDATE program_enrolment SET visits_count = 2 WHERE resident_id = ${id}`.execute(db);
+    await sql.raw(listMigrations().find((m) => m.id === 8)!.sql).execute(db);
+    const row = await db
+      .selectFrom('program_enrolment')
+      .select('visits_count')
+      .where('resident_id', '=', id)
+      .where('program', '=', 'hypertension')
+      .executeTakeFirstOrThrow();
+    expect(row.visits_count).toBe(1);
   });
 
   it('warns, without refusing, when the enrolled resident is under 35 or the history lacks the disease', async () => {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { addDays, addMonths } from '@jkda/domain';
+import { addDays, addMonths, localDate } from '@jkda/domain';
 import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
 import { sharedStack, type Stack } from './stack.ts';
 
@@ -24,7 +24,8 @@ interface Wl {
   items: WlItem[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The county's today (Asia/Shanghai), as the app computes it, not the UTC date. */
+const today = () => localDate();
 
 /** An overdue hypertension patient of cunyi's village: a seeded one, or one enrolled here with an old visit. */
 async function overduePatient(stack: Stack): Promise<WlItem> {
@@ -159,7 +160,21 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
     await page.getByTestId('wl-saved').getByText(addDays(today(), 14)).waitFor();
     await screenshot(page, 'wl-uncontrolled-saved');
 
-    // The record page's follow-ups tab lists both.
+    // A phone call that reaches nobody: the visit is closed as lost, with the reason; it counts for nothing.
+    await page.getByTestId('wl-tab-all').click();
+    await filterByName();
+    await row(page).getByTestId('wl-followup').click();
+    await page.waitForURL(`**/residents/${patient.residentId}/followup/hypertension`);
+    await page.getByText('电话', { exact: true }).click();
+    await page.getByTestId('fu-outcome').getByText('失访', { exact: true }).click();
+    await page.getByTestId('closed-visit').waitFor();
+    expect(await page.locator('#fu_form_sbp').count()).toBe(0);
+    await page.getByTestId('fu-lost-reason').fill('电话无人接听，家人称外出务工');
+    await page.getByTestId('fu-save').click();
+    await page.waitForURL('**/worklist**');
+    await page.getByTestId('wl-saved').getByText('失访', { exact: false }).waitFor();
+
+    // The record page's follow-ups tab lists both visits.
     await page.goto(`/residents/${patient.residentId}?tab=followups`);
     const table = page.locator('.ant-table');
     await table.getByText(addDays(today(), 14)).waitFor();
@@ -168,10 +183,13 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
 
     // Trends: the blood pressure chart (lazy-loaded ECharts canvas) and the timeline, oldest first.
     await page.getByTestId('bp-trend').locator('canvas').first().waitFor({ state: 'visible' });
-    await expect.poll(() => page.getByTestId('timeline-item').count()).toBeGreaterThanOrEqual(2);
-    const last = await page.getByTestId('timeline-item').last().textContent();
-    expect(last).toContain('控制不满意');
-    expect(last).toContain('152/96');
+    await expect.poll(() => page.getByTestId('timeline-item').count()).toBeGreaterThanOrEqual(3);
+    const items = page.getByTestId('timeline-item');
+    const n = await items.count();
+    expect(await items.nth(n - 1).textContent()).toContain('失访');
+    const uncontrolled = await items.nth(n - 2).textContent();
+    expect(uncontrolled).toContain('控制不满意');
+    expect(uncontrolled).toContain('152/96');
     await screenshot(page, 'record-trends');
     await page.context().close();
   }, 120_000);

@@ -157,6 +157,18 @@ export const FORM_RULE_MESSAGES = {
     'The next visit is later than the 2 weeks the rule asks for; give the reason',
   ],
   other_text_required: ['选择“其他”时请写明具体内容', 'Say what “other” is'],
+  not_visited_values: [
+    '失访或死亡的随访不填写测量值、随访分类和下次随访日期',
+    'A visit closed as lost or death has no readings, result or next visit date',
+  ],
+  death_archive_record: [
+    '已记录死亡：签名后本项目管理结束；请档案管理员将居民档案按死亡注销',
+    'Death recorded: signing ends this register entry; ask the record keeper to archive the record as deceased',
+  ],
+  phone_values_not_measured: [
+    '电话随访不能现场测量，数值应标为“患者自报”',
+    'Nothing is measured by phone: mark the values as reported by the patient',
+  ],
   annual_check_item_missing: [
     '老年人年度体检应填写此项，未填写时本次体检不计入年度健康管理',
     'The annual check of the elderly needs this item; without it the check does not count for the year',

@@ -57,6 +57,14 @@ export interface ServiceContext {
   previousClassification: string | null;
   /** The registers the resident is managed in (register-specific requirements of the annual check). */
   registers?: readonly string[];
+  /** How the service was delivered (the envelope's `delivery`): a phone follow-up measures nothing. */
+  delivery?: 'clinic' | 'home' | 'phone';
+}
+
+/** A signed record that ends the resident's entry in the type's register (a death recorded on a follow-up). */
+export interface RegisterExit {
+  status: 'lost' | 'deceased' | 'moved' | 'ended';
+  date: string;
 }
 
 /** The resident as applicability sees them. */
@@ -87,6 +95,11 @@ export interface ServiceTypeDef {
   evaluate(form: unknown, ctx: ServiceContext): ServiceEvaluation;
   /** Words for the stored result (classification column) in lists and the timeline. */
   resultWords?(classification: string, lang: Lang): string;
+  /**
+   * Whether a signed record of this form ends the resident's entry in the type's register, and how. Pure:
+   * from the form alone (a form that passed the schema), so signing a draft later gives the same answer.
+   */
+  registerExit?(form: Record<string, unknown>): RegisterExit | null;
 }
 
 /** The worklist categories the generic worklist knows; a register picks the ones that make sense for it. */

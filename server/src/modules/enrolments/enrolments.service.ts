@@ -4,7 +4,7 @@
  * the enrolment's version row, audit row and outbox event in one transaction. Which registers exist, and
  * what tag and state each keeps, comes from the program registry.
  */
-import type { ProgramRegistry, RegisterDef } from '@jkda/domain';
+import type { ProgramRegistry, RegisterDef, RegisterExit } from '@jkda/domain';
 import { change, type ChangeEnv, type ChangeTx, type Written } from '../../platform/change.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { countyToday } from '../../platform/today.ts';
@@ -325,6 +325,30 @@ export function closeRegisters(
     action: 'program.status',
     detail: { to: status, by: 'archive' },
   });
+}
+
+/**
+ * A signed service record ends the resident's entry in a register (a death recorded on its follow-up): the
+ * managed entry takes the status on the record's date, and a register a doctor keeps drops its tag.
+ */
+export async function exitRegister(
+  tx: ChangeTx,
+  registry: ProgramRegistry,
+  residentId: number,
+  program: string,
+  exit: RegisterExit,
+  serviceId: number,
+): Promise<void> {
+  await changeEnrolments(
+    tx,
+    residentId,
+    { status: 'managed', programs: [program] },
+    { status: exit.status, status_date: exit.date },
+    'status',
+    { action: 'program.status', detail: { to: exit.status, by: 'service', serviceId } },
+  );
+  const reg = registry.register(program);
+  if (reg?.entry.by === 'doctor') await untagFor(tx, residentId, reg);
 }
 
 /** Restoring the resident: the registers entered by age take them back; the others need a doctor. */

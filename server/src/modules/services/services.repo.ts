@@ -39,6 +39,8 @@ export async function previousClassification(
     .where('s.resident_id', '=', residentId)
     .where('s.type', '=', type)
     .where('s.status', '=', 'signed')
+    // A record without a result is no visit (closed as lost to follow-up): the chain runs over visits.
+    .where('s.classification', 'is not', null)
     .where('s.service_date', '<', before);
   if (excludeId !== null) q = q.where('s.id', '!=', excludeId);
   const prev = await q.orderBy('s.service_date', 'desc').orderBy('s.id', 'desc').executeTakeFirst();

@@ -14,7 +14,7 @@ import type { Ctx } from '../auth/actor.ts';
 import type { AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from '../registry/registry.diff.ts';
 import { enrolmentsOf, managedPrograms } from '../enrolments/enrolments.repo.ts';
-import { enrolmentView } from '../enrolments/enrolments.service.ts';
+import { enrolmentView, exitRegister } from '../enrolments/enrolments.service.ts';
 import { refreshStateAfter } from '../enrolments/enrolments.state.ts';
 import {
   findService,
@@ -67,7 +67,7 @@ export class ServicesService {
     trx: Kysely<DB>,
     r: { id: number; birth_date: string; sex: string },
     type: string,
-    input: { serviceDate: string; form: Record<string, unknown> },
+    input: { serviceDate: string; delivery: ServiceRecordCreate['delivery']; form: Record<string, unknown> },
     excludeId: number | null,
   ) {
     const def = this.registry.serviceType(type);
@@ -78,6 +78,7 @@ export class ServicesService {
       serviceDate: input.serviceDate,
       previousClassification: null as string | null,
       registers: await managedPrograms(trx, r.id),
+      delivery: input.delivery,
     };
     if (def.usesPrevious)
       ctx.previousClassification = await previousClassification(
@@ -158,7 +159,7 @@ export class ServicesService {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      if (input.sign) await refreshStateAfter(tx.trx, this.registry, residentId, input.type, countyToday());
+      if (input.sign) await this.afterSigned(tx, s);
       await this.written(tx, s, input.sign ? 'create_signed' : 'create', [], null, {
         action: 'service.create',
         detail: { type: input.type, signed: input.sign },
@@ -179,7 +180,7 @@ export class ServicesService {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await refreshStateAfter(tx.trx, this.registry, s.resident_id, s.type, countyToday());
+      await this.afterSigned(tx, after);
       await this.written(tx, after, 'sign', [], null, { action: 'service.sign' });
       return after;
     });
@@ -212,8 +213,7 @@ export class ServicesService {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      if (s.status === 'signed')
-        await refreshStateAfter(tx.trx, this.registry, s.resident_id, s.type, countyToday());
+      if (s.status === 'signed') await this.afterSigned(tx, updated);
       await this.written(tx, updated, 'amend', changes, input.reason ?? null, {
         action: 'service.amend',
         fields: changes.map((c) => c.field),
@@ -221,6 +221,17 @@ export class ServicesService {
       return updated;
     });
     return view(row);
+  }
+
+  /**
+   * What a signed record changes beside itself, in its transaction: the register's worklist state, and the
+   * register entry when the form ends it (a death recorded on a follow-up).
+   */
+  private async afterSigned(tx: ChangeTx, s: ServiceRow): Promise<void> {
+    const def = this.registry.serviceType(s.type);
+    const exit = def?.register ? (def.registerExit?.(s.form) ?? null) : null;
+    if (exit && def?.register) await exitRegister(tx, this.registry, s.resident_id, def.register, exit, s.id);
+    await refreshStateAfter(tx.trx, this.registry, s.resident_id, s.type, countyToday());
   }
 
   private written(

@@ -30,6 +30,7 @@ export const followup = {
     '{name} 的随访已签名保存。下次随访：{date}（{action}）',
     'Follow-up of {name} signed. Next visit: {date} ({action})',
   ],
+  'wl.savedNoVisit': ['{name} 的随访已签名保存：{action}', 'Follow-up of {name} signed: {action}'],
   'wl.empty': ['没有需要随访的患者', 'Nobody due'],
 
   'fu.prefilled': [
@@ -41,6 +42,26 @@ export const followup = {
   'fu.delivery.clinic': ['门诊', 'Clinic'],
   'fu.delivery.home': ['家庭', 'Home'],
   'fu.delivery.phone': ['电话', 'Phone'],
+  'fu.outcome': ['随访结果', 'Outcome'],
+  'fu.outcome.visited': ['完成随访', 'Visited'],
+  'fu.outcome.lost': ['失访', 'Lost to follow-up'],
+  'fu.outcome.died': ['死亡', 'Died'],
+  'fu.lostReason': ['失访原因', 'Why the visit could not be made'],
+  'fu.deathDate': ['死亡日期', 'Date of death'],
+  'fu.deathCause': ['死亡原因', 'Cause of death'],
+  'fu.deathNotice': [
+    '签名保存后，该患者在本项目的管理结束（死亡）；居民档案请档案管理员按死亡注销。',
+    'Once signed, this register entry ends (deceased); the record keeper archives the resident record.',
+  ],
+  'fu.closedNotice': [
+    '失访不计入本年随访次数，患者仍在随访名单上。',
+    'A visit closed as lost does not count for the year; the patient stays on the worklist.',
+  ],
+  'fu.valuesReported': ['数值为患者自报（家庭自测）', 'Values reported by the patient (home monitor)'],
+  'fu.phoneValues': [
+    '电话随访可不填测量值；如填写，按患者自报记录。',
+    'A phone follow-up may have no readings; any given are recorded as reported by the patient.',
+  ],
   'fu.symptoms': ['症状', 'Symptoms'],
   'fu.symptomsOther': ['其他症状', 'Other symptoms'],
   'fu.signs': ['体征', 'Signs'],

@@ -93,6 +93,13 @@ export function ServiceTimeline<T extends ServiceListItem>({
                       {s.nextAction ? `（${actionWordsOf(s.type, s.nextAction, lang)}）` : ''}
                     </Typography.Text>
                   )}
+                  {!s.nextVisitDate && s.nextAction && (
+                    // A visit that did not take place (失访, 死亡): its outcome in place of a next visit.
+                    <Typography.Text type="secondary">
+                      {values.length > 0 ? ' · ' : ''}
+                      {actionWordsOf(s.type, s.nextAction, lang)}
+                    </Typography.Text>
+                  )}
                 </div>
               </div>
             ),

@@ -258,11 +258,18 @@ export function WorklistPage() {
           closable
           style={{ marginBottom: 12 }}
           data-testid="wl-saved"
-          title={t('wl.saved', {
-            name: saved.name,
-            date: saved.nextVisitDate ?? '',
-            action: actionWordsOf(saved.type, saved.nextAction, lang),
-          })}
+          title={
+            saved.nextVisitDate
+              ? t('wl.saved', {
+                  name: saved.name,
+                  date: saved.nextVisitDate,
+                  action: actionWordsOf(saved.type, saved.nextAction, lang),
+                })
+              : t('wl.savedNoVisit', {
+                  name: saved.name,
+                  action: actionWordsOf(saved.type, saved.nextAction, lang),
+                })
+          }
           description={
             saved.warnings.length
               ? saved.warnings.map((w) => programMessage(w.code, lang)).join('；')

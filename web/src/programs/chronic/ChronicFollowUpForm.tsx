@@ -28,8 +28,9 @@ import {
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   EMERGENCY_CRITERION_MESSAGES,
-  NEXT_VISIT_ACTION,
+  FOLLOW_UP_OUTCOMES,
   VISIT_CLASSIFICATION,
+  chronicActionWords,
   localDate,
 } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
@@ -228,13 +229,25 @@ export function ChronicFollowUpForm({
   }));
   const adverse = (merged.form.adverseReaction as { has?: boolean } | undefined)?.has === true;
   const referralShown = merged.referralNeeded === true || a.plan?.referral === true;
-  const actionLabel = (key: string | null | undefined) =>
-    NEXT_VISIT_ACTION.find((x) => x.key === key)?.[lang] ?? key ?? '';
+  const actionLabel = (key: string | null | undefined) => (key ? chronicActionWords(key, lang) || key : '');
+  const outcome = (merged.form.outcome as string | undefined) ?? 'visited';
+  const visited = outcome === 'visited';
+  const phone = merged.delivery === 'phone';
   const clsLabel = (key: string | null) => VISIT_CLASSIFICATION.find((x) => x.key === key)?.[lang] ?? '—';
 
+  const closedPanel = (
+    <Alert
+      type={outcome === 'died' ? 'warning' : 'info'}
+      showIcon
+      data-testid="closed-visit"
+      title={`${t('fu.outcome')}：${t(`fu.outcome.${outcome}` as MsgKey)}`}
+      description={outcome === 'died' ? t('fu.deathNotice') : t('fu.closedNotice')}
+    />
+  );
   const panel = (
     <Card size="small" title={t('fu.status')} data-testid="assessment" className="fu-assessment">
-      <Descriptions column={1} size="small">
+      {!visited && closedPanel}
+      <Descriptions column={1} size="small" style={visited ? undefined : { display: 'none' }}>
         <Descriptions.Item label={t(hooks.control.label)}>
           {a.controlled === null ? (
             <Typography.Text type="secondary">{t('fu.waiting')}</Typography.Text>
@@ -329,213 +342,283 @@ export function ChronicFollowUpForm({
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item
-              name={['form', 'symptoms', 'codes']}
-              label={t('fu.symptoms')}
-              {...item(['form', 'symptoms', 'codes'])}
-            >
-              <Checkbox.Group options={symptoms} />
-            </Form.Item>
-            {codes.includes('10') && (
-              <Form.Item
-                name={['form', 'symptoms', 'other']}
-                label={t('fu.symptomsOther')}
-                {...item(['form', 'symptoms', 'other'], ['form.symptoms.codes'])}
-              >
-                <Input maxLength={100} />
-              </Form.Item>
-            )}
-            <Form.Item
-              name={['form', 'emergencyFlags']}
-              label={t('fu.emergencyFlags')}
-              {...item(['form', 'emergencyFlags'])}
-            >
-              <Checkbox.Group options={flagOptions} data-testid="emergency-flags" />
-            </Form.Item>
-            <Typography.Title level={5}>{t('fu.signs')}</Typography.Title>
-            <Row gutter={12}>
-              {n(['sbp'], 'fu.sbp', { min: 0, max: 400 })}
-              {n(['dbp'], 'fu.dbp', { min: 0, max: 300 })}
-              {n(['heartRate'], 'fu.heartRate', { min: 0, max: 350 })}
-              {n(['heightCm'], 'fu.height', { min: 30, max: 260 })}
-              {n(['weightKg'], 'fu.weight', { min: 1, max: 400, step: 0.5 })}
-              {n(['targetWeightKg'], 'fu.targetWeight', { min: 1, max: 400, step: 0.5 })}
-              {Signs && <Signs {...kit} />}
-              <Col xs={24} md={12}>
-                <Form.Item name={['form', 'signsOther']} label={t('fu.signsOther')}>
-                  <Input maxLength={100} />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Typography.Title level={5}>{t('fu.lifestyle')}</Typography.Title>
-            <Row gutter={12}>
-              {n(['lifestyle', 'cigarettesPerDay'], 'fu.cigarettes', { min: 0, max: 200 })}
-              {n(['lifestyle', 'cigarettesTarget'], 'fu.cigarettesTarget', { min: 0, max: 200 })}
-              {n(['lifestyle', 'alcoholLiangPerDay'], 'fu.alcohol', { min: 0, max: 100 })}
-              {n(['lifestyle', 'alcoholTarget'], 'fu.alcoholTarget', { min: 0, max: 100 })}
-              {n(['lifestyle', 'exerciseTimesPerWeek'], 'fu.exerciseTimes', { min: 0, max: 50 })}
-              {n(['lifestyle', 'exerciseMinutes'], 'fu.exerciseMinutes', { min: 0, max: 600 })}
-              {n(['lifestyle', 'exerciseTargetTimesPerWeek'], 'fu.exerciseTargetTimes', { min: 0, max: 50 })}
-              {n(['lifestyle', 'exerciseTargetMinutes'], 'fu.exerciseTargetMinutes', { min: 0, max: 600 })}
-              {Lifestyle && <Lifestyle {...kit} />}
-              <Col xs={12} md={6}>
-                <Form.Item name={['form', 'lifestyle', 'psychology']} label={t('fu.psychology')}>
-                  <Radio.Group optionType="button" options={good} />
-                </Form.Item>
-              </Col>
-              <Col xs={12} md={6}>
-                <Form.Item name={['form', 'lifestyle', 'compliance']} label={t('fu.compliance')}>
-                  <Radio.Group optionType="button" options={good} />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Typography.Title level={5}>{t('fu.tests')}</Typography.Title>
-            <Row gutter={12}>
-              {Tests && <Tests {...kit} />}
-              <Col xs={24} md={12}>
-                <Form.Item name={['form', 'otherTests']} label={t('fu.otherTests')}>
-                  <Input maxLength={200} />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Row gutter={12}>
-              <Col xs={24} md={8}>
-                <Form.Item
-                  name={['form', 'medicationAdherence']}
-                  label={t('fu.adherence')}
-                  {...item(['form', 'medicationAdherence'])}
-                >
-                  <Radio.Group
-                    optionType="button"
-                    options={level(['fu.adh.regular', 'fu.adh.intermittent', 'fu.adh.none'])}
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={12} md={4}>
-                <Form.Item name={['form', 'adverseReaction', 'has']} label={t('fu.adverse')}>
-                  <Radio.Group
-                    optionType="button"
-                    options={[
-                      { value: false, label: t('common.no') },
-                      { value: true, label: t('common.yes') },
-                    ]}
-                  />
-                </Form.Item>
-              </Col>
-              {adverse && (
-                <Col xs={12} md={6}>
-                  <Form.Item name={['form', 'adverseReaction', 'description']} label={t('fu.adverseDesc')}>
-                    <Input maxLength={100} />
-                  </Form.Item>
-                </Col>
-              )}
-              {adverse && (
-                <Col xs={12} md={6}>
-                  <Form.Item
-                    name={['form', 'adverseReaction', 'uncontrollable']}
-                    label={t('fu.adverseUncontrollable')}
-                    valuePropName="checked"
-                  >
-                    <Switch data-testid="adverse-uncontrollable" />
-                  </Form.Item>
-                </Col>
-              )}
-              {Adherence && <Adherence {...kit} />}
-              <Col xs={12} md={6}>
-                <Form.Item
-                  name={['form', 'complication']}
-                  label={t('fu.complication')}
-                  valuePropName="checked"
-                >
-                  <Switch />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Form.Item
-              name={['form', 'classification']}
-              label={t('fu.classification')}
-              {...item(['form', 'classification'])}
-            >
+            <Form.Item name={['form', 'outcome']} label={t('fu.outcome')}>
               <Radio.Group
                 optionType="button"
-                buttonStyle="solid"
-                options={VISIT_CLASSIFICATION.map((c) => ({ value: c.code, label: c[lang] }))}
+                data-testid="fu-outcome"
+                options={FOLLOW_UP_OUTCOMES.map((o) => ({ value: o, label: t(`fu.outcome.${o}`) }))}
               />
             </Form.Item>
-            <Typography.Title level={5}>{t('fu.medications')}</Typography.Title>
-            <Form.List name={['form', 'medications']}>
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((f) => (
-                    <Row gutter={8} key={f.key} align="top">
-                      <Col span={10}>
-                        <Form.Item name={[f.name, 'name']} {...item(['form', 'medications', f.name, 'name'])}>
-                          <Input placeholder={t('fu.drugName')} maxLength={50} />
-                        </Form.Item>
-                      </Col>
-                      <Col span={5}>
-                        <Form.Item
-                          name={[f.name, 'timesPerDay']}
-                          {...item(['form', 'medications', f.name, 'timesPerDay'])}
-                        >
-                          <InputNumber
-                            placeholder={t('fu.timesPerDay')}
-                            min={0}
-                            max={12}
-                            style={{ width: '100%' }}
-                          />
-                        </Form.Item>
-                      </Col>
-                      <Col span={6}>
-                        <Form.Item name={[f.name, 'dose']}>
-                          <Input placeholder={t('fu.dose')} maxLength={30} />
-                        </Form.Item>
-                      </Col>
-                      <Col span={3}>
-                        <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
-                      </Col>
-                    </Row>
-                  ))}
-                  <Button
-                    icon={<PlusOutlined />}
-                    onClick={() => add({ name: '', timesPerDay: 1, dose: '' })}
-                    style={{ marginBottom: 16 }}
-                  >
-                    {t('fu.addDrug')}
-                  </Button>
-                </>
-              )}
-            </Form.List>
-            {AfterMedications && <AfterMedications {...kit} />}
-            <Form.Item name="referralNeeded" label={t('fu.referralNeeded')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-            {referralShown && (
+            {outcome === 'lost' && (
+              <Form.Item
+                name={['form', 'lostReason']}
+                label={t('fu.lostReason')}
+                {...item(['form', 'lostReason'], ['form.outcome'])}
+              >
+                <Input maxLength={200} data-testid="fu-lost-reason" />
+              </Form.Item>
+            )}
+            {outcome === 'died' && (
               <Row gutter={12}>
-                <Col xs={24} md={8}>
+                <Col xs={12} md={6}>
                   <Form.Item
-                    name={['form', 'referral', 'reason']}
-                    label={t('fu.referralReason')}
-                    {...item(['form', 'referral', 'reason'])}
+                    name={['form', 'death', 'date']}
+                    label={t('fu.deathDate')}
+                    {...item(['form', 'death', 'date'], ['form.outcome'])}
                   >
-                    <Input maxLength={100} />
+                    <Input type="date" max={merged.serviceDate || today()} />
                   </Form.Item>
                 </Col>
-                <Col xs={24} md={8}>
+                <Col xs={24} md={18}>
                   <Form.Item
-                    name={['form', 'referral', 'institution']}
-                    label={t('fu.referralInstitution')}
-                    {...item(['form', 'referral', 'institution'])}
+                    name={['form', 'death', 'cause']}
+                    label={t('fu.deathCause')}
+                    {...item(['form', 'death', 'cause'], ['form.outcome'])}
                   >
-                    <Input maxLength={100} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item name={['form', 'referral', 'contact']} label={t('fu.referralContact')}>
-                    <Input maxLength={50} />
+                    <Input maxLength={200} />
                   </Form.Item>
                 </Col>
               </Row>
+            )}
+            {outcome === 'died' &&
+              issueAt('form.death').some((i) => i.path === 'form.death') &&
+              submitted && <Typography.Text type="danger">{issueText('required')}</Typography.Text>}
+            {visited && (
+              <>
+                <Form.Item
+                  name={['form', 'symptoms', 'codes']}
+                  label={t('fu.symptoms')}
+                  {...item(['form', 'symptoms', 'codes'])}
+                >
+                  <Checkbox.Group options={symptoms} />
+                </Form.Item>
+                {codes.includes('10') && (
+                  <Form.Item
+                    name={['form', 'symptoms', 'other']}
+                    label={t('fu.symptomsOther')}
+                    {...item(['form', 'symptoms', 'other'], ['form.symptoms.codes'])}
+                  >
+                    <Input maxLength={100} />
+                  </Form.Item>
+                )}
+                <Form.Item
+                  name={['form', 'emergencyFlags']}
+                  label={t('fu.emergencyFlags')}
+                  {...item(['form', 'emergencyFlags'])}
+                >
+                  <Checkbox.Group options={flagOptions} data-testid="emergency-flags" />
+                </Form.Item>
+                <Typography.Title level={5}>{t('fu.signs')}</Typography.Title>
+                {phone && (
+                  <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('fu.phoneValues')} />
+                )}
+                {!phone && (
+                  <Form.Item
+                    name={['form', 'valuesSource']}
+                    valuePropName="checked"
+                    getValueProps={(v: unknown) => ({ checked: v === 'reported' })}
+                    normalize={(checked: boolean) => (checked ? 'reported' : undefined)}
+                  >
+                    <Checkbox>{t('fu.valuesReported')}</Checkbox>
+                  </Form.Item>
+                )}
+                <Row gutter={12}>
+                  {n(['sbp'], 'fu.sbp', { min: 0, max: 400 })}
+                  {n(['dbp'], 'fu.dbp', { min: 0, max: 300 })}
+                  {n(['heartRate'], 'fu.heartRate', { min: 0, max: 350 })}
+                  {n(['heightCm'], 'fu.height', { min: 30, max: 260 })}
+                  {n(['weightKg'], 'fu.weight', { min: 1, max: 400, step: 0.5 })}
+                  {n(['targetWeightKg'], 'fu.targetWeight', { min: 1, max: 400, step: 0.5 })}
+                  {Signs && <Signs {...kit} />}
+                  <Col xs={24} md={12}>
+                    <Form.Item name={['form', 'signsOther']} label={t('fu.signsOther')}>
+                      <Input maxLength={100} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Typography.Title level={5}>{t('fu.lifestyle')}</Typography.Title>
+                <Row gutter={12}>
+                  {n(['lifestyle', 'cigarettesPerDay'], 'fu.cigarettes', { min: 0, max: 200 })}
+                  {n(['lifestyle', 'cigarettesTarget'], 'fu.cigarettesTarget', { min: 0, max: 200 })}
+                  {n(['lifestyle', 'alcoholLiangPerDay'], 'fu.alcohol', { min: 0, max: 100 })}
+                  {n(['lifestyle', 'alcoholTarget'], 'fu.alcoholTarget', { min: 0, max: 100 })}
+                  {n(['lifestyle', 'exerciseTimesPerWeek'], 'fu.exerciseTimes', { min: 0, max: 50 })}
+                  {n(['lifestyle', 'exerciseMinutes'], 'fu.exerciseMinutes', { min: 0, max: 600 })}
+                  {n(['lifestyle', 'exerciseTargetTimesPerWeek'], 'fu.exerciseTargetTimes', {
+                    min: 0,
+                    max: 50,
+                  })}
+                  {n(['lifestyle', 'exerciseTargetMinutes'], 'fu.exerciseTargetMinutes', {
+                    min: 0,
+                    max: 600,
+                  })}
+                  {Lifestyle && <Lifestyle {...kit} />}
+                  <Col xs={12} md={6}>
+                    <Form.Item name={['form', 'lifestyle', 'psychology']} label={t('fu.psychology')}>
+                      <Radio.Group optionType="button" options={good} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={6}>
+                    <Form.Item name={['form', 'lifestyle', 'compliance']} label={t('fu.compliance')}>
+                      <Radio.Group optionType="button" options={good} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Typography.Title level={5}>{t('fu.tests')}</Typography.Title>
+                <Row gutter={12}>
+                  {Tests && <Tests {...kit} />}
+                  <Col xs={24} md={12}>
+                    <Form.Item name={['form', 'otherTests']} label={t('fu.otherTests')}>
+                      <Input maxLength={200} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Row gutter={12}>
+                  <Col xs={24} md={8}>
+                    <Form.Item
+                      name={['form', 'medicationAdherence']}
+                      label={t('fu.adherence')}
+                      {...item(['form', 'medicationAdherence'])}
+                    >
+                      <Radio.Group
+                        optionType="button"
+                        options={level(['fu.adh.regular', 'fu.adh.intermittent', 'fu.adh.none'])}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={4}>
+                    <Form.Item name={['form', 'adverseReaction', 'has']} label={t('fu.adverse')}>
+                      <Radio.Group
+                        optionType="button"
+                        options={[
+                          { value: false, label: t('common.no') },
+                          { value: true, label: t('common.yes') },
+                        ]}
+                      />
+                    </Form.Item>
+                  </Col>
+                  {adverse && (
+                    <Col xs={12} md={6}>
+                      <Form.Item
+                        name={['form', 'adverseReaction', 'description']}
+                        label={t('fu.adverseDesc')}
+                      >
+                        <Input maxLength={100} />
+                      </Form.Item>
+                    </Col>
+                  )}
+                  {adverse && (
+                    <Col xs={12} md={6}>
+                      <Form.Item
+                        name={['form', 'adverseReaction', 'uncontrollable']}
+                        label={t('fu.adverseUncontrollable')}
+                        valuePropName="checked"
+                      >
+                        <Switch data-testid="adverse-uncontrollable" />
+                      </Form.Item>
+                    </Col>
+                  )}
+                  {Adherence && <Adherence {...kit} />}
+                  <Col xs={12} md={6}>
+                    <Form.Item
+                      name={['form', 'complication']}
+                      label={t('fu.complication')}
+                      valuePropName="checked"
+                    >
+                      <Switch />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Form.Item
+                  name={['form', 'classification']}
+                  label={t('fu.classification')}
+                  {...item(['form', 'classification'])}
+                >
+                  <Radio.Group
+                    optionType="button"
+                    buttonStyle="solid"
+                    options={VISIT_CLASSIFICATION.map((c) => ({ value: c.code, label: c[lang] }))}
+                  />
+                </Form.Item>
+                <Typography.Title level={5}>{t('fu.medications')}</Typography.Title>
+                <Form.List name={['form', 'medications']}>
+                  {(fields, { add, remove }) => (
+                    <>
+                      {fields.map((f) => (
+                        <Row gutter={8} key={f.key} align="top">
+                          <Col span={10}>
+                            <Form.Item
+                              name={[f.name, 'name']}
+                              {...item(['form', 'medications', f.name, 'name'])}
+                            >
+                              <Input placeholder={t('fu.drugName')} maxLength={50} />
+                            </Form.Item>
+                          </Col>
+                          <Col span={5}>
+                            <Form.Item
+                              name={[f.name, 'timesPerDay']}
+                              {...item(['form', 'medications', f.name, 'timesPerDay'])}
+                            >
+                              <InputNumber
+                                placeholder={t('fu.timesPerDay')}
+                                min={0}
+                                max={12}
+                                style={{ width: '100%' }}
+                              />
+                            </Form.Item>
+                          </Col>
+                          <Col span={6}>
+                            <Form.Item name={[f.name, 'dose']}>
+                              <Input placeholder={t('fu.dose')} maxLength={30} />
+                            </Form.Item>
+                          </Col>
+                          <Col span={3}>
+                            <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                          </Col>
+                        </Row>
+                      ))}
+                      <Button
+                        icon={<PlusOutlined />}
+                        onClick={() => add({ name: '', timesPerDay: 1, dose: '' })}
+                        style={{ marginBottom: 16 }}
+                      >
+                        {t('fu.addDrug')}
+                      </Button>
+                    </>
+                  )}
+                </Form.List>
+                {AfterMedications && <AfterMedications {...kit} />}
+                <Form.Item name="referralNeeded" label={t('fu.referralNeeded')} valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+                {referralShown && (
+                  <Row gutter={12}>
+                    <Col xs={24} md={8}>
+                      <Form.Item
+                        name={['form', 'referral', 'reason']}
+                        label={t('fu.referralReason')}
+                        {...item(['form', 'referral', 'reason'])}
+                      >
+                        <Input maxLength={100} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={8}>
+                      <Form.Item
+                        name={['form', 'referral', 'institution']}
+                        label={t('fu.referralInstitution')}
+                        {...item(['form', 'referral', 'institution'])}
+                      >
+                        <Input maxLength={100} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={8}>
+                      <Form.Item name={['form', 'referral', 'contact']} label={t('fu.referralContact')}>
+                        <Input maxLength={50} />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                )}
+              </>
             )}
             <Form.Item name={['form', 'notes']} label={t('fu.notes')}>
               <Input.TextArea maxLength={500} rows={2} />

@@ -182,4 +182,38 @@ describe('follow-up model', () => {
     for (const k of ['emergencyFlags', 'hba1c', 'hba1cDate', 'hypoglycemia', 'sbp', 'fastingGlucose'])
       expect(c).not.toHaveProperty(k);
   });
+
+  it('a visit closed as lost or death sends only the outcome and its reason, as the server takes it', () => {
+    const lost = toFormPayload({
+      ...base({ sbp: 140, dbp: 90, classification: '1', outcome: 'lost', lostReason: '外出务工' }),
+      delivery: 'phone',
+    });
+    expect(lost).toEqual({
+      outcome: 'lost',
+      lostReason: '外出务工',
+      lifestyle: {},
+      adverseReaction: { has: false },
+      emergencyFlags: [],
+    });
+    expect(
+      assess(HT, { ...base({}), delivery: 'phone', form: lost }, born('1950-01-01'), null).issues,
+    ).toEqual([]);
+    const died = toFormPayload(base({ outcome: 'died', lostReason: 'x', death: { date: '2026-05-01' } }));
+    expect(died.lostReason).toBeUndefined();
+    expect(issuesOf(HT, died)).toContainEqual({ path: 'form.death.cause', code: 'required' });
+  });
+
+  it("by phone the readings may be missing, and given ones are the patient's own", () => {
+    const noReadings = { ...base({ classification: '1' }), delivery: 'phone' as const };
+    expect(assess(HT, noReadings, born('1950-01-01'), null).issues).toEqual([]);
+    expect(issuesOf(HT, toFormPayload({ ...noReadings, delivery: 'clinic' }))).toContainEqual({
+      path: 'form.sbp',
+      code: 'required',
+    });
+    const reported = toFormPayload({
+      ...base({ sbp: 128, dbp: 80, classification: '1' }),
+      delivery: 'phone',
+    });
+    expect(reported.valuesSource).toBe('reported');
+  });
 });

@@ -44,9 +44,30 @@ export function prune(v: unknown): unknown {
   return v;
 }
 
+/** What a visit closed as lost or death keeps of the form: the outcome, its reason or the death, the notes. */
+const CLOSED_FIELDS = ['outcome', 'lostReason', 'death', 'notes'] as const;
+
 /** The form as the API takes it. */
 export function toFormPayload(values: FollowUpValues): Record<string, unknown> {
-  const form = (prune(values.form) ?? {}) as Record<string, unknown>;
+  const all = (prune(values.form) ?? {}) as Record<string, unknown>;
+  if (all.outcome === 'lost' || all.outcome === 'died') {
+    const closed: Record<string, unknown> = {
+      lifestyle: {},
+      adverseReaction: { has: false },
+      emergencyFlags: [],
+    };
+    for (const k of CLOSED_FIELDS) if (all[k] !== undefined) closed[k] = all[k];
+    if (all.outcome === 'lost') delete closed.death;
+    else delete closed.lostReason;
+    return closed;
+  }
+  const form = all;
+  // By phone nothing is measured: readings given are the patient's own.
+  if (values.delivery === 'phone') {
+    if (form.sbp !== undefined || form.dbp !== undefined || form.fastingGlucose !== undefined)
+      form.valuesSource = 'reported';
+    else delete form.valuesSource;
+  }
   form.lifestyle ??= {};
   form.adverseReaction ??= { has: false };
   form.symptoms ??= { codes: [] };
@@ -113,6 +134,7 @@ export function assess(
     sex: resident.sex,
     serviceDate: date ?? localDate(),
     previousClassification: previous,
+    delivery: values.delivery,
   };
   const check = programRegistry.checkForm(type, form, ctx);
   // The evaluation needs the visit's readings and classification; the rest of the form may still be

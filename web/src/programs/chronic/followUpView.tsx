@@ -10,6 +10,11 @@ import type { ServiceFormDef } from '../program-ui.ts';
 
 /** Follow-up form keys → the follow-up page's label keys. */
 const LABELS: Record<string, string> = {
+  outcome: 'fu.outcome',
+  lostReason: 'fu.lostReason',
+  'death.date': 'fu.deathDate',
+  'death.cause': 'fu.deathCause',
+  valuesSource: 'fu.valuesReported',
   'symptoms.codes': 'fu.symptoms',
   'symptoms.other': 'fu.symptomsOther',
   emergencyFlags: 'fu.emergencyFlags',

@@ -20,7 +20,8 @@ const drug = z
 export function symptomsOf(codes: readonly [string, ...string[]]) {
   return z
     .object({
-      codes: z.array(z.enum(codes, { message: 'invalid_value' })).min(1, { message: 'choice_required' }),
+      // At least one code at a visit: the rules ask for it (a visit closed as lost or death has none).
+      codes: z.array(z.enum(codes, { message: 'invalid_value' })),
       other: z.string().trim().max(100).optional(),
     })
     .strict()
@@ -34,9 +35,27 @@ export function symptomsOf(codes: readonly [string, ...string[]]) {
     });
 }
 
+/**
+ * 随访结果: the visit took place; or it is closed as lost to follow-up (失访, with the reason), or the
+ * patient has died (死亡, date and cause), as the form's notes allow. Only a visit has readings and a result.
+ */
+export const FOLLOW_UP_OUTCOMES = ['visited', 'lost', 'died'] as const;
+
 export const followUpBase = {
-  sbp: z.number().int(),
-  dbp: z.number().int(),
+  outcome: z.enum(FOLLOW_UP_OUTCOMES).default('visited'),
+  lostReason: z.string().trim().min(1).max(200).optional(),
+  death: z
+    .object({
+      date: isoDate,
+      cause: z.string().trim().min(1, { message: 'required' }).max(200),
+    })
+    .strict()
+    .optional(),
+  /** Required at a clinic or home visit; a phone follow-up may have none (the rules check which). */
+  sbp: z.number().int().optional(),
+  dbp: z.number().int().optional(),
+  /** 数值来源: measured at this visit, or reported by the patient (home monitor; the only kind by phone). */
+  valuesSource: z.enum(['measured', 'reported']).optional(),
   weightKg: num(1, 400).optional(),
   targetWeightKg: num(1, 400).optional(),
   heightCm: num(30, 260).optional(),
@@ -55,9 +74,10 @@ export const followUpBase = {
       psychology: level3.optional(),
       compliance: level3.optional(),
     })
-    .strict(),
+    .strict()
+    .default({}),
   otherTests: z.string().trim().max(200).optional(),
-  medicationAdherence: level3,
+  medicationAdherence: level3.optional(),
   adverseReaction: z
     .object({
       has: z.boolean(),
@@ -65,11 +85,12 @@ export const followUpBase = {
       /** 药物不良反应难以控制: the reaction cannot be controlled at this level → referral. */
       uncontrollable: z.boolean().optional(),
     })
-    .strict(),
+    .strict()
+    .default({ has: false }),
   /** A new complication, or an existing one worse, at this visit. */
   complication: z.boolean().default(false),
-  /** 此次随访分类: 1 控制满意 2 控制不满意 3 不良反应 4 并发症 (the most severe). */
-  classification: z.enum(['1', '2', '3', '4']),
+  /** 此次随访分类: 1 控制满意 2 控制不满意 3 不良反应 4 并发症 (the most severe); a visit needs it. */
+  classification: z.enum(['1', '2', '3', '4']).optional(),
   emergencyFlags: z.array(z.string().max(40)).max(20).default([]),
   medications: z.array(drug).max(10).default([]),
   medicationAdjustments: z.array(drug).max(10).default([]),

@@ -103,3 +103,101 @@ describe('symptoms, temperature and adverse reactions', () => {
     expect(r.values.nextAction).toBe(action);
   });
 });
+
+describe('phone follow-ups and visits that did not take place', () => {
+  const on = (delivery: 'clinic' | 'home' | 'phone', form: object) =>
+    programRegistry
+      .checkForm('fastingGlucose' in form ? GLUCOSE_TYPE : BP_TYPE, form, { ...ctx, delivery })
+      .errors.map((e) => `${e.field}:${e.code}`);
+  const { sbp: _s, dbp: _d, ...noBp } = base;
+  const { fastingGlucose: _g, ...dmNoGlucose } = dm;
+  const closed = { lifestyle: {}, adverseReaction: { has: false } };
+
+  it.each([
+    [
+      'clinic without readings',
+      'clinic',
+      noBp,
+      ['form.sbp:required', 'form.dbp:required', 'form.classification:classification_values_missing'],
+    ],
+    [
+      'home without readings',
+      'home',
+      noBp,
+      ['form.sbp:required', 'form.dbp:required', 'form.classification:classification_values_missing'],
+    ],
+    ['phone without readings, classification by what the patient says', 'phone', noBp, []],
+    ['phone with one reading only', 'phone', { ...noBp, sbp: 130 }, ['form.dbp:required']],
+    ['phone, readings reported', 'phone', { ...base, valuesSource: 'reported' }, []],
+    [
+      'phone, readings said to be measured',
+      'phone',
+      { ...base, valuesSource: 'measured' },
+      ['form.valuesSource:phone_values_not_measured'],
+    ],
+    ['no classification', 'clinic', { ...base, classification: undefined }, ['form.classification:required']],
+    ['no symptoms', 'clinic', { ...base, symptoms: { codes: [] } }, ['form.symptoms.codes:choice_required']],
+    [
+      'no medication adherence',
+      'clinic',
+      { ...base, medicationAdherence: undefined },
+      ['form.medicationAdherence:required'],
+    ],
+    [
+      'lost, with the reason',
+      'phone',
+      { ...closed, outcome: 'lost', lostReason: '电话停机，家人称已外出' },
+      [],
+    ],
+    ['lost, without a reason', 'home', { ...closed, outcome: 'lost' }, ['form.lostReason:required']],
+    [
+      'lost, with readings and a result',
+      'home',
+      { ...closed, outcome: 'lost', lostReason: '拒绝随访', sbp: 130, classification: '1' },
+      ['form.sbp:not_visited_values', 'form.classification:not_visited_values'],
+    ],
+    [
+      'died, date and cause',
+      'home',
+      { ...closed, outcome: 'died', death: { date: '2026-05-20', cause: '脑出血' } },
+      [],
+    ],
+    ['died, nothing said', 'home', { ...closed, outcome: 'died' }, ['form.death:required']],
+    [
+      'died after the visit date',
+      'home',
+      { ...closed, outcome: 'died', death: { date: '2026-06-11', cause: '脑出血' } },
+      ['form.death.date:date_after_service'],
+    ],
+  ] as const)('%s', (_name, delivery, form, expected) => {
+    expect(on(delivery, form)).toEqual(expected);
+  });
+
+  it('a diabetes visit at a clinic needs the fasting glucose; by phone it may lack it', () => {
+    const diabetes = programRegistry.register(
+      programRegistry.programOfType(GLUCOSE_TYPE)!.register!.program,
+    )!.followUpType!;
+    const form = { ...dmNoGlucose };
+    const at = (delivery: 'clinic' | 'phone') =>
+      programRegistry.checkForm(diabetes, form, { ...ctx, delivery }).errors.map((e) => e.code);
+    expect(at('clinic')).toContain('required');
+    expect(at('phone')).toEqual([]);
+  });
+
+  it('a closed visit keeps no result, so it is no visit; a death ends the register entry', () => {
+    const died = { ...closed, outcome: 'died', death: { date: '2026-05-20', cause: '脑出血' } };
+    const r = programRegistry.checkForm(BP_TYPE, died, { ...ctx, delivery: 'home' });
+    expect(r.values).toMatchObject({ classification: null, nextVisitDate: null, nextAction: 'died' });
+    expect(r.warnings).toContainEqual({ field: 'form.death', code: 'death_archive_record' });
+    const def = programRegistry.serviceType(BP_TYPE)!;
+    expect(def.registerExit!(r.form!)).toEqual({ status: 'deceased', date: '2026-05-20' });
+    const lost = programRegistry.checkForm(
+      BP_TYPE,
+      { ...closed, outcome: 'lost', lostReason: '拒绝随访' },
+      { ...ctx, delivery: 'home' },
+    );
+    expect(lost.values.nextAction).toBe('lost');
+    expect(def.registerExit!(lost.form!)).toBeNull();
+    expect(def.registerExit!(check(base).form!)).toBeNull();
+  });
+});

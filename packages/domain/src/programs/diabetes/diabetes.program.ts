@@ -8,6 +8,7 @@ import type { ProgramDef } from '../program.ts';
 import {
   chronicResultWords,
   CHRONIC_REGISTER_RULES,
+  chronicRegisterExit,
   evaluateChronicFollowUp,
   type ChronicFollowUpForm,
 } from '../chronic/followup.evaluate.ts';
@@ -35,6 +36,7 @@ export const diabetesProgram: ProgramDef = {
       usesPrevious: true,
       evaluate: (form, ctx) => evaluateChronicFollowUp('diabetes', form as ChronicFollowUpForm, ctx),
       resultWords: chronicResultWords,
+      registerExit: chronicRegisterExit,
     },
   ],
 };

@@ -8,13 +8,14 @@ export const DIABETES_SYMPTOMS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '
 export const diabetesFollowUpSchema = z
   .object({
     ...followUpBase,
-    symptoms: symptomsOf(DIABETES_SYMPTOMS),
+    symptoms: symptomsOf(DIABETES_SYMPTOMS).optional(),
     dorsalisPedis: z
       .enum(['normal', 'weak_both', 'weak_left', 'weak_right', 'absent_both', 'absent_left', 'absent_right'])
       .optional(),
     stapleGramsPerDay: num(0, 2000).optional(),
     stapleTarget: num(0, 2000).optional(),
-    fastingGlucose: num(0, 60),
+    /** Required at a clinic or home visit (the rules check it). */
+    fastingGlucose: num(0, 60).optional(),
     /** Body temperature °C (above 39 °C is an emergency referral criterion for diabetes). */
     temperature: num(30, 45).optional(),
     hba1c: num(0, 25).optional(),

@@ -7,7 +7,7 @@ export const HYPERTENSION_SYMPTOMS = ['1', '2', '3', '4', '5', '6', '7', '8', '9
 export const hypertensionFollowUpSchema = z
   .object({
     ...followUpBase,
-    symptoms: symptomsOf(HYPERTENSION_SYMPTOMS),
+    symptoms: symptomsOf(HYPERTENSION_SYMPTOMS).optional(),
     saltIntake: level3.optional(),
     saltTarget: level3.optional(),
   })

@@ -6,6 +6,7 @@ import type { ProgramDef } from '../program.ts';
 import {
   chronicResultWords,
   CHRONIC_REGISTER_RULES,
+  chronicRegisterExit,
   evaluateChronicFollowUp,
   type ChronicFollowUpForm,
 } from '../chronic/followup.evaluate.ts';
@@ -32,6 +33,7 @@ export const hypertensionProgram: ProgramDef = {
       usesPrevious: true,
       evaluate: (form, ctx) => evaluateChronicFollowUp('hypertension', form as ChronicFollowUpForm, ctx),
       resultWords: chronicResultWords,
+      registerExit: chronicRegisterExit,
     },
   ],
 };
