@@ -37,7 +37,10 @@ describeEachDb('authentication and authorization', (env) => {
       csrfToken: string;
       abilities: Record<string, boolean>;
       user: { jurisdiction: { villages: string[] } };
+      timeZone: string;
     };
+    // The web app computes "today" in the county's zone, which the session tells it.
+    expect(me.timeZone).toBe(process.env.JKDA_TIME_ZONE || 'Asia/Shanghai');
     expect(me.abilities['resident.create']).toBe(true);
     expect(me.abilities['audit.read']).toBe(false);
     expect(me.user.jurisdiction.villages).toEqual([villageA]);

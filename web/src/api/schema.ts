@@ -2518,6 +2518,7 @@ export interface components {
       abilities: components['schemas']['Abilities'];
       csrfToken: string | null;
       expiresAt: string;
+      timeZone: string;
     };
     ResidentList: {
       items: components['schemas']['ResidentListItem'][];

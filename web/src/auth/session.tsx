@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 import { authApi, type Ability, type Me } from './auth.api.ts';
+import { setCountyTimeZone } from '../app/today.ts';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in' | 'error';
 
@@ -31,6 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((m: Me) => {
     setCsrfToken(m.csrfToken);
+    setCountyTimeZone(m.timeZone);
     setMe(m);
     setExpired(false);
     setStatus('signed-in');

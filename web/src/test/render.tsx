@@ -35,6 +35,7 @@ export const ME: Me = {
   },
   csrfToken: 'csrf-token',
   expiresAt: '2099-01-01T00:00:00Z',
+  timeZone: 'Asia/Shanghai',
 };
 
 export const AREAS = [

@@ -7,6 +7,7 @@ import { responses } from '../../platform/api-schema.ts';
 import { abilitiesOf, ROLE_LABELS } from './permissions.ts';
 import type { SessionInfo } from './auth.service.ts';
 import { credentials, healthSchema, meSchema, passwordChange, tokenSchema, type Me } from './auth.schema.ts';
+import { countyTimeZone } from '../../platform/today.ts';
 
 function meOf(s: SessionInfo): Me {
   const a = s.actor;
@@ -26,6 +27,7 @@ function meOf(s: SessionInfo): Me {
     abilities: abilitiesOf(a.role),
     csrfToken: s.csrfToken,
     expiresAt: s.expiresAt.toISOString(),
+    timeZone: countyTimeZone(),
   };
 }
 

@@ -42,6 +42,8 @@ export const meSchema = named(
     /** Null for bearer sessions; the web app sends it back in x-csrf-token on every change. */
     csrfToken: z.string().nullable(),
     expiresAt: z.string(),
+    /** The county's time zone (IANA, e.g. Asia/Shanghai): "today" in the web app is the date there. */
+    timeZone: z.string(),
   }),
 );
 export type Me = z.infer<typeof meSchema>;

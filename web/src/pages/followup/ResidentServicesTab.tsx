@@ -6,7 +6,7 @@
 import { useNavigate } from 'react-router';
 import { Button, Dropdown, Empty, Space, Table, Tag, Typography } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
-import { programRegistry, localDate } from '@jkda/domain';
+import { programRegistry } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
@@ -23,8 +23,9 @@ import { EnrolmentPanel } from '../enrolment/EnrolmentPanel.tsx';
 import { ResidentTrends } from '../trends/ResidentTrends.tsx';
 import { ServiceTimeline } from '../trends/ServiceTimeline.tsx';
 import { servicesApi, type Enrolment, type ServiceItem } from '../services/services.api.ts';
+import { countyToday } from '../../app/today.ts';
 
-const today = () => localDate();
+const today = () => countyToday();
 
 /** The service types to offer a resident today that the web has a form for, in the registry's order. */
 export function applicableTypes(

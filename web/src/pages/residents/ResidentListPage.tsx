@@ -3,7 +3,6 @@
  * and pinyin initials), filters, server-side paging (only one page is ever in the browser), and the
  * Excel export for administrators.
  */
-import { localDate } from '@jkda/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { App, Button, Card, Input, Table, Typography } from 'antd';
@@ -27,6 +26,7 @@ import {
   type ListState,
 } from './listQuery.ts';
 import { residentsApi } from './residents.api.ts';
+import { countyToday } from '../../app/today.ts';
 
 const SEARCH_DELAY_MS = 350;
 
@@ -62,7 +62,7 @@ export function ResidentListPage() {
   const onExport = async () => {
     setExporting(true);
     try {
-      const date = localDate();
+      const date = countyToday();
       const file = await residentsApi.exportXlsx(toApiQuery(state, false), `residents-${date}.xlsx`);
       void message.success(t('list.exported', { file }));
     } catch (e) {

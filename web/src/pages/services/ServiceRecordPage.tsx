@@ -8,7 +8,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Space, Tag, Typography } from 'antd';
-import { programRegistry, localDate } from '@jkda/domain';
+import { programRegistry } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { fieldErrorsOf, isApiError } from '../../api/errors.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
@@ -35,8 +35,9 @@ import {
   type ServiceItem,
   type ServiceRecordFull,
 } from './services.api.ts';
+import { countyToday } from '../../app/today.ts';
 
-export const todayIso = () => localDate();
+export const todayIso = () => countyToday();
 
 export function ServiceRecordPage() {
   const params = useParams();

@@ -24,7 +24,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { programMessage, programRegistry, localDate } from '@jkda/domain';
+import { programMessage, programRegistry } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { useAreas, villagesOf } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -45,8 +45,9 @@ import {
   type WorklistTab,
 } from './worklistQuery.ts';
 import './worklist.css';
+import { countyToday } from '../../app/today.ts';
 
-const today = () => localDate();
+const today = () => countyToday();
 
 export function WorklistPage() {
   const { t, lang } = useI18n();

@@ -31,7 +31,6 @@ import {
   FOLLOW_UP_OUTCOMES,
   VISIT_CLASSIFICATION,
   chronicActionWords,
-  localDate,
 } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
 import { fieldErrorsOf } from '../../api/errors.ts';
@@ -42,6 +41,7 @@ import { useI18n, type MsgKey } from '../../i18n/i18n.tsx';
 import { DELIVERIES, servicesApi } from '../../pages/services/services.api.ts';
 import type { FollowUpFormProps, ResidentView, SavedNotice } from '../program-ui.ts';
 import { assess, carryOver, expectedCode, toFormPayload, type FollowUpValues } from './followUpModel.ts';
+import { countyToday } from '../../app/today.ts';
 
 /** A field's status for <Form.Item>: an issue once the field (or one of `alsoAfter`) was touched. */
 export type ItemStatus = (
@@ -81,7 +81,7 @@ export interface ChronicFollowUpHooks {
   AfterMedications?: ComponentType<SectionProps>;
 }
 
-const today = () => localDate();
+const today = () => countyToday();
 
 export function ChronicFollowUpForm({
   type,

@@ -9,7 +9,6 @@ import {
   classificationCode,
   classificationFromCode,
   expectedClassification,
-  localDate,
   programRegistry,
   valuesControlled,
   type ChronicOutcome,
@@ -20,6 +19,7 @@ import {
   type ServiceEvaluation,
   type VisitClassification,
 } from '@jkda/domain';
+import { countyToday } from '../../app/today.ts';
 
 export interface FollowUpValues {
   serviceDate: string;
@@ -132,7 +132,7 @@ export function assess(
   const ctx: ServiceContext = {
     birthDate: resident.birthDate,
     sex: resident.sex,
-    serviceDate: date ?? localDate(),
+    serviceDate: date ?? countyToday(),
     previousClassification: previous,
     delivery: values.delivery,
   };
