@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   console.log(
     `Hypertension patients in the village doctor's village: ${f.sizes[0]!.n}; in the township: ${f.sizes[1]!.n}`,
   );
-  const stop = await startServer(dbUrl);
+  const { stop } = await startServer(dbUrl);
   try {
     const doctor = await token('cunyi');
     const town = await token('xiangzhen');

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   await prepareCounty(DB_NAME, RESIDENTS, { history: false });
   if (process.env.BENCH_LOAD_ONLY === '1') return;
   const rows = await samples();
-  const stop = await startServer(dbUrl, { JKDA_BENCH_CEILING: '1' });
+  const { stop } = await startServer(dbUrl, { JKDA_BENCH_CEILING: '1' });
   try {
     const county = await token('county');
     const enc = encodeURIComponent;
