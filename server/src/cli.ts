@@ -2,6 +2,7 @@
  * The `jkda` command line: serve, migrate, seed, user add, audit verify/seal, county add, village import.
  * npm scripts call it (`npm start` = `jkda serve`).
  */
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { loadConfig, type Config } from './platform/config.ts';
@@ -48,8 +49,49 @@ function printLogins(logins: DemoLogin[]): void {
   console.log('');
 }
 
+/**
+ * With JKDA_WORKERS > 1 on PostgreSQL the first process migrates, makes sure the audit key exists, then
+ * starts that many server processes on the port (node:cluster) and starts again any that dies; a stop
+ * signal stops them all. Process 0 alone does the background work.
+ */
+async function servePrimary(config: Config): Promise<void> {
+  await withDatabase(() => Promise.resolve());
+  loadAuditKey(config);
+  let stopping = false;
+  const fork = (index: number) => {
+    const w = cluster.fork({ JKDA_WORKER_INDEX: String(index) });
+    w.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`server process ${index} ended (${signal ?? code}); starting it again`);
+      setTimeout(() => fork(index), 1000);
+    });
+  };
+  for (let i = 0; i < config.workers; i++) fork(i);
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    const done = setInterval(() => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        clearInterval(done);
+        process.exit(0);
+      }
+    }, 100);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 async function serve(): Promise<void> {
   const config = loadConfig();
+  if (config.workers > 1 && cluster.isPrimary) {
+    if (config.databaseUrl) return servePrimary(config);
+    console.warn(
+      'JKDA_WORKERS needs DATABASE_URL (the embedded database belongs to one process): one process.',
+    );
+  }
+  // The process that does the background work: the only one, or process 0 of several.
+  const lead = cluster.isPrimary || process.env.JKDA_WORKER_INDEX === '0';
   const database = await open(config);
   const { db } = database;
   if (database.kind === 'pglite' && database.freshEmbedded && (await systemIsEmpty(db))) {
@@ -75,7 +117,7 @@ async function serve(): Promise<void> {
       .select('county_code')
       .where('is_demo', '=', true)
       .executeTakeFirst();
-    if (demo) {
+    if (demo && lead) {
       const users = await db
         .selectFrom('app_user as u')
         .innerJoin('institution as i', 'i.id', 'u.institution_id')
@@ -94,17 +136,17 @@ async function serve(): Promise<void> {
     }
   }
   const auditKey = loadAuditKey(config);
-  const services = createServices(config, database, auditKey, { workJobs: true });
+  const services = createServices(config, database, auditKey, { workJobs: lead });
   const app = await createServer(services);
   const sealer = setInterval(() => {
-    if (process.env.JKDA_NO_SEAL === '1') return;
+    if (process.env.JKDA_NO_SEAL === '1' || !lead) return;
     sealAuditLog(db, auditKey).catch((e: unknown) => app.log.error({ err: e }, 'audit sealing failed'));
   }, 2000);
   // The registers entered by age take residents in: at start, then once a day.
   let sweptOn = '';
   const sweepRegisters = async () => {
     const day = countyToday();
-    if (day === sweptOn) return;
+    if (day === sweptOn || !lead) return;
     sweptOn = day;
     const count = await sweepRegistersByAge(db, services.programs, day);
     if (count) app.log.info(`registers by age: ${count} residents taken in`);
@@ -120,7 +162,7 @@ async function serve(): Promise<void> {
     clearInterval(sealer);
     clearInterval(sweeper);
     await app.close();
-    await sealAuditLog(db, auditKey).catch(() => 0);
+    if (lead) await sealAuditLog(db, auditKey).catch(() => 0);
     await database.close();
     process.exit(0);
   };
@@ -130,9 +172,10 @@ async function serve(): Promise<void> {
   // The sweep runs once the server answers (on a large county it takes minutes); it is idempotent, so a
   // stop in the middle resumes where it left off at the next start.
   sweepRegisters().catch((e: unknown) => app.log.error({ err: e }, 'register sweep failed'));
-  console.log(
-    `jkda is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
-  );
+  if (lead)
+    console.log(
+      `jkda is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+    );
 }
 
 const program = new Command('jkda').description('County resident health record platform (居民健康档案)');

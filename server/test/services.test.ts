@@ -306,6 +306,22 @@ describeEachDb('service records of every kind, the elderly register and the annu
       await doc.get(`/api/worklists/chronic?program=hypertension&doctorId=999999`)
     ).json() as Worklist;
     expect(nobody.counts.total).toBe(0);
+    // The name filter reads the whole list: characters anywhere in the name, or pinyin initials.
+    const named = async (name: string) =>
+      (
+        (
+          await town.get(
+            `/api/worklists/chronic?program=hypertension&townshipCode=${township}&name=${encodeURIComponent(name)}`,
+          )
+        ).json() as Worklist
+      ).items.map((i) => i.residentId);
+    expect(await named('单甲')).toContain(id);
+    expect(await named('mdj')).toContain(id);
+    expect(await named('名单乙')).not.toContain(id);
+    const filtered = (
+      await town.get(`/api/worklists/chronic?program=hypertension&townshipCode=${township}&name=名单甲`)
+    ).json() as Worklist;
+    expect(filtered.counts.total).toBe(filtered.items.length);
     const badTown = await town.get('/api/worklists/chronic?program=hypertension&townshipCode=12');
     expect(badTown.statusCode).toBe(400);
 

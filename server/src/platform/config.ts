@@ -14,6 +14,11 @@ export interface Config {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   logLevel: string;
+  /**
+   * Server processes sharing the port (JKDA_WORKERS, PostgreSQL only: an embedded database belongs to one
+   * process). One keeps the background work (audit sealing, register sweeps, jobs); all answer requests.
+   */
+  workers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int('JKDA_BODY_LIMIT', 1024 * 1024),
     rateLimitPerMinute: int('JKDA_RATE_LIMIT', 6000),
     logLevel: env.LOG_LEVEL ?? 'info',
+    workers: Math.max(1, int('JKDA_WORKERS', 1)),
   };
 }

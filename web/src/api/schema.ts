@@ -2204,6 +2204,7 @@ export interface paths {
           townshipCode?: string;
           doctorId?: number;
           category?: 'overdue' | 'due_week' | 'under_visited' | 'check_missing';
+          name?: string;
           limit?: number;
           offset?: number;
         };
@@ -2266,6 +2267,7 @@ export interface paths {
           townshipCode?: string;
           doctorId?: number;
           category?: 'overdue' | 'due_week' | 'under_visited' | 'check_missing';
+          name?: string;
         };
         header?: never;
         path?: never;

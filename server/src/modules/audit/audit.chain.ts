@@ -93,15 +93,22 @@ export async function sealAuditLog(
             }>`SELECT audit_id FROM audit_seal WHERE chain_pos > ${pos - LATE_WINDOW}`.execute(trx)
           ).rows.map((r) => r.audit_id);
       const low = recent === null ? 0 : recent.reduce((m, id) => (id > m ? id : m), 0) - LATE_WINDOW;
-      const sealed = new Set(recent ?? []);
-      const { rows: candidates } = opts.full
-        ? await sql<CanonicalRow>`SELECT ${canonicalColumns} FROM audit_log a
+      const sealed = new Set((recent ?? []).map(Number));
+      // The ids first (from the primary key), then the bodies of the unsealed ones only: re-reading the
+      // whole late window's rows every 2 s (worklist reads carry their residents' ids) cost 200 ms a run.
+      const { rows: idRows } = opts.full
+        ? await sql<{ id: number }>`SELECT a.id FROM audit_log a
             WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)
             ORDER BY a.id LIMIT ${PAGE}`.execute(trx)
-        : await sql<CanonicalRow>`SELECT ${canonicalColumns} FROM audit_log a
+        : await sql<{ id: number }>`SELECT a.id FROM audit_log a
             WHERE a.id > ${low} ORDER BY a.id LIMIT ${PAGE + sealed.size}`.execute(trx);
-      const rows = candidates.filter((r) => !sealed.has(r.id)).slice(0, PAGE);
-      if (rows.length === 0) return 0;
+      const todo = idRows
+        .map((r) => Number(r.id))
+        .filter((id) => !sealed.has(id))
+        .slice(0, PAGE);
+      if (todo.length === 0) return 0;
+      const { rows } = await sql<CanonicalRow>`SELECT ${canonicalColumns} FROM audit_log a
+        WHERE a.id = ANY(${todo}::bigint[]) ORDER BY a.id`.execute(trx);
       const ids: number[] = [];
       const positions: number[] = [];
       const prevs: string[] = [];

@@ -7,6 +7,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { addDays, WORKLIST_CATEGORIES, type RegisterDef, type WorklistCategory } from '@jkda/domain';
 import type { Repos } from '../../platform/repos.ts';
 import type { WorklistQuery } from './worklist.schema.ts';
+import { likePrefix, parseSearchText } from '../registry/registry.search.ts';
 
 export function categoryPredicates(
   register: RegisterDef,
@@ -28,6 +29,19 @@ export function categoryPredicates(
   return all;
 }
 
+/**
+ * The list's name filter, over the whole list (not only the rows a client loaded): characters anywhere in
+ * the name, pinyin initials or the start of the full pinyin, as the search box reads them.
+ */
+function nameMatches(text: string): RawBuilder<SqlBool> {
+  const q = parseSearchText(text);
+  const inResident = (cond: RawBuilder<SqlBool>) =>
+    sql<SqlBool>`EXISTS (SELECT 1 FROM resident n WHERE n.id = e.resident_id AND ${cond})`;
+  if (q.kind === 'initials') return inResident(sql<SqlBool>`n.name_initials LIKE ${likePrefix(q.value)}`);
+  if (q.kind === 'pinyin') return inResident(sql<SqlBool>`n.name_pinyin LIKE ${likePrefix(q.value)}`);
+  return inResident(sql<SqlBool>`strpos(n.name, ${q.value}) > 0`);
+}
+
 export async function worklistQuery(r: Repos, register: RegisterDef, q: WorklistQuery, today: string) {
   const year = Number(today.slice(0, 4));
   const predicates = categoryPredicates(register, today);
@@ -37,6 +51,7 @@ export async function worklistQuery(r: Repos, register: RegisterDef, q: Worklist
   if (q.villageCode) base = base.where('e.village_code', '=', q.villageCode);
   if (q.townshipCode) base = base.where('e.township_code', '=', q.townshipCode);
   if (q.doctorId) base = base.where('e.managing_doctor_id', '=', q.doctorId);
+  if (q.name) base = base.where(nameMatches(q.name));
   const c = await base
     .select([
       sql<number>`count(*)::int`.as('total'),

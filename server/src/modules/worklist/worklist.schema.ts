@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { named } from '../../platform/api-schema.ts';
 import { WORKLIST_CATEGORIES, type ProgramRegistry } from '@jkda/domain';
 
+/** Rows of one worklist answer unless the client asks for more (at most 2000). */
+export const WORKLIST_PAGE_SIZE = 100;
+
 export function worklistQuerySchema(registry: ProgramRegistry) {
   const programs = registry.registers.map((r) => r.program);
   return z
@@ -18,7 +21,10 @@ export function worklistQuerySchema(registry: ProgramRegistry) {
         .optional(),
       doctorId: z.coerce.number().int().positive().optional(),
       category: z.enum(WORKLIST_CATEGORIES).optional(),
-      limit: z.coerce.number().int().min(1).max(2000).default(500),
+      /** Name characters (anywhere in the name), pinyin initials or the start of the full pinyin. */
+      name: z.string().trim().min(1).max(20).optional(),
+      /** A page of 100 by default: a phone shows it at once; the name filter finds anyone past it. */
+      limit: z.coerce.number().int().min(1).max(2000).default(WORKLIST_PAGE_SIZE),
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
     })
     .strict();

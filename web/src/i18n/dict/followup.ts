@@ -5,7 +5,7 @@ export const followup = {
 
   'wl.village': ['村（居）委会', 'Village'],
   'wl.allVillages': ['全部村', 'All villages'],
-  'wl.nameFilter': ['按姓名筛选', 'Filter by name'],
+  'wl.nameFilter': ['按姓名筛选（汉字或拼音首字母）', 'Filter by name (characters or pinyin initials)'],
   'wl.tab.overdue': ['逾期', 'Overdue'],
   'wl.tab.due_week': ['本周到期', 'Due this week'],
   'wl.tab.under_visited': ['本年随访不足{n}次', 'Under {n} visits this year'],

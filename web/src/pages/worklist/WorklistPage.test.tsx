@@ -135,7 +135,7 @@ describe('WorklistPage', () => {
     expect(q.get('category')).toBe('due_week');
     expect(q.get('doctorId')).toBe(String(ME.user.id));
     expect(q.get('villageCode')).toBe('341524100201');
-    expect(q.get('limit')).toBe('500');
+    expect(q.get('limit')).toBe('100');
     expect(
       (screen.getByTestId('wl-mine').closest('label')!.querySelector('input') as HTMLInputElement).checked,
     ).toBe(true);
@@ -210,7 +210,7 @@ describe('WorklistPage', () => {
     expect(a.download).toMatch(/\.xlsx$/);
   });
 
-  it('loads the rows past the first 500 with an offset', async () => {
+  it('loads the rows past the first page with an offset', async () => {
     const first = Array.from({ length: 3 }, (_, i) => item({ residentId: 100 + i, name: `患者${i}` }));
     const lists = {
       ...LISTS,
@@ -230,6 +230,14 @@ describe('WorklistPage', () => {
     expect(lastList().get('offset')).toBe('3');
     expect(screen.getByText('患者2')).toBeTruthy();
     await waitFor(() => expect(screen.queryByTestId('wl-more')).toBeNull());
+  });
+
+  it('sends the name filter to the server once typing pauses (the whole list, not the loaded rows)', async () => {
+    setup('/worklist');
+    await screen.findByText('张桂兰');
+    fireEvent.change(screen.getByPlaceholderText(/按姓名筛选/), { target: { value: 'zgl' } });
+    await waitFor(() => expect(lastList().get('name')).toBe('zgl'));
+    expect(lastList().get('offset')).toBeNull();
   });
 
   it('opens the follow-up form for a chronic row', async () => {

@@ -78,7 +78,13 @@ export function WorklistPage() {
   const villageChoices = state.township ? villages.filter((v) => v.parentCode === state.township) : villages;
   const saved = (location.state as { saved?: SavedNotice } | null)?.saved;
 
-  const filter = toWorklistFilter(state, me?.user.id);
+  // The name filter goes to the server (the whole list, not only the loaded rows), once typing pauses.
+  const [nameQuery, setNameQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setNameQuery(nameFilter.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [nameFilter]);
+  const filter = { ...toWorklistFilter(state, me?.user.id), name: nameQuery || undefined };
   const key = JSON.stringify(filter);
   const { data, error, loading, reload } = useAsync((s) => worklistApi.list(filter, {}, s), [key]);
   // Rows past the first page, loaded on demand for the same filters.
@@ -223,12 +229,11 @@ export function WorklistPage() {
     },
   ];
 
-  const q = nameFilter.trim();
   const seen = new Set<number>();
   const rows = loaded.filter((r) => {
     if (seen.has(r.residentId)) return false;
     seen.add(r.residentId);
-    return !q || r.name.includes(q);
+    return true;
   });
   const counts = data?.counts;
   const countOf = (c: WorklistTab) => (counts ? (c === 'all' ? counts.total : counts[c]) : undefined);

@@ -6,8 +6,8 @@ import type { WorklistCategory } from '@jkda/domain';
 import { download, typedApi, type QueryOf, type Schema } from '../../api/client.ts';
 
 export type { WorklistCategory };
-/** Rows of the server's list are paged by this many (the server allows 1..2000, default 500). */
-export const WORKLIST_PAGE = 500;
+/** Rows of the server's list are paged by this many (the server allows 1..2000, default 100). */
+export const WORKLIST_PAGE = 100;
 
 export type WorklistItem = Schema<'WorklistRow'>;
 export type Worklist = Schema<'Worklist'>;
@@ -22,6 +22,8 @@ export interface WorklistFilter {
   townshipCode?: string | undefined;
   doctorId?: number | undefined;
   category?: WorklistCategory | undefined;
+  /** Name characters, pinyin initials or full pinyin: filters the whole list on the server. */
+  name?: string | undefined;
 }
 
 const query = (f: WorklistFilter): WorklistQuery => ({
@@ -31,6 +33,7 @@ const query = (f: WorklistFilter): WorklistQuery => ({
   townshipCode: f.townshipCode,
   doctorId: f.doctorId,
   category: f.category,
+  name: f.name,
 });
 
 /** The URL of the Excel export of a filtered worklist (no paging: the whole list). */

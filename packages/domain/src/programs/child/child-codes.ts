@@ -39,7 +39,7 @@ export const CHILD_SEX = [
 export const MOTHER_ILLNESS = [
   c('1', '无', 'None', X),
   c('2', '糖尿病', 'Diabetes'),
-  c('3', '妊娠期高血压', 'Gestational hypertension'),
+  c('3', '妊娠期高血压', 'High blood pressure in pregnancy'),
   c('4', '其他', 'Other', T),
 ] as const;
 
