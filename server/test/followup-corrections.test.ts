@@ -188,7 +188,9 @@ describeEachDb('chronic follow-up corrections', (env) => {
     const { db } = e.database;
     // As the earlier count by records left it.
     await sql`UPDATE program_enrolment SET visits_count = 2 WHERE resident_id = ${id}`.execute(db);
-    await sql.raw(listMigrations().find((m) => m.id === 8)!.sql).execute(db);
+    // The migration's recount (its first statement added the column the database already has).
+    const migration = listMigrations().find((m) => m.id === 8)!.sql;
+    await sql.raw(migration.slice(migration.indexOf('WITH counted'))).execute(db);
     const row = await db
       .selectFrom('program_enrolment')
       .select('visits_count')

@@ -253,6 +253,8 @@ export interface ServiceRecordTable {
   warnings: Json<unknown[]>;
   /** For an annual check record: the registers it counts for (NULL: every register). */
   counts_for: string[] | null;
+  /** False for a service that did not take place (a visit closed as lost to follow-up or death). */
+  took_place: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
   signed_at: NullableTimestamp;

@@ -28,6 +28,11 @@ export interface ServiceValues {
   classification: string | null;
   nextVisitDate: string | null;
   nextAction: string | null;
+  /**
+   * False when the service did not take place (a visit closed as lost to follow-up or death): the record is
+   * kept, and counts for nothing (visits a year, the due date, the previous visit). True when absent.
+   */
+  tookPlace?: boolean;
 }
 
 export const NO_VALUES: ServiceValues = Object.freeze({

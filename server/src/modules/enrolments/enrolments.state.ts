@@ -9,9 +9,9 @@ import type { ProgramRegistry, RegisterDef } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
 
 /**
- * Recomputes the follow-up state of one enrolment from the register's signed follow-ups. A follow-up
- * without a result (closed as lost to follow-up or death) is no visit: it neither counts nor moves the due
- * date.
+ * Recomputes the follow-up state of one enrolment from the register's signed follow-ups. A follow-up that
+ * did not take place (closed as lost to follow-up or death: took_place false) is no visit: it neither
+ * counts nor moves the due date.
  */
 export async function refreshFollowUpState(
   trx: Kysely<DB>,
@@ -35,7 +35,7 @@ export async function refreshFollowUpState(
       visits_count = (
         SELECT count(DISTINCT s.service_date)::int FROM service_record s
         WHERE s.resident_id = e.resident_id AND s.type = ${type} AND s.status = 'signed'
-          AND s.delivery <> 'phone' AND s.classification IS NOT NULL
+          AND s.delivery <> 'phone' AND s.took_place
           AND s.service_date >= ${`${year}-01-01`}::date
           AND s.service_date <= ${`${year}-12-31`}::date)
     FROM (SELECT 1) one
@@ -43,7 +43,7 @@ export async function refreshFollowUpState(
       SELECT s.id, s.service_date, s.classification, s.sbp, s.dbp, s.fasting_glucose, s.next_visit_date
       FROM service_record s
       WHERE s.resident_id = ${residentId} AND s.type = ${type} AND s.status = 'signed'
-        AND s.classification IS NOT NULL
+        AND s.took_place
       ORDER BY s.service_date DESC, s.id DESC LIMIT 1) l ON true
     WHERE e.resident_id = ${residentId} AND e.program = ${register.program}`.execute(trx);
 }
@@ -203,7 +203,7 @@ export async function rebuildProgramState(
       (SELECT DISTINCT ON (resident_id, type) resident_id, type, id, service_date, classification, sbp, dbp,
             fasting_glucose, next_visit_date
           FROM service_record
-          WHERE county_code = ${countyCode} AND status = 'signed' AND classification IS NOT NULL
+          WHERE county_code = ${countyCode} AND status = 'signed' AND took_place
             AND type IN ${inList(followUps.map((r) => r.followUpType!))}
           ORDER BY resident_id, type, service_date DESC, id DESC) l
     WHERE e.county_code = ${countyCode} AND l.resident_id = e.resident_id
@@ -217,7 +217,7 @@ export async function rebuildProgramState(
     FROM ${pairs} AS p(program, type, first_due),
       (SELECT resident_id, type, count(DISTINCT service_date)::int AS n FROM service_record
           WHERE county_code = ${countyCode} AND status = 'signed' AND delivery <> 'phone'
-            AND classification IS NOT NULL AND service_date >= ${`${year}-01-01`}::date AND service_date <= ${`${year}-12-31`}::date
+            AND took_place AND service_date >= ${`${year}-01-01`}::date AND service_date <= ${`${year}-12-31`}::date
           GROUP BY resident_id, type) c
     WHERE e.county_code = ${countyCode} AND c.resident_id = e.resident_id
       AND e.program = p.program AND c.type = p.type`.execute(db);

@@ -39,8 +39,8 @@ export async function previousClassification(
     .where('s.resident_id', '=', residentId)
     .where('s.type', '=', type)
     .where('s.status', '=', 'signed')
-    // A record without a result is no visit (closed as lost to follow-up): the chain runs over visits.
-    .where('s.classification', 'is not', null)
+    // A visit that did not take place (closed as lost to follow-up) is no visit: the chain runs over visits.
+    .where('s.took_place', '=', true)
     .where('s.service_date', '<', before);
   if (excludeId !== null) q = q.where('s.id', '!=', excludeId);
   const prev = await q.orderBy('s.service_date', 'desc').orderBy('s.id', 'desc').executeTakeFirst();

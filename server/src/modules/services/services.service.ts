@@ -120,6 +120,7 @@ export class ServicesService {
       next_action: e.values.nextAction,
       warnings: JSON.stringify(e.warnings),
       counts_for: e.countsFor,
+      took_place: e.values.tookPlace !== false,
     };
   }
 

@@ -187,7 +187,12 @@ describe('phone follow-ups and visits that did not take place', () => {
   it('a closed visit keeps no result, so it is no visit; a death ends the register entry', () => {
     const died = { ...closed, outcome: 'died', death: { date: '2026-05-20', cause: '脑出血' } };
     const r = programRegistry.checkForm(BP_TYPE, died, { ...ctx, delivery: 'home' });
-    expect(r.values).toMatchObject({ classification: null, nextVisitDate: null, nextAction: 'died' });
+    expect(r.values).toMatchObject({
+      classification: null,
+      nextVisitDate: null,
+      nextAction: 'died',
+      tookPlace: false,
+    });
     expect(r.warnings).toContainEqual({ field: 'form.death', code: 'death_archive_record' });
     const def = programRegistry.serviceType(BP_TYPE)!;
     expect(def.registerExit!(r.form!)).toEqual({ status: 'deceased', date: '2026-05-20' });

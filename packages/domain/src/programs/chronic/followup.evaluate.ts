@@ -111,10 +111,11 @@ function closedVisit(form: ChronicFollowUpForm, ctx: ServiceContext): ChronicOut
       dbp: null,
       fastingGlucose: null,
       weightKg: null,
-      // No result: the record is no visit (visits this year, the previous visit and the due date skip it).
       classification: null,
       nextVisitDate: null,
       nextAction: form.outcome === 'died' ? 'died' : 'lost',
+      // No visit: visits this year, the previous visit and the due date skip it.
+      tookPlace: false,
     },
   };
 }
