@@ -149,7 +149,7 @@ async function serve(): Promise<void> {
     if (day === sweptOn || !lead) return;
     sweptOn = day;
     const count = await sweepRegistersByAge(db, services.programs, day);
-    if (count) app.log.info(`registers by age: ${count} residents taken in`);
+    if (count) app.log.info(`registers by age: ${count} entries taken in or ended`);
   };
   const sweeper = setInterval(() => {
     sweepRegisters().catch((e: unknown) => app.log.error({ err: e }, 'register sweep failed'));

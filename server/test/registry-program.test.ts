@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { addDays, createRegistry, NO_VALUES, PROGRAM_DEFS, type ProgramDef } from '@jkda/domain';
 import { countyToday } from '../src/platform/today.ts';
+import { sweepRegistersByAge } from '../src/modules/enrolments/enrolments.state.ts';
 import { describeEachDb } from './harness.ts';
 import { buildResident } from './builders.ts';
 
@@ -44,7 +45,36 @@ const quitProgram: ProgramDef = {
   ],
 };
 
-const programs = createRegistry([...PROGRAM_DEFS, quitProgram]);
+/** Two more made-up registers: one for women only, one residents enter at birth and leave at 7. */
+const womenProgram: ProgramDef = {
+  id: 'women_only',
+  label: { zh: '女性专项', en: 'Women only' },
+  register: {
+    program: 'women_only',
+    label: { zh: '女性专项', en: 'Women only' },
+    entry: { by: 'doctor' },
+    sex: '2',
+    tag: 'women_only',
+    worklist: ['overdue'],
+    worklistTitle: { zh: '女性专项名单', en: 'Women only list' },
+  },
+  services: [],
+};
+const youngProgram: ProgramDef = {
+  id: 'under_seven',
+  label: { zh: '七岁以下', en: 'Under seven' },
+  register: {
+    program: 'under_seven',
+    label: { zh: '七岁以下', en: 'Under seven' },
+    entry: { by: 'age', minAge: 0, maxAge: 7 },
+    tag: 'under_seven',
+    worklist: ['overdue'],
+    worklistTitle: { zh: '七岁以下名单', en: 'Under seven list' },
+  },
+  services: [],
+};
+
+const programs = createRegistry([...PROGRAM_DEFS, quitProgram, womenProgram, youngProgram]);
 
 interface Worklist {
   counts: Record<string, number>;
@@ -199,6 +229,55 @@ describeEachDb(
       expect((t.json() as { details: unknown[] }).details).toEqual([
         expect.objectContaining({ field: 'type', code: 'invalid_value' }),
       ]);
+    });
+
+    it('enrols only the sex a register asks for', async () => {
+      const e = env();
+      const doc = await e.as('cunyi');
+      const man = (
+        (await doc.post('/api/residents', buildResident(e.villageA, { name: '男甲', sex: '1' }))).json() as {
+          id: number;
+        }
+      ).id;
+      const refused = await doc.post(`/api/residents/${man}/enrolments`, { program: 'women_only' });
+      expect(refused.statusCode).toBe(400);
+      expect((refused.json() as { details: unknown[] }).details).toEqual([
+        expect.objectContaining({ field: 'program', code: 'register_sex' }),
+      ]);
+    });
+
+    it("takes a child in at birth and ends the entry on the birthday of the register's maxAge", async () => {
+      const e = env();
+      const doc = await e.as('cunyi');
+      const today = countyToday();
+      const born = (years: number) => `${Number(today.slice(0, 4)) - years}-01-01`;
+      const child = (
+        (
+          await doc.post('/api/residents', buildResident(e.villageA, { name: '童甲', birthDate: born(6) }))
+        ).json() as {
+          id: number;
+        }
+      ).id;
+      const older = (
+        (
+          await doc.post('/api/residents', buildResident(e.villageA, { name: '童乙', birthDate: born(8) }))
+        ).json() as {
+          id: number;
+        }
+      ).id;
+      const entry = async (id: number) =>
+        (
+          (await doc.get(`/api/residents/${id}/services`)).json() as {
+            enrolments: { program: string; status: string; statusDate: string }[];
+          }
+        ).enrolments.find((x) => x.program === 'under_seven');
+      expect((await entry(child))?.status).toBe('managed');
+      expect(await entry(older)).toBeUndefined();
+      // The daily sweep on the child's 7th birthday.
+      const birthday = `${Number(today.slice(0, 4)) + 1}-01-01`;
+      await sweepRegistersByAge(e.database.db, programs, birthday);
+      expect(await entry(child)).toMatchObject({ status: 'ended', statusDate: birthday });
+      expect(await entry(older)).toBeUndefined();
     });
   },
   { services: { programs } },

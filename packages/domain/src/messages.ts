@@ -75,6 +75,10 @@ export const FIELD_MESSAGES = {
     '此名册按年龄自动纳入，无需修改',
     'This register takes residents in by age; nothing to edit',
   ],
+  register_sex: [
+    '该名册只纳入女性居民（如孕产妇管理），请核对居民性别',
+    "This register is for residents of the other sex (e.g. maternal care); check the resident's sex",
+  ],
   below_elderly_age: ['此项服务对象为65岁及以上老年人', 'This service is for residents aged 65 and over'],
   choice_required: ['请至少选择一项', 'Choose at least one'],
   choice_duplicate: ['选项重复', 'A choice is repeated'],

@@ -118,8 +118,13 @@ export interface RegisterDef {
   /** Stored in program_enrolment.program: the program's id. */
   program: string;
   label: Words;
-  /** A doctor enrols and discharges; or residents enter by age on their own (and leave only with the record). */
-  entry: { by: 'doctor' } | { by: 'age'; minAge: number };
+  /**
+   * A doctor enrols and discharges; or residents enter by age on their own, and leave with the record or,
+   * with `maxAge`, on reaching that age (a child leaves the 0–6 register on the 7th birthday).
+   */
+  entry: { by: 'doctor' } | { by: 'age'; minAge: number; maxAge?: number };
+  /** Only residents of this sex (GB/T 2261.1 code: '2' female) can be enrolled (maternal care). */
+  sex?: string;
   /** The key population tag (resident.key_tags) that being managed in the register gives. */
   tag: string;
   /**

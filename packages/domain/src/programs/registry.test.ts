@@ -81,6 +81,20 @@ describe('the program registry', () => {
     expect(() => createRegistry([{ ...p, services: [{ ...p.services[0]!, register: 'nowhere' }] }])).toThrow(
       /unknown register/,
     );
+    const byAge = (minAge: number, maxAge: number): ProgramDef => ({
+      ...p,
+      services: [],
+      register: {
+        program: 'x',
+        label: p.label,
+        entry: { by: 'age', minAge, maxAge },
+        tag: 'x',
+        worklist: ['overdue'],
+        worklistTitle: p.label,
+      },
+    });
+    expect(() => createRegistry([byAge(7, 7)])).toThrow(/maxAge must be above minAge/);
+    expect(createRegistry([byAge(0, 7)]).ageRegisters).toHaveLength(1);
   });
 
   it('offers register-bound types only to residents managed in the register, and age-bound types by age', () => {

@@ -52,7 +52,7 @@ export interface ProgramRegistry {
   /** Registers a doctor enrols patients in by hand. */
   readonly doctorRegisters: readonly RegisterDef[];
   /** Registers residents enter on their own by age. */
-  readonly ageRegisters: readonly (RegisterDef & { entry: { by: 'age'; minAge: number } })[];
+  readonly ageRegisters: readonly (RegisterDef & { entry: { by: 'age'; minAge: number; maxAge?: number } })[];
   /** Service types whose signed records are the annual health check. */
   readonly annualCheckTypes: readonly string[];
   /** The types offered for a resident on a date (the register must be managed, the rules' own test). */
@@ -94,6 +94,9 @@ export function createRegistry(defs: readonly ProgramDef[]): ProgramRegistry {
     if (p.register) {
       if (registers.has(p.register.program))
         throw new Error(`register ${p.register.program} is defined twice`);
+      const entry = p.register.entry;
+      if (entry.by === 'age' && entry.maxAge !== undefined && entry.maxAge <= entry.minAge)
+        throw new Error(`register ${p.register.program}: maxAge must be above minAge`);
       registers.set(p.register.program, p.register);
     }
   }
@@ -102,7 +105,7 @@ export function createRegistry(defs: readonly ProgramDef[]): ProgramRegistry {
       throw new Error(`service type ${s.type} needs the unknown register ${s.register}`);
   const registerList = [...registers.values()];
   const ageRegisters = registerList.filter(
-    (r): r is RegisterDef & { entry: { by: 'age'; minAge: number } } => r.entry.by === 'age',
+    (r): r is RegisterDef & { entry: { by: 'age'; minAge: number; maxAge?: number } } => r.entry.by === 'age',
   );
   return {
     programs: defs,

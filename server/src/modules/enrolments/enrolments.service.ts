@@ -105,6 +105,7 @@ export class EnrolmentsService {
     return change(this.env, ctx, async (tx) => {
       const r = await tx.lockResident(residentId);
       if (r.status !== 'active') throw new AppError(409, 'archived_record');
+      if (reg.sex && r.sex !== reg.sex) throw fieldError('program', 'register_sex');
       const existing = await tx.trx
         .selectFrom('program_enrolment')
         .selectAll()

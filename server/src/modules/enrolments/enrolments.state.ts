@@ -147,6 +147,7 @@ export async function enrolByAge(
         WHERE s.resident_id = r.id AND s.type IN ${inList(registry.annualCheckTypes)} AND s.status = 'signed'
           AND (s.counts_for IS NULL OR ${reg.program} = ANY(s.counts_for))) c ON true
       WHERE r.status = 'active' AND r.birth_date <= ${bornBy(onDate, reg.entry.minAge)}::date
+        ${reg.entry.maxAge !== undefined ? sql`AND r.birth_date > ${bornBy(onDate, reg.entry.maxAge)}::date` : sql``}
         ${only.countyCode ? sql`AND r.county_code = ${only.countyCode}` : sql``}
         ${only.villageCode ? sql`AND r.village_code = ${only.villageCode}` : sql``}
         ${only.residentId ? sql`AND r.id = ${only.residentId}` : sql``}
@@ -233,6 +234,42 @@ export async function rebuildProgramState(
 }
 
 /**
+ * Registers entered by age with a `maxAge`: the managed entries of residents who reached it end ('ended',
+ * on the sweep's day), each with its version row and outbox event in the same statement.
+ */
+async function leaveByAge(
+  db: Kysely<DB>,
+  registry: ProgramRegistry,
+  onDate: string,
+  villageCode: string,
+  requestId: string,
+): Promise<number> {
+  let count = 0;
+  for (const reg of registry.ageRegisters) {
+    if (reg.entry.maxAge === undefined) continue;
+    const res = await sql<{ n: number }>`
+      WITH up AS (
+        UPDATE program_enrolment e SET status = 'ended', status_date = ${onDate}::date,
+          version = e.version + 1, updated_at = now()
+        FROM resident r
+        WHERE r.id = e.resident_id AND e.village_code = ${villageCode} AND e.program = ${reg.program}
+          AND e.status = 'managed' AND r.birth_date <= ${bornBy(onDate, reg.entry.maxAge)}::date
+        RETURNING e.id, e.version, e.county_code, e.resident_id, e.program, e.status, e.status_date,
+          e.enrolled_on, e.village_code),
+      v AS (INSERT INTO program_enrolment_version (enrolment_id, version, county_code, request_id, action, snapshot)
+            SELECT id, version, county_code, ${requestId}, 'status',
+              jsonb_build_object('program', program, 'status', status, 'statusDate', status_date,
+                'enrolledOn', enrolled_on, 'villageCode', village_code, 'by', 'age')
+            FROM up),
+      o AS (INSERT INTO outbox (county_code, entity, entity_id, version, resident_id, kind, request_id)
+            SELECT county_code, 'program_enrolment', id, version, resident_id, 'status', ${requestId} FROM up)
+      SELECT count(*)::int AS n FROM up`.execute(db);
+    count += res.rows[0]?.n ?? 0;
+  }
+  return count;
+}
+
+/**
  * The daily sweep of the registers entered by age, one village at a time: each village is its own short
  * statement, so requests are served between them and a stop resumes at the next start (it is idempotent).
  */
@@ -250,12 +287,14 @@ export async function sweepRegistersByAge(
     .orderBy('village_code')
     .execute();
   let count = 0;
-  for (const v of villages)
+  for (const v of villages) {
     count += (
       await enrolByAge(db, registry, onDate, {
         villageCode: v.village_code,
         systemRequestId: `sweep-${onDate}`,
       })
     ).count;
+    count += await leaveByAge(db, registry, onDate, v.village_code, `sweep-${onDate}`);
+  }
   return count;
 }

@@ -24,6 +24,8 @@ export interface EnrolmentPanelProps {
   enrolments: Enrolment[];
   /** Called after every successful change (and when the entries on screen turn out stale): reload them. */
   onChanged: () => void;
+  /** The resident's sex: a register for the other sex only (maternal care) is not offered. */
+  sex?: string | undefined;
 }
 
 const STATUS_COLOR: Record<EnrolmentStatus, string> = {
@@ -41,7 +43,7 @@ type Dialog =
   | { kind: 'edit'; entry: Enrolment }
   | { kind: 'status'; entry: Enrolment };
 
-export function EnrolmentPanel({ residentId, archived, enrolments, onChanged }: EnrolmentPanelProps) {
+export function EnrolmentPanel({ residentId, archived, enrolments, onChanged, sex }: EnrolmentPanelProps) {
   const { t } = useI18n();
   const { can } = useSession();
   const doctors = useDoctors();
@@ -49,7 +51,10 @@ export function EnrolmentPanel({ residentId, archived, enrolments, onChanged }: 
   const canWrite = !archived && can('service.write');
   const entries = [...enrolments].sort((a, b) => ORDER.indexOf(a.program) - ORDER.indexOf(b.program));
   const managed = new Set(enrolments.filter((e) => e.status === 'managed').map((e) => e.program));
-  const enrollable = programRegistry.doctorRegisters.map((r) => r.program).filter((p) => !managed.has(p));
+  const enrollable = programRegistry.doctorRegisters
+    .filter((r) => !r.sex || !sex || r.sex === sex)
+    .map((r) => r.program)
+    .filter((p) => !managed.has(p));
   const close = () => setDialog(null);
 
   return (

@@ -125,6 +125,7 @@ export function ResidentServicesTab({
           archived={archived}
           enrolments={enrolments}
           onChanged={reload}
+          sex={sex}
         />
       )}
       {data && data.items.length > 0 && <ResidentTrends items={data.items} age={age} />}
