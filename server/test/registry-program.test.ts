@@ -60,6 +60,32 @@ const womenProgram: ProgramDef = {
   },
   services: [],
 };
+/** A made-up dose type whose rule reads the earlier doses (ServiceContext.history): 7 days apart at least. */
+const doseProgram: ProgramDef = {
+  id: 'dose_test',
+  label: { zh: '剂次', en: 'Doses' },
+  services: [
+    {
+      type: 'test_dose',
+      label: { zh: '剂次', en: 'Dose' },
+      schema: z.object({ dose: z.number().int().min(1).max(5) }).strict(),
+      usesHistory: ['test_dose'],
+      evaluate(form, ctx) {
+        const earlier = (ctx.history ?? []).filter((h) => h.serviceDate <= ctx.serviceDate);
+        const last = earlier.at(-1);
+        const tooSoon = last !== undefined && addDays(last.serviceDate, 7) > ctx.serviceDate;
+        return {
+          errors: [],
+          warnings: tooSoon ? [{ field: 'serviceDate', code: 'interval_short' }] : [],
+          values: {
+            ...NO_VALUES,
+            classification: `${(form as { dose: number }).dose}/${earlier.length + 1}`,
+          },
+        };
+      },
+    },
+  ],
+};
 const youngProgram: ProgramDef = {
   id: 'under_seven',
   label: { zh: '七岁以下', en: 'Under seven' },
@@ -74,7 +100,7 @@ const youngProgram: ProgramDef = {
   services: [],
 };
 
-const programs = createRegistry([...PROGRAM_DEFS, quitProgram, womenProgram, youngProgram]);
+const programs = createRegistry([...PROGRAM_DEFS, quitProgram, womenProgram, youngProgram, doseProgram]);
 
 interface Worklist {
   counts: Record<string, number>;
@@ -229,6 +255,52 @@ describeEachDb(
       expect((t.json() as { details: unknown[] }).details).toEqual([
         expect.objectContaining({ field: 'type', code: 'invalid_value' }),
       ]);
+    });
+
+    it("gives the rules of a type the resident's earlier signed records it asks for", async () => {
+      const e = env();
+      const doc = await e.as('cunyi');
+      const id = (
+        (await doc.post('/api/residents', buildResident(e.villageA, { name: '剂次甲' }))).json() as {
+          id: number;
+        }
+      ).id;
+      const today = countyToday();
+      const dose = (serviceDate: string, n: number, sign = true) =>
+        doc.post(`/api/residents/${id}/services`, {
+          type: 'test_dose',
+          serviceDate,
+          delivery: 'clinic',
+          form: { dose: n },
+          sign,
+        });
+      expect((await dose(addDays(today, -20), 1)).statusCode).toBe(201);
+      // A draft is no earlier record.
+      expect((await dose(addDays(today, -12), 2, false)).statusCode).toBe(201);
+      const second = (await dose(addDays(today, -10), 2)).json() as {
+        id: number;
+        version: number;
+        classification: string;
+        warnings: { code: string }[];
+      };
+      expect(second.classification).toBe('2/2');
+      expect(second.warnings).toEqual([]);
+      const third = (await dose(addDays(today, -5), 3)).json() as {
+        classification: string;
+        warnings: { code: string }[];
+      };
+      expect(third.classification).toBe('3/3');
+      expect(third.warnings.map((w) => w.code)).toEqual(['interval_short']);
+      // Amending the second: it does not see itself.
+      const amended = await doc.put(`/api/services/${second.id}`, {
+        serviceDate: addDays(today, -10),
+        delivery: 'home',
+        form: { dose: 2 },
+        version: second.version,
+        reason: '接种地点更正',
+      });
+      expect(amended.statusCode, amended.body).toBe(200);
+      expect((amended.json() as { classification: string }).classification).toBe('2/2');
     });
 
     it('enrols only the sex a register asks for', async () => {

@@ -64,6 +64,19 @@ export interface ServiceContext {
   registers?: readonly string[];
   /** How the service was delivered (the envelope's `delivery`): a phone follow-up measures nothing. */
   delivery?: 'clinic' | 'home' | 'phone';
+  /**
+   * The resident's other signed records of the types the type's `usesHistory` names, oldest first (the
+   * record being amended left out): earlier doses for a vaccination, the first prenatal record for a visit.
+   */
+  history?: readonly HistoryRecord[];
+}
+
+/** One earlier record as the rules of another see it. */
+export interface HistoryRecord {
+  id: number;
+  type: string;
+  serviceDate: string;
+  form: Record<string, unknown>;
 }
 
 /** A signed record that ends the resident's entry in the type's register (a death recorded on a follow-up). */
@@ -92,6 +105,8 @@ export interface ServiceTypeDef {
   appliesTo?(resident: ResidentFacts, on: string): boolean;
   /** The rules need the result of the previous record of the same type (ServiceContext.previousClassification). */
   usesPrevious?: boolean;
+  /** The rules read the resident's signed records of these types (ServiceContext.history). */
+  usesHistory?: readonly string[];
   /** Form fields that point to another record of the same resident, of the given type. */
   links?: readonly { field: string; type: string; code: string }[];
   /** A signed record of this type is the annual health check that registers count. */

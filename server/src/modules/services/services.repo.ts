@@ -7,6 +7,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB, ServiceRecordTable } from '../../platform/db-types.ts';
 import { notFound, staleVersion } from '../../platform/errors.ts';
 import type { Repos } from '../../platform/repos.ts';
+import type { HistoryRecord } from '@jkda/domain';
 
 export type ServiceRow = Selectable<ServiceRecordTable>;
 
@@ -45,6 +46,29 @@ export async function previousClassification(
   if (excludeId !== null) q = q.where('s.id', '!=', excludeId);
   const prev = await q.orderBy('s.service_date', 'desc').orderBy('s.id', 'desc').executeTakeFirst();
   return prev?.classification ?? null;
+}
+
+/** The resident's signed records of the types, oldest first, without `excludeId` (the rules' history). */
+export async function historyOf(
+  db: Kysely<DB>,
+  residentId: number,
+  types: readonly string[],
+  excludeId: number | null,
+): Promise<HistoryRecord[]> {
+  let q = db
+    .selectFrom('service_record as s')
+    .select(['s.id', 's.type', 's.service_date', 's.form'])
+    .where('s.resident_id', '=', residentId)
+    .where('s.type', 'in', types)
+    .where('s.status', '=', 'signed');
+  if (excludeId !== null) q = q.where('s.id', '!=', excludeId);
+  const rows = await q.orderBy('s.service_date').orderBy('s.id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    serviceDate: r.service_date,
+    form: r.form as Record<string, unknown>,
+  }));
 }
 
 /** Whether the resident has a record of the type with that id (links such as a referral back to its referral out). */

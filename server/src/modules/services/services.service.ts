@@ -4,7 +4,7 @@
  * registry; every write goes through change() and keeps the registers' worklist state in step.
  */
 import type { Kysely } from 'kysely';
-import type { ProgramRegistry, ServiceRecordAmend, ServiceRecordCreate } from '@jkda/domain';
+import type { HistoryRecord, ProgramRegistry, ServiceRecordAmend, ServiceRecordCreate } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
 import { change, type ChangeEnv, type ChangeTx } from '../../platform/change.ts';
 import { AppError, fieldError, notFound, type FieldError } from '../../platform/errors.ts';
@@ -19,6 +19,7 @@ import { refreshStateAfter } from '../enrolments/enrolments.state.ts';
 import {
   findService,
   hasRecordOfType,
+  historyOf,
   lockService,
   previousClassification,
   servicesOf,
@@ -77,9 +78,11 @@ export class ServicesService {
       sex: r.sex,
       serviceDate: input.serviceDate,
       previousClassification: null as string | null,
+      history: undefined as HistoryRecord[] | undefined,
       registers: await managedPrograms(trx, r.id),
       delivery: input.delivery,
     };
+    if (def.usesHistory?.length) ctx.history = await historyOf(trx, r.id, def.usesHistory, excludeId);
     if (def.usesPrevious)
       ctx.previousClassification = await previousClassification(
         trx,
