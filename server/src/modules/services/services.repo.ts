@@ -67,7 +67,7 @@ export async function historyOf(
     id: r.id,
     type: r.type,
     serviceDate: r.service_date,
-    form: r.form as Record<string, unknown>,
+    form: r.form,
   }));
 }
 
