@@ -168,6 +168,8 @@ async function serve(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // A server process of several stops when the first process is gone (killed outright), not left behind.
+  if (cluster.isWorker) process.on('disconnect', () => void stop('primary gone'));
   await app.listen({ port: config.port, host: config.host });
   // The sweep runs once the server answers (on a large county it takes minutes); it is idempotent, so a
   // stop in the middle resumes where it left off at the next start.

@@ -4,6 +4,7 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,20 +20,30 @@ const children = (pid: number): number[] => {
     return [];
   }
 };
-const until = async (what: () => Promise<boolean> | boolean, ms = 30_000) => {
+const until = async (what: () => Promise<boolean> | boolean, why: () => string, ms = 90_000) => {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await what()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('timed out');
+  throw new Error(`timed out; the server said: ${why()}`);
 };
+/** A port nobody listens on now (the system picks it). */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('server processes (JKDA_WORKERS)', () => {
   it('serves from 2 processes, starts a dead one again, and stops them all on SIGTERM', async () => {
     const db = await createPgDatabase();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jkda-workers-'));
-    const port = 39_000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     const cli = new URL('../src/cli.ts', import.meta.url).pathname;
     const server = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
       env: {
@@ -43,31 +54,36 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('server processes (JKDA_WORKERS)
         PORT: String(port),
         LOG_LEVEL: 'warn',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
+    let stderr = '';
+    server.stderr!.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-2000)));
+    const said = () => stderr || '(nothing)';
     const healthy = () =>
       fetch(`http://127.0.0.1:${port}/api/health`).then(
         (r) => r.ok,
         () => false,
       );
     try {
-      await until(healthy);
-      await until(() => children(server.pid!).length === 2);
+      await until(healthy, said);
+      await until(() => children(server.pid!).length === 2, said);
       const [first] = children(server.pid!);
       process.kill(first!, 'SIGKILL');
       await until(() => {
         const now = children(server.pid!);
         return now.length === 2 && !now.includes(first!);
-      });
+      }, said);
       expect(await healthy()).toBe(true);
       const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
       server.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(await healthy()).toBe(false);
     } finally {
+      const left = children(server.pid!);
       server.kill('SIGKILL');
+      for (const pid of left) process.kill(pid, 'SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
       await db.drop();
     }
-  }, 60_000);
+  }, 240_000);
 });
