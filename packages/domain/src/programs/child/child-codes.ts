@@ -3,20 +3,11 @@
  * 记录表, 6~18月龄 / 24~36月龄儿童中医药健康管理服务记录表) as the forms print them. Sources and the lists we
  * could not see printed: SOURCES.md §1. Codes are strings as printed; `exclusive` marks a choice that stands
  * alone (无, 未进行), `needsText` one that needs its description (其他, 异常, 有). The zod building blocks are
- * the maternal folder's (enumOf, multi, described, referralSchema …): the same shapes, one implementation.
+ * the form kit's (../form-kit.ts: enumOf, multi, described, referralSchema …).
  */
-import type { CodeEntry } from '../../code-tables.ts';
+import { codeEntry as c, EXCLUSIVE as X, NEEDS_TEXT as T, type CodeTable } from '../form-kit.ts';
 
-interface Flags {
-  exclusive?: true;
-  needsText?: true;
-}
-const c = <C extends string>(code: C, zh: string, en: string, flags: Flags = {}) =>
-  ({ code, zh, en, ...flags }) as { code: C; zh: string; en: string } & Flags;
-const X: Flags = { exclusive: true };
-const T: Flags = { needsText: true };
-
-export type ChildTable = readonly (CodeEntry & { code: string })[];
+export type ChildTable = CodeTable;
 
 /** 未见异常 / 异常 (eyes, ears, nose, mouth, chest, abdomen, limbs, spine …). */
 export const NORMAL_ABNORMAL = [

@@ -22,7 +22,7 @@ import {
   optText,
   referralSchema,
   reqText,
-} from '../maternal/maternal-codes.ts';
+} from '../form-kit.ts';
 import {
   BIRTH_SITUATION,
   CHECK_GUIDANCE,

@@ -16,23 +16,14 @@
  *   lab_result_format, date_order).
  */
 import { z } from 'zod';
-import type { CodeEntry } from '../../code-tables.ts';
 import { isoDate, yearMonth } from '../../resident.schema.ts';
+import { codeEntry as c, EXCLUSIVE as X, NEEDS_TEXT as T, type CodeTable } from '../form-kit.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Code tables
 // ---------------------------------------------------------------------------------------------------------
 
-interface Flags {
-  exclusive?: true;
-  needsText?: true;
-}
-const c = <C extends string>(code: C, zh: string, en: string, flags: Flags = {}) =>
-  ({ code, zh, en, ...flags }) as { code: C; zh: string; en: string } & Flags;
-const X: Flags = { exclusive: true };
-const T: Flags = { needsText: true };
-
-type Table = readonly (CodeEntry & { code: string })[];
+type Table = CodeTable;
 type CodeOf<Tb extends Table> = Tb[number]['code'];
 
 /** 无 / 有 style items where 有 asks for a description. */
