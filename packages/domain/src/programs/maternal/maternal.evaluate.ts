@@ -184,13 +184,25 @@ export function firstPrenatalDueDate(form: FirstPrenatal): string | null {
   return dating ? dueDate(dating) : null;
 }
 
-function lostIssues(
+/**
+ * A visit closed as lost to follow-up (with a death, its date not after the visit): kept, and no visit
+ * (`tookPlace: false`: it does not count and does not move the due date).
+ */
+function lostVisit(
   form: { death?: { date: string } | undefined },
   ctx: ServiceContext,
   errors: FieldIssue[],
-) {
+  warnings: FieldIssue[],
+): MaternalEvaluation {
   if (form.death && form.death.date > ctx.serviceDate)
     errors.push({ field: 'form.death.date', code: 'date_after_service' });
+  return {
+    errors,
+    warnings,
+    findings: [],
+    gaDays: null,
+    values: values({ classification: 'lost', nextAction: 'lost', tookPlace: false }),
+  };
 }
 
 /** 第2~5次产前随访服务记录表 (examined, urged, or lost to follow-up). */
@@ -198,16 +210,7 @@ export function evaluatePrenatalFollowUp(form: PrenatalFollowUp, ctx: ServiceCon
   const errors: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   common(ctx, 'nextVisitDate' in form ? form : {}, errors, warnings);
-  if (form.kind === 'lost') {
-    lostIssues(form, ctx, errors);
-    return {
-      errors,
-      warnings,
-      findings: [],
-      gaDays: null,
-      values: values({ classification: 'lost', nextAction: 'lost' }),
-    };
-  }
+  if (form.kind === 'lost') return lostVisit(form, ctx, errors, warnings);
   const gaDays = form.gestationalAge ? gaToDays(form.gestationalAge) : null;
   if (gaDays !== null && !inPrenatalWindow(form.visitNumber, gaDays))
     warnings.push({ field: 'form.gestationalAge', code: 'visit_outside_window' });
@@ -270,16 +273,7 @@ export function evaluatePostpartumVisit(form: PostpartumVisit, ctx: ServiceConte
   const warnings: FieldIssue[] = [];
   common(ctx, 'nextVisitDate' in form ? form : {}, errors, warnings);
   deliveryDateIssues(form, ctx, errors);
-  if (form.kind === 'lost') {
-    lostIssues(form, ctx, errors);
-    return {
-      errors,
-      warnings,
-      findings: [],
-      gaDays: null,
-      values: values({ classification: 'lost', nextAction: 'lost' }),
-    };
-  }
+  if (form.kind === 'lost') return lostVisit(form, ctx, errors, warnings);
   const timing = postpartumVisitTiming(form.dischargeDate, ctx.serviceDate);
   // 'early' (before discharge) is already refused: the discharge date is then after the service date.
   if (timing === 'late') warnings.push({ field: 'serviceDate', code: 'postpartum_visit_late' });
@@ -313,16 +307,7 @@ export function evaluatePostpartum42(form: Postpartum42, ctx: ServiceContext): M
   const warnings: FieldIssue[] = [];
   common(ctx, {}, errors, warnings);
   deliveryDateIssues(form, ctx, errors);
-  if (form.kind === 'lost') {
-    lostIssues(form, ctx, errors);
-    return {
-      errors,
-      warnings,
-      findings: [],
-      gaDays: null,
-      values: values({ classification: 'lost', nextAction: 'lost' }),
-    };
-  }
+  if (form.kind === 'lost') return lostVisit(form, ctx, errors, warnings);
   const timing = check42Timing(form.deliveryDate, ctx.serviceDate);
   if (timing === 'early') warnings.push({ field: 'serviceDate', code: 'check42_early' });
   if (timing === 'late') warnings.push({ field: 'serviceDate', code: 'check42_late' });
