@@ -63,6 +63,10 @@ export const FIELD_MESSAGES = {
   date_future: ['日期不能晚于今天', 'Date cannot be in the future'],
   year_month_format: ['应为 年-月', 'Must be YYYY-MM'],
   record_before_birth: ['建档日期早于出生日期', 'Record date is before the birth date'],
+  linked_resident_unknown: [
+    '关联的居民档案不存在或不在您的管辖范围内，请核对档案编号',
+    'The linked resident record does not exist or is outside your area; check the record',
+  ],
   phone_invalid: [
     '电话号码不正确（11位手机号或区号-座机号）',
     'Not a valid mobile (11 digits) or landline number',
@@ -77,7 +81,7 @@ export const FIELD_MESSAGES = {
   ],
   register_sex: [
     '该名册只纳入女性居民（如孕产妇管理），请核对居民性别',
-    "This register is for residents of the other sex (e.g. maternal care); check the resident's sex",
+    "This register is for residents of the other sex (e.g. pregnancy care); check the resident's sex",
   ],
   below_elderly_age: ['此项服务对象为65岁及以上老年人', 'This service is for residents aged 65 and over'],
   choice_required: ['请至少选择一项', 'Choose at least one'],

@@ -24,7 +24,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { errorMessage, fieldMessage, FIELD_MESSAGES, type Lang } from '@jkda/domain/messages';
-import { programMessage } from '@jkda/domain/programs/program-messages';
+import { programMessage } from '@jkda/domain';
 import type { ProgramRegistry } from '@jkda/domain';
 import type { Config } from './config.ts';
 import type { Jobs } from './jobs.ts';

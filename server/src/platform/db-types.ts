@@ -226,6 +226,10 @@ export interface ProgramEnrolmentTable {
   visits_count: Generated<number>;
   last_check_date: string | null;
   next_due_date: string | null;
+  /** Scheduled registers: overdue after this day (the window's end), the type and schedule key due. */
+  next_due_by: string | null;
+  next_due_type: string | null;
+  next_due_key: string | null;
 }
 
 export interface ServiceRecordTable {

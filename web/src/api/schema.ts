@@ -1688,7 +1688,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            program: 'hypertension' | 'diabetes';
+            program: 'hypertension' | 'diabetes' | 'maternal';
             diagnosisDate?: string;
             diagnosisSource?: string;
             managingDoctorId?: number;
@@ -2199,7 +2199,7 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          program: 'hypertension' | 'diabetes' | 'elderly';
+          program: 'hypertension' | 'diabetes' | 'elderly' | 'maternal' | 'child_health' | 'immunization';
           villageCode?: string;
           townshipCode?: string;
           doctorId?: number;
@@ -2262,7 +2262,7 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          program: 'hypertension' | 'diabetes' | 'elderly';
+          program: 'hypertension' | 'diabetes' | 'elderly' | 'maternal' | 'child_health' | 'immunization';
           villageCode?: string;
           townshipCode?: string;
           doctorId?: number;
@@ -2836,6 +2836,9 @@ export interface components {
       lastFastingGlucose: number | null;
       lastCheckDate: string | null;
       dueDate: string;
+      dueBy: string | null;
+      dueType: string | null;
+      dueKey: string | null;
       overdueDays: number;
       visitsThisYear: number;
       categories: ('overdue' | 'due_week' | 'under_visited' | 'check_missing')[];

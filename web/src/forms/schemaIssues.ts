@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { FIELD_MESSAGES, fieldMessage } from '@jkda/domain/messages';
-import { programMessage } from '@jkda/domain/programs/program-messages';
+import { programMessage } from '@jkda/domain';
 import { schemaIssues } from '@jkda/domain/issues';
 import type { Lang } from '../i18n/lang.ts';
 

@@ -12,12 +12,18 @@ import { diabetesUi } from './diabetes/index.tsx';
 import { elderlyUi } from './elderly/index.ts';
 import { healthCheckUi } from './healthcheck/index.ts';
 import { generalUi } from './general/index.ts';
+import { maternalUi } from './maternal/index.ts';
+import { childUi } from './child/index.ts';
+import { immunizationUi } from './immunization/index.tsx';
 
 /** Every program's web side, in the registry's order. */
 export const PROGRAM_UIS: readonly ProgramUi[] = [
   hypertensionUi,
   diabetesUi,
   elderlyUi,
+  maternalUi,
+  childUi,
+  immunizationUi,
   healthCheckUi,
   generalUi,
 ];

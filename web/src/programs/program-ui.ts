@@ -7,7 +7,7 @@ import type { ComponentType } from 'react';
 import type { RegisterDef, Words } from '@jkda/domain';
 import type { Lang } from '../i18n/lang.ts';
 import type { residentApi } from '../pages/resident/resident.api.ts';
-import type { FieldCode, ServiceItem, ServiceRecordFull } from '../pages/services/services.api.ts';
+import type { Enrolment, FieldCode, ServiceItem, ServiceRecordFull } from '../pages/services/services.api.ts';
 
 export type ResidentView = Awaited<ReturnType<typeof residentApi.get>>;
 
@@ -64,6 +64,8 @@ export interface ServiceFormDef {
   fromStored(stored: Record<string, unknown>): Record<string, unknown>;
   /** Renders <Form.Item name={['form', …]}> items inside the page's <Form>; may use Form.useFormInstance()/Form.useWatch for live rules. */
   Fields: ComponentType<ServiceFieldsProps>;
+  /** The label of a field path of its form (`labs.bloodRoutine.hemoglobin`), when its words are its own. */
+  fieldLabel?(path: string, lang: Lang): string;
   /** Dictionary prefixes of the labels of its fields (`svc.enc.`), for summary and warning lines. */
   labelPrefixes?: readonly string[];
   /**
@@ -86,9 +88,19 @@ export interface TrendTargets {
   glucose?: number;
 }
 
+/** What a program's panel on the record's services tab reads: the resident and their records. */
+export interface RecordPanelProps {
+  birthDate: string;
+  sex: string;
+  items: readonly ServiceItem[];
+  enrolments: readonly Enrolment[];
+}
+
 export interface ProgramUi {
   /** The program's id in the domain registry. */
   program: string;
   services: readonly ServiceFormDef[];
+  /** A panel on the record's services tab (a growth chart, the vaccination card); it decides when it shows. */
+  RecordPanel?: ComponentType<RecordPanelProps>;
   trendTargets?: TrendTargets;
 }

@@ -26,8 +26,23 @@ export const REFERRAL = [codeEntry('1', '无', 'No'), codeEntry('2', '有', 'Yes
 // zod building blocks
 // ---------------------------------------------------------------------------------------------------------
 
+/** The code table each choice schema was made from, for forms that render a schema (the words of its codes). */
+const CODE_TABLES = new WeakMap<z.ZodType, CodeTable>();
+
+/** The code table of a choice schema made by enumOf or withCodes; undefined for any other schema. */
+export const codeTableOf = (schema: z.ZodType): CodeTable | undefined => CODE_TABLES.get(schema);
+
+/** Ties an enum schema to the table of its codes' words. */
+export function withCodes<S extends z.ZodType>(schema: S, table: CodeTable): S {
+  CODE_TABLES.set(schema, table);
+  return schema;
+}
+
 export const enumOf = <Tb extends CodeTable>(table: Tb) =>
-  z.enum(table.map((e) => e.code) as [CodeOf<Tb>, ...CodeOf<Tb>[]], { message: 'invalid_value' });
+  withCodes(
+    z.enum(table.map((e) => e.code) as [CodeOf<Tb>, ...CodeOf<Tb>[]], { message: 'invalid_value' }),
+    table,
+  );
 export const text = (max: number) => z.string().trim().max(max);
 export const reqText = (max: number) => text(max).min(1, { message: 'required' });
 export const optText = (max: number) => text(max).optional();

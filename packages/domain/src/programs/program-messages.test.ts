@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { PROGRAM_MESSAGES, programMessage } from './program-messages.ts';
+import { PROGRAM_MESSAGES, commonProgramMessage as programMessage } from './program-messages.ts';
 
 describe('programMessage', () => {
   it.each([

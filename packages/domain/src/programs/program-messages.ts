@@ -213,8 +213,10 @@ export const PROGRAM_MESSAGES = {
 } as const;
 export type ProgramMessageCode = keyof typeof PROGRAM_MESSAGES;
 
-/** Words for a program rule code; the code itself when unknown. */
-export function programMessage(code: string, lang: Lang): string {
+/** Words for a rule code the programs share; the code itself when unknown (programRegistry.message adds each program's own). */
+export function commonProgramMessage(code: string, lang: Lang): string {
   const entry = (PROGRAM_MESSAGES as Record<string, Words>)[code];
   return entry ? entry[lang === 'zh' ? 0 : 1] : code;
 }
+
+export const hasCommonProgramMessage = (code: string): boolean => code in PROGRAM_MESSAGES;

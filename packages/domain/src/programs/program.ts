@@ -66,7 +66,7 @@ export interface ServiceContext {
   delivery?: 'clinic' | 'home' | 'phone';
   /**
    * The resident's other signed records of the types the type's `usesHistory` names, oldest first (the
-   * record being amended left out): earlier doses for a vaccination, the first prenatal record for a visit.
+   * record being amended left out): earlier doses of a series, the first record of a course.
    */
   history?: readonly HistoryRecord[];
 }
@@ -119,7 +119,12 @@ export interface ServiceTypeDef {
    * Whether a signed record of this form ends the resident's entry in the type's register, and how. Pure:
    * from the form alone (a form that passed the schema), so signing a draft later gives the same answer.
    */
-  registerExit?(form: Record<string, unknown>): RegisterExit | null;
+  registerExit?(form: Record<string, unknown>, serviceDate: string): RegisterExit | null;
+  /**
+   * The other residents the form names (the babies of a pregnancy outcome): each must be a record the user
+   * may see. Pure, from a form that passed the schema.
+   */
+  residentLinks?(form: Record<string, unknown>): number[];
 }
 
 /** The worklist categories the generic worklist knows; a register picks the ones that make sense for it. */
@@ -129,16 +134,53 @@ export type WorklistCategory = (typeof WORKLIST_CATEGORIES)[number];
 export const ENROLMENT_STATUSES = ['managed', 'lost', 'moved', 'deceased', 'ended'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
+/** The next service of a scheduled register: which type to record, from when, and by when (overdue after). */
+export interface ScheduledDue {
+  /** The service type that delivers it. */
+  type: string;
+  /** Which service of the schedule (prenatal:3, check:6, a dose id …), for its words (`dueWords`). */
+  key: string;
+  /** Due from this day. */
+  from: string;
+  /** Overdue after this day (the end of its window). */
+  by: string;
+}
+
+/** What a schedule reads: the resident, the register entry and the signed records of its types. */
+export interface ScheduleInput {
+  birthDate: string;
+  sex: string;
+  /** The day the register entry began: records before it belong to an earlier entry. */
+  enrolledOn: string;
+  /** Every signed record of the schedule's types that took place, oldest first (of earlier entries too). */
+  records: readonly HistoryRecord[];
+  /** The county's date of the computation. */
+  on: string;
+}
+
+/**
+ * A register whose services follow a schedule across several types (gestational weeks, age windows, a
+ * national schedule of doses) rather than the interval of one follow-up type.
+ */
+export interface RegisterSchedule {
+  /** The service types whose signed records the schedule reads. */
+  types: readonly string[];
+  /** The next service due, or null when nothing is left. Pure. */
+  nextDue(input: ScheduleInput): ScheduledDue | null;
+  /** Words for a due service's key in lists (第3次产前随访, 6月龄健康检查, 乙肝疫苗第2剂 …). */
+  dueWords(key: string, lang: Lang): string;
+}
+
 export interface RegisterDef {
   /** Stored in program_enrolment.program: the program's id. */
   program: string;
   label: Words;
   /**
    * A doctor enrols and discharges; or residents enter by age on their own, and leave with the record or,
-   * with `maxAge`, on reaching that age (a child leaves the 0–6 register on the 7th birthday).
+   * with `maxAge`, on reaching that age (the 7th birthday for a register of children 0–6).
    */
   entry: { by: 'doctor' } | { by: 'age'; minAge: number; maxAge?: number };
-  /** Only residents of this sex (GB/T 2261.1 code: '2' female) can be enrolled (maternal care). */
+  /** Only residents of this sex (GB/T 2261.1 code: '2' female) can be enrolled (pregnancy care). */
   sex?: string;
   /** The key population tag (resident.key_tags) that being managed in the register gives. */
   tag: string;
@@ -163,6 +205,8 @@ export interface RegisterDef {
    * register; without, it is kept with warnings and does not count as the register's annual check.
    */
   annualCheck?: { missing(form: Record<string, unknown>): FieldIssue[]; refuse?: boolean };
+  /** The services follow this schedule (instead of followUpType's interval). */
+  schedule?: RegisterSchedule;
   /** The worklist categories shown for the register, in order. */
   worklist: readonly WorklistCategory[];
   /** The title of the register's worklist (its printed sheet). */
@@ -174,4 +218,6 @@ export interface ProgramDef {
   label: Words;
   services: readonly ServiceTypeDef[];
   register?: RegisterDef;
+  /** Words for the codes its rules return ([zh, en]); the registry's `message` looks them up. */
+  messages?: Readonly<Record<string, readonly [zh: string, en: string]>>;
 }

@@ -107,8 +107,52 @@ describe('the program registry', () => {
       programRegistry.doctorRegisters.map((r) => r.program),
       '1990-01-01',
     );
-    for (const r of programRegistry.doctorRegisters) expect(withRegister).toContain(r.followUpType);
-    for (const r of programRegistry.doctorRegisters) expect(young).not.toContain(r.followUpType);
+    const followUps = programRegistry.doctorRegisters.filter((r) => r.followUpType);
+    for (const r of followUps) expect(withRegister).toContain(r.followUpType);
+    for (const r of followUps) expect(young).not.toContain(r.followUpType);
+    // A register of one sex offers its types to that sex only.
+    for (const r of programRegistry.registers.filter((x) => x.sex)) {
+      const own = programRegistry.programs.find((p) => p.register === r)!.services.map((s) => s.type);
+      const other = r.sex === '1' ? '2' : '1';
+      const on = (sex: string) =>
+        programRegistry.applicableTypes(
+          { birthDate: '1995-01-01', sex, registers: [r.program] },
+          '2026-06-01',
+        );
+      expect(on(r.sex!)).toEqual(expect.arrayContaining(own));
+      for (const t of own) expect(on(other)).not.toContain(t);
+    }
+  });
+
+  it('schedules: every scheduled register names known types and words its due keys', () => {
+    expect(programRegistry.scheduledRegisters.length).toBeGreaterThan(0);
+    for (const r of programRegistry.scheduledRegisters) {
+      for (const t of r.schedule.types) expect(programRegistry.serviceType(t)).toBeDefined();
+      const due = r.schedule.nextDue({
+        birthDate: '2026-05-01',
+        sex: r.sex ?? '1',
+        enrolledOn: '2026-05-01',
+        records: [],
+        on: '2026-05-02',
+      });
+      // A new entry is due something, of one of its types, with words that are not its key.
+      expect(due).not.toBeNull();
+      expect(r.schedule.types).toContain(due!.type);
+      expect(due!.from <= due!.by).toBe(true);
+      expect(r.schedule.dueWords(due!.key, 'zh')).not.toBe(due!.key);
+    }
+  });
+
+  it("looks up the words of each program's own rule codes, and the shared ones", () => {
+    for (const p of programRegistry.programs)
+      for (const [code, [zh, en]] of Object.entries(p.messages ?? {})) {
+        expect(programRegistry.hasMessage(code)).toBe(true);
+        // A code a program shares keeps the shared words; its own are used otherwise.
+        if (programRegistry.message(code, 'zh') === zh) expect(programRegistry.message(code, 'en')).toBe(en);
+      }
+    expect(programRegistry.message('sbp_ge_180', 'zh')).toBe('收缩压≥180mmHg');
+    expect(programRegistry.hasMessage('no_such_code')).toBe(false);
+    expect(programRegistry.message('no_such_code', 'zh')).toBe('no_such_code');
   });
 
   it('reports schema issues on the envelope field names with stable codes, then the rules', () => {

@@ -10,6 +10,7 @@ import type {
   FieldIssue,
   ProgramDef,
   RegisterDef,
+  RegisterSchedule,
   ResidentFacts,
   ServiceContext,
   ServiceEvaluation,
@@ -22,12 +23,19 @@ import { diabetesProgram } from './diabetes/diabetes.program.ts';
 import { elderlyProgram } from './elderly/elderly.program.ts';
 import { healthCheckProgram } from './healthcheck/healthcheck.program.ts';
 import { generalProgram } from './general/general.program.ts';
+import { maternalProgram } from './maternal/maternal.program.ts';
+import { childProgram } from './child/child.program.ts';
+import { immunizationProgram } from './immunization/immunization.program.ts';
+import { commonProgramMessage, hasCommonProgramMessage } from './program-messages.ts';
 
 /** Every program of this release, in menu order. */
 export const PROGRAM_DEFS: readonly ProgramDef[] = [
   hypertensionProgram,
   diabetesProgram,
   elderlyProgram,
+  maternalProgram,
+  childProgram,
+  immunizationProgram,
   healthCheckProgram,
   generalProgram,
 ];
@@ -68,6 +76,12 @@ export interface ProgramRegistry {
   typeLabel(type: string, lang: Lang): string;
   programLabel(program: string, lang: Lang): string;
   resultWords(type: string, classification: string | null, lang: Lang): string;
+  /** Whether a rule code has words of the programs (the common ones or a program's own). */
+  hasMessage(code: string): boolean;
+  /** Words for a rule code of any program; the code itself when unknown. */
+  message(code: string, lang: Lang): string;
+  /** Registers whose services follow a schedule across types. */
+  readonly scheduledRegisters: readonly (RegisterDef & { schedule: RegisterSchedule })[];
 }
 
 const prefixed = (issues: readonly FieldIssue[]): FieldIssue[] =>
@@ -104,6 +118,13 @@ export function createRegistry(defs: readonly ProgramDef[]): ProgramRegistry {
     if (s.register && !registers.has(s.register))
       throw new Error(`service type ${s.type} needs the unknown register ${s.register}`);
   const registerList = [...registers.values()];
+  const messages = new Map<string, readonly [string, string]>();
+  for (const p of defs)
+    for (const [code, w] of Object.entries(p.messages ?? {}))
+      if (!messages.has(code) && !hasCommonProgramMessage(code)) messages.set(code, w);
+  for (const r of registerList)
+    for (const t of r.schedule?.types ?? [])
+      if (!types.has(t)) throw new Error(`register ${r.program}: schedule type ${t} is unknown`);
   const ageRegisters = registerList.filter(
     (r): r is RegisterDef & { entry: { by: 'age'; minAge: number; maxAge?: number } } => r.entry.by === 'age',
   );
@@ -171,6 +192,14 @@ export function createRegistry(defs: readonly ProgramDef[]): ProgramRegistry {
     typeLabel: (type, lang) => words(types.get(type)?.label, type, lang),
     programLabel: (program, lang) =>
       words(defs.find((p) => p.id === program)?.label ?? registers.get(program)?.label, program, lang),
+    hasMessage: (code) => hasCommonProgramMessage(code) || messages.has(code),
+    message(code, lang) {
+      const own = messages.get(code);
+      return own ? own[lang === 'zh' ? 0 : 1] : commonProgramMessage(code, lang);
+    },
+    scheduledRegisters: registerList.filter(
+      (r): r is RegisterDef & { schedule: RegisterSchedule } => r.schedule !== undefined,
+    ),
     resultWords(type, classification, lang) {
       const def = types.get(type);
       return classification && def?.resultWords ? def.resultWords(classification, lang) : '';
@@ -183,3 +212,6 @@ export const programRegistry: ProgramRegistry = createRegistry(PROGRAM_DEFS);
 
 /** Completed years on a date, for the applicability tests of the definitions. */
 export const ageOnDate = (birthDate: string, on: string): number => completedYears(birthDate, on);
+
+/** Words for a rule code of any program of this release (the common words, then each program's own). */
+export const programMessage = (code: string, lang: Lang): string => programRegistry.message(code, lang);

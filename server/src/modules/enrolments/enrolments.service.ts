@@ -11,7 +11,12 @@ import { countyToday } from '../../platform/today.ts';
 import { assertClinicalUser, type Ctx } from '../auth/actor.ts';
 import { retagResident } from '../registry/resident.tags.ts';
 import { diffRecords } from '../registry/registry.diff.ts';
-import { enrolByAge, refreshCheckState, refreshFollowUpState } from './enrolments.state.ts';
+import {
+  enrolByAge,
+  refreshCheckState,
+  refreshFollowUpState,
+  refreshScheduleState,
+} from './enrolments.state.ts';
 import { enrolmentSnapshot, lockEnrolment, type EnrolmentRow } from './enrolments.repo.ts';
 import type {
   EnrolInput,
@@ -147,6 +152,7 @@ export class EnrolmentsService {
             .executeTakeFirstOrThrow();
       await refreshFollowUpState(tx.trx, residentId, reg, today);
       await refreshCheckState(tx.trx, this.registry, residentId);
+      await refreshScheduleState(tx.trx, this.registry, residentId, today);
       await tagFor(tx, residentId, reg);
       await tx.written(
         writtenEnrolment(existing ?? null, row, 'enrol', {
@@ -201,6 +207,8 @@ export class EnrolmentsService {
         if (input.status === 'managed') await tagFor(tx, e.resident_id, reg);
         else await untagFor(tx, e.resident_id, reg);
       }
+      if (input.status === 'managed')
+        await refreshScheduleState(tx.trx, this.registry, e.resident_id, countyToday());
       await tx.written(
         writtenEnrolment(
           e,
@@ -262,8 +270,10 @@ export async function registerByAge(
   registry: ProgramRegistry,
   residentId: number,
 ): Promise<void> {
-  const { rows } = await enrolByAge(tx.trx, registry, countyToday(), { residentId });
+  const today = countyToday();
+  const { rows } = await enrolByAge(tx.trx, registry, today, { residentId });
   if (rows.length === 0) return;
+  await refreshScheduleState(tx.trx, registry, residentId, today);
   const full = await tx.trx
     .selectFrom('program_enrolment')
     .selectAll()

@@ -94,6 +94,133 @@ export async function refreshCheckState(
     WHERE e.id = c.id`.execute(trx);
 }
 
+/** A managed entry of a scheduled register, with what its schedule reads of the resident. */
+interface ScheduleTarget {
+  id: number;
+  resident_id: number;
+  program: string;
+  enrolled_on: string;
+  birth_date: string;
+  sex: string;
+}
+
+/** Entries per statement when many are recomputed (a sweep, a bulk rebuild). */
+const SCHEDULE_BATCH = 1000;
+
+/**
+ * Computes the next service of each target from its resident's signed records of the schedule's types
+ * (those that took place) and writes it with the last such record, in one statement per batch.
+ */
+async function writeSchedules(
+  db: Kysely<DB>,
+  registry: ProgramRegistry,
+  targets: readonly ScheduleTarget[],
+  today: string,
+): Promise<void> {
+  for (let i = 0; i < targets.length; i += SCHEDULE_BATCH) {
+    const batch = targets.slice(i, i + SCHEDULE_BATCH);
+    const types = [...new Set(batch.flatMap((t) => registry.register(t.program)?.schedule?.types ?? []))];
+    const records = types.length
+      ? await db
+          .selectFrom('service_record')
+          .select(['id', 'resident_id', 'type', 'service_date', 'form', 'classification'])
+          .where('resident_id', 'in', [...new Set(batch.map((t) => t.resident_id))])
+          .where('type', 'in', types)
+          .where('status', '=', 'signed')
+          .where('took_place', '=', true)
+          .orderBy('resident_id')
+          .orderBy('service_date')
+          .orderBy('id')
+          .execute()
+      : [];
+    const byResident = new Map<number, typeof records>();
+    for (const r of records) {
+      const list = byResident.get(r.resident_id);
+      if (list) list.push(r);
+      else byResident.set(r.resident_id, [r]);
+    }
+    const values = batch.map((t) => {
+      const schedule = registry.register(t.program)!.schedule!;
+      // Every record of the types: the schedule itself tells an earlier entry's records by enrolledOn.
+      const own = (byResident.get(t.resident_id) ?? []).filter((r) => schedule.types.includes(r.type));
+      const due = schedule.nextDue({
+        birthDate: t.birth_date,
+        sex: t.sex,
+        enrolledOn: t.enrolled_on,
+        records: own.map((r) => ({ id: r.id, type: r.type, serviceDate: r.service_date, form: r.form })),
+        on: today,
+      });
+      const last = own.at(-1);
+      return sql`(${t.id}::int, ${due?.from ?? null}::date, ${due?.by ?? null}::date, ${due?.type ?? null}::text,
+        ${due?.key ?? null}::text, ${last?.id ?? null}::int, ${last?.service_date ?? null}::date,
+        ${last?.classification ?? null}::text)`;
+    });
+    await sql`
+      UPDATE program_enrolment e SET next_due_date = v.due_from, next_due_by = v.due_by, next_due_type = v.due_type,
+        next_due_key = v.due_key, last_service_id = v.last_id, last_service_date = v.last_date,
+        last_classification = v.last_class
+      FROM (VALUES ${sql.join(values)}) AS v(id, due_from, due_by, due_type, due_key, last_id, last_date, last_class)
+      WHERE e.id = v.id`.execute(db);
+  }
+}
+
+/** The managed entries of scheduled registers, with their residents' birth date and sex. */
+function scheduleTargets(db: Kysely<DB>, registry: ProgramRegistry) {
+  return db
+    .selectFrom('program_enrolment as e')
+    .innerJoin('resident as r', 'r.id', 'e.resident_id')
+    .select(['e.id', 'e.resident_id', 'e.program', 'e.enrolled_on', 'r.birth_date', 'r.sex'])
+    .where(
+      'e.program',
+      'in',
+      registry.scheduledRegisters.map((r) => r.program),
+    )
+    .where('e.status', '=', 'managed');
+}
+
+/** Recomputes the next scheduled service of the resident's entries (all scheduled registers, or those of `type`). */
+export async function refreshScheduleState(
+  trx: Kysely<DB>,
+  registry: ProgramRegistry,
+  residentId: number,
+  today: string,
+  type?: string,
+): Promise<void> {
+  const regs = registry.scheduledRegisters.filter((r) => !type || r.schedule.types.includes(type));
+  if (regs.length === 0) return;
+  const targets = await scheduleTargets(trx, registry)
+    .where('e.resident_id', '=', residentId)
+    .where(
+      'e.program',
+      'in',
+      regs.map((r) => r.program),
+    )
+    .execute();
+  await writeSchedules(trx, registry, targets, today);
+}
+
+/**
+ * Recomputes the scheduled entries of a county (after a bulk load) or of a village (the daily sweep: only
+ * entries never computed and those whose window has closed, as what is due next moves on with age).
+ */
+export async function refreshSchedules(
+  db: Kysely<DB>,
+  registry: ProgramRegistry,
+  today: string,
+  where: { countyCode: string } | { villageCode: string },
+): Promise<number> {
+  if (registry.scheduledRegisters.length === 0) return 0;
+  let q = scheduleTargets(db, registry);
+  if ('countyCode' in where) q = q.where('e.county_code', '=', where.countyCode);
+  else
+    q = q
+      .where('e.village_code', '=', where.villageCode)
+      .where((w) => w.or([w('e.next_due_type', 'is', null), w('e.next_due_by', '<', today)]));
+  const targets = await q.orderBy('e.id').execute();
+  await writeSchedules(db, registry, targets, today);
+  return targets.length;
+}
+
 /** Keeps the state of the resident's enrolments in step after a signed record of `type` changed. */
 export async function refreshStateAfter(
   trx: Kysely<DB>,
@@ -105,6 +232,7 @@ export async function refreshStateAfter(
   for (const r of registry.registers)
     if (r.followUpType === type) await refreshFollowUpState(trx, residentId, r, today);
   if (registry.serviceType(type)?.annualCheck) await refreshCheckState(trx, registry, residentId);
+  await refreshScheduleState(trx, registry, residentId, today, type);
 }
 
 /** The date by which a resident must be born to be `age` on `onDate` (29 February → 28 February). */
@@ -231,6 +359,7 @@ export async function rebuildProgramState(
           WHERE e.county_code = ${countyCode} AND s.county_code = ${countyCode}
           GROUP BY e.id) c
     WHERE e.id = c.id`.execute(db);
+  await refreshSchedules(db, registry, today, { countyCode });
 }
 
 /**
@@ -295,6 +424,7 @@ export async function sweepRegistersByAge(
       })
     ).count;
     count += await leaveByAge(db, registry, onDate, v.village_code, `sweep-${onDate}`);
+    await refreshSchedules(db, registry, onDate, { villageCode: v.village_code });
   }
   return count;
 }

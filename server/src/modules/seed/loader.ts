@@ -8,6 +8,7 @@ import type { DB } from '../../platform/db-types.ts';
 import type { GeneratedHousehold } from './generator.ts';
 import { generateHistory } from './history.ts';
 import { generateServices } from './history-services.ts';
+import { generateMotherChild } from './history-mother-child.ts';
 
 export interface LoadOptions {
   countyCode: string;
@@ -200,7 +201,7 @@ async function insertHistory(
   const E = {
     rid: [] as number[],
     program: [] as string[],
-    dx: [] as string[],
+    dx: [] as (string | null)[],
     on: [] as string[],
     village: [] as string[],
     doctor: [] as (number | null)[],
@@ -290,6 +291,20 @@ async function insertHistory(
         years,
       );
       for (const f of services) push(residentId, h.villageCode, f);
+      const mc = generateMotherChild(
+        { residentId, sex: m.sex, birthDate: m.birthDate, recordDate: m.recordDate },
+        opts.history.seed,
+        opts.history.today,
+      );
+      if (mc.maternal) {
+        E.rid.push(residentId);
+        E.program.push('maternal');
+        E.dx.push(null);
+        E.on.push(mc.maternal.enrolledOn);
+        E.village.push(h.villageCode);
+        E.doctor.push(opts.doctorOf?.get(h.villageCode) ?? null);
+      }
+      for (const f of mc.services) push(residentId, h.villageCode, f);
     }
   }
   if (E.rid.length)
@@ -298,6 +313,11 @@ async function insertHistory(
       FROM unnest(${E.village}::text[], ${E.rid}::int8[], ${E.program}::text[], ${E.dx}::text[], ${E.on}::text[], ${E.doctor}::int8[]) AS x(v, r, p, dx, eo, doc)`.execute(
       trx,
     );
+  // Being managed in the maternal register gives the tag, as an enrolment through the API does.
+  const pregnant = E.rid.filter((_, k) => E.program[k] === 'maternal');
+  if (pregnant.length)
+    await sql`UPDATE resident SET key_tags = array(SELECT DISTINCT unnest(key_tags || ARRAY['pregnant']) ORDER BY 1)
+      WHERE id = ANY(${pregnant}::int8[])`.execute(trx);
   if (S.rid.length)
     await sql`INSERT INTO service_record (county_code, township_code, village_code, resident_id, type, service_date, institution_id,
         staff_user_id, delivery, status, form, sbp, dbp, fasting_glucose, weight_kg, classification, next_visit_date, next_action, signed_at)

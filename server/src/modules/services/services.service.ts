@@ -8,7 +8,7 @@ import type { HistoryRecord, ProgramRegistry, ServiceRecordAmend, ServiceRecordC
 import type { DB } from '../../platform/db-types.ts';
 import { change, type ChangeEnv, type ChangeTx } from '../../platform/change.ts';
 import { AppError, fieldError, notFound, type FieldError } from '../../platform/errors.ts';
-import { repos } from '../../platform/repos.ts';
+import { repos, type Repos } from '../../platform/repos.ts';
 import { countyToday } from '../../platform/today.ts';
 import type { Ctx } from '../auth/actor.ts';
 import type { AuditWriter } from '../audit/audit.writer.ts';
@@ -70,6 +70,7 @@ export class ServicesService {
     type: string,
     input: { serviceDate: string; delivery: ServiceRecordCreate['delivery']; form: Record<string, unknown> },
     excludeId: number | null,
+    scoped: Repos,
   ) {
     const def = this.registry.serviceType(type);
     if (!def) throw fieldError('type', 'invalid_value');
@@ -101,6 +102,14 @@ export class ServicesService {
       const target = checked.form[link.field];
       if (typeof target === 'number' && !(await hasRecordOfType(trx, r.id, link.type, target)))
         errors.push({ field: `form.${link.field}`, code: link.code });
+    }
+    const linked = def.residentLinks?.(checked.form) ?? [];
+    if (linked.length) {
+      // Another resident named by the form must be a record the user may see (the repository scopes it).
+      const seen = await scoped.residents().select('r.id').where('r.id', 'in', linked).execute();
+      const found = new Set(seen.map((x) => x.id));
+      for (const id of linked)
+        if (!found.has(id)) errors.push({ field: 'form', code: 'linked_resident_unknown' });
     }
     if (errors.length) throw new AppError(400, 'validation_failed', errors);
     return {
@@ -134,7 +143,7 @@ export class ServicesService {
     const row = await change(this.env, ctx, async (tx) => {
       const r = await tx.lockResident(residentId);
       if (r.status !== 'active') throw new AppError(409, 'archived_record');
-      const evaluation = await this.evaluate(tx.trx, r, input.type, input, null);
+      const evaluation = await this.evaluate(tx.trx, r, input.type, input, null, tx.repos);
       if (def.register) {
         const enrolled = await tx.repos
           .enrolments()
@@ -196,7 +205,7 @@ export class ServicesService {
     const row = await change(this.env, ctx, async (tx) => {
       const s = await lockService(tx.repos, id, input.version);
       const r = await tx.lockResident(s.resident_id);
-      const evaluation = await this.evaluate(tx.trx, r, s.type, input, id);
+      const evaluation = await this.evaluate(tx.trx, r, s.type, input, id, tx.repos);
       const before = snapshotOf({ serviceDate: s.service_date, delivery: s.delivery, form: s.form });
       const after = snapshotOf({
         serviceDate: input.serviceDate,
@@ -233,7 +242,7 @@ export class ServicesService {
    */
   private async afterSigned(tx: ChangeTx, s: ServiceRow): Promise<void> {
     const def = this.registry.serviceType(s.type);
-    const exit = def?.register ? (def.registerExit?.(s.form) ?? null) : null;
+    const exit = def?.register ? (def.registerExit?.(s.form, s.service_date) ?? null) : null;
     if (exit && def?.register) await exitRegister(tx, this.registry, s.resident_id, def.register, exit, s.id);
     await refreshStateAfter(tx.trx, this.registry, s.resident_id, s.type, countyToday());
   }

@@ -17,9 +17,15 @@ export function categoryPredicates(
   const year = Number(today.slice(0, 4));
   const shown = new Set(register.worklist);
   const visits = register.visitsPerYear;
+  // A scheduled register's service is due in a window: from next_due_date, overdue after next_due_by. The
+  // others are due on next_due_date (their predicates read only columns of the due-date indexes).
   const all: Record<WorklistCategory, RawBuilder<SqlBool>> = {
-    overdue: sql<SqlBool>`e.next_due_date < ${today}::date`,
-    due_week: sql<SqlBool>`e.next_due_date >= ${today}::date AND e.next_due_date <= ${weekEnd}::date`,
+    overdue: register.schedule
+      ? sql<SqlBool>`e.next_due_by < ${today}::date`
+      : sql<SqlBool>`e.next_due_date < ${today}::date`,
+    due_week: register.schedule
+      ? sql<SqlBool>`e.next_due_date <= ${weekEnd}::date AND e.next_due_by >= ${today}::date`
+      : sql<SqlBool>`e.next_due_date >= ${today}::date AND e.next_due_date <= ${weekEnd}::date`,
     under_visited: visits
       ? sql<SqlBool>`(e.visits_year IS DISTINCT FROM ${year}::int OR e.visits_count < ${visits}::int)`
       : sql<SqlBool>`false`,
@@ -48,6 +54,8 @@ export async function worklistQuery(r: Repos, register: RegisterDef, q: Worklist
   // Archiving a resident closes their enrolments, so "managed" alone says who is on the list; the counts
   // read the register only, the rows join the resident for the page of rows shown.
   let base = r.enrolments().where('e.program', '=', register.program).where('e.status', '=', 'managed');
+  // A scheduled entry with nothing left to do is on no list.
+  if (register.schedule) base = base.where('e.next_due_date', 'is not', null);
   if (q.villageCode) base = base.where('e.village_code', '=', q.villageCode);
   if (q.townshipCode) base = base.where('e.township_code', '=', q.townshipCode);
   if (q.doctorId) base = base.where('e.managing_doctor_id', '=', q.doctorId);
@@ -79,6 +87,9 @@ export async function worklistQuery(r: Repos, register: RegisterDef, q: Worklist
       'e.last_check_date',
       sql<number>`CASE WHEN e.visits_year = ${year}::int THEN e.visits_count ELSE 0 END`.as('visits'),
       sql<string>`e.next_due_date::text`.as('due_date'),
+      sql<string | null>`e.next_due_by::text`.as('due_by'),
+      'e.next_due_type',
+      'e.next_due_key',
     ])
     .orderBy('e.next_due_date')
     .orderBy('e.resident_id')

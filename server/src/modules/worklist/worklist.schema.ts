@@ -49,7 +49,12 @@ export const worklistRowSchema = named(
     lastDbp: z.number().nullable(),
     lastFastingGlucose: z.number().nullable(),
     lastCheckDate: z.string().nullable(),
+    /** The day the service is due (a scheduled register: the day its window opens). */
     dueDate: z.string(),
+    /** A scheduled register: the last day of the window (overdue after it), the type to record and its key. */
+    dueBy: z.string().nullable(),
+    dueType: z.string().nullable(),
+    dueKey: z.string().nullable(),
     overdueDays: z.number().int(),
     visitsThisYear: z.number().int(),
     categories: z.array(z.enum(WORKLIST_CATEGORIES)),

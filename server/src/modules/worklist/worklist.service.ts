@@ -70,7 +70,15 @@ export class WorklistService {
       },
     ]);
     return worklistWorkbook(
-      rows.map((r) => ({ ...r, villageName: names.get(r.villageCode) || r.villageCode })),
+      rows.map((r) => ({
+        ...r,
+        villageName: names.get(r.villageCode) || r.villageCode,
+        // A scheduled service prints what is due and its window: 6月龄健康检查 2026-07-10~2026-08-09.
+        dueDate:
+          r.dueKey && register.schedule
+            ? `${register.schedule.dueWords(r.dueKey, lang)} ${r.dueDate}~${r.dueBy ?? ''}`
+            : r.dueDate,
+      })),
       register.worklistTitle,
       lang,
     );
@@ -89,7 +97,9 @@ export class WorklistService {
     return {
       counts,
       rows: rows.map((x) => {
-        const overdueDays = x.due_date < today ? daysBetween(x.due_date, today) : 0;
+        // A scheduled service is overdue after its window (due_by); the others after their due date.
+        const deadline = x.due_by ?? x.due_date;
+        const overdueDays = deadline < today ? daysBetween(deadline, today) : 0;
         const found: WorklistCategory[] = [];
         if (overdueDays > 0) found.push('overdue');
         else if (x.due_date <= weekEnd) found.push('due_week');
@@ -114,6 +124,9 @@ export class WorklistService {
           lastFastingGlucose: x.last_glucose === null ? null : Number(x.last_glucose),
           lastCheckDate: x.last_check_date,
           dueDate: x.due_date,
+          dueBy: x.due_by,
+          dueType: x.next_due_type,
+          dueKey: x.next_due_key,
           overdueDays,
           visitsThisYear: x.visits,
           categories,

@@ -1,5 +1,7 @@
 /** Field names of the record (form labels, history, compare) and strings of the record form. [zh, en] */
 export const form = {
+  'form.add': ['添加', 'Add'],
+  'form.remove': ['删除', 'Remove'],
   'field.name': ['姓名', 'Name'],
   'field.sex': ['性别', 'Sex'],
   'field.birthDate': ['出生日期', 'Birth date'],

@@ -3,6 +3,8 @@ export const worklist = {
   'wl.tab.check_missing': ['本年未体检', 'No health check this year'],
   'wl.col.address': ['住址', 'Address'],
   'wl.col.lastCheck': ['上次体检', 'Last health check'],
+  'wl.col.dueService': ['应做服务（时间窗）', 'Due (window)'],
+  'wl.recordDue': ['登记', 'Record'],
   'wl.col.checkDue': ['应体检日期', 'Check due'],
   'wl.noCheck': ['未体检', 'None'],
   'wl.mine': ['我的患者', 'My patients'],

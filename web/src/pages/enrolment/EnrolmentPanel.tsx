@@ -24,7 +24,7 @@ export interface EnrolmentPanelProps {
   enrolments: Enrolment[];
   /** Called after every successful change (and when the entries on screen turn out stale): reload them. */
   onChanged: () => void;
-  /** The resident's sex: a register for the other sex only (maternal care) is not offered. */
+  /** The resident's sex: a register for the other sex only (pregnancy care) is not offered. */
   sex?: string | undefined;
 }
 

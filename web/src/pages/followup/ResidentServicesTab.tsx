@@ -16,6 +16,7 @@ import {
   actionWordsOf,
   followUpRegisterOf,
   formTypes,
+  PROGRAM_UIS,
   registerLabel,
   resultOf,
 } from '../../programs/index.ts';
@@ -129,6 +130,19 @@ export function ResidentServicesTab({
         />
       )}
       {data && data.items.length > 0 && <ResidentTrends items={data.items} age={age} />}
+      {data &&
+        PROGRAM_UIS.map(
+          (p) =>
+            p.RecordPanel && (
+              <p.RecordPanel
+                key={p.program}
+                birthDate={birthDate}
+                sex={sex}
+                items={data.items}
+                enrolments={data.enrolments}
+              />
+            ),
+        )}
       {data && <ServiceTimeline data={data} onOpen={open} />}
       <Table<ServiceItem>
         rowKey="id"

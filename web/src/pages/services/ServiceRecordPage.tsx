@@ -219,6 +219,15 @@ function RecordForm({
   useLeaveGuard(isDirty);
 
   const labelOf = (path: string): string => {
+    if (def.fieldLabel)
+      return def.fieldLabel(
+        path
+          .replace(/^form\./, '')
+          .split('.')
+          .filter((p) => !/^\d+$/.test(p))
+          .join('.'),
+        lang,
+      );
     const key =
       path
         .replace(/^form\./, '')

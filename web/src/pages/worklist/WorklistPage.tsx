@@ -112,11 +112,15 @@ export function WorklistPage() {
   const tabName = (c: WorklistTab) => t(`wl.tab.${c}`, { n: register.visitsPerYear ?? '' });
 
   const here = `${location.pathname}${location.search}`;
+  // A scheduled register's row opens the form of the service due (the 6-month check, the next dose).
+  const schedule = register.schedule;
   const open = (r: WorklistItem) =>
     void navigate(
       followUpPage
         ? pathOf('followup', { id: r.residentId, program })
-        : `${pathOf('resident', { id: r.residentId })}?tab=followups`,
+        : schedule && r.dueType
+          ? pathOf('service-new', { id: r.residentId, type: r.dueType })
+          : `${pathOf('resident', { id: r.residentId })}?tab=followups`,
       { state: { from: here } },
     );
 
@@ -205,7 +209,26 @@ export function WorklistPage() {
       dataIndex: 'lastCheckDate',
       render: (v: string | null) => dateOr(v, t('wl.noCheck')),
     },
-    { title: followUpType ? t('wl.col.due') : t('wl.col.checkDue'), dataIndex: 'dueDate' },
+    ...(schedule
+      ? [
+          {
+            title: t('wl.col.dueService'),
+            key: 'dueService',
+            render: (_: unknown, r: WorklistItem) =>
+              r.dueKey ? (
+                <span data-testid="wl-due-service">
+                  {schedule.dueWords(r.dueKey, lang)}
+                  <br />
+                  <Typography.Text type="secondary">
+                    {r.dueDate}～{r.dueBy}
+                  </Typography.Text>
+                </span>
+              ) : (
+                ''
+              ),
+          },
+        ]
+      : [{ title: followUpType ? t('wl.col.due') : t('wl.col.checkDue'), dataIndex: 'dueDate' }]),
     {
       title: t('wl.col.overdue'),
       dataIndex: 'overdueDays',
@@ -220,6 +243,10 @@ export function WorklistPage() {
         followUpPage ? (
           <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-followup">
             {t('wl.followUp')}
+          </Button>
+        ) : schedule && r.dueType ? (
+          <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-record-due">
+            {t('wl.recordDue')}
           </Button>
         ) : (
           <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-open">

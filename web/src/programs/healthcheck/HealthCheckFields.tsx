@@ -51,8 +51,8 @@ import {
   OCCUPATIONAL_EXPOSURE,
   OCCUPATIONAL_HAZARDS,
   PHARYNX,
-  PROGRAM_MESSAGES,
   programMessage,
+  programRegistry,
   RISK_FACTOR_CONTROL,
   SCREEN_RESULT,
   SMOKING_STATUS,
@@ -101,7 +101,7 @@ export const SECTIONS = [
 
 /** Words for an issue code: the health-check rule codes, else the shared field codes. */
 export function issueWords(code: string, lang: Lang): string {
-  return code in PROGRAM_MESSAGES ? programMessage(code, lang) : fieldMessage(code, lang);
+  return programRegistry.hasMessage(code) ? programMessage(code, lang) : fieldMessage(code, lang);
 }
 
 const LEAF_KEYS: Record<string, MsgKey> = {

@@ -31,10 +31,10 @@ describe('the program definition', () => {
   it('has the five service types in the age-entered child register', () => {
     expect(registry.serviceTypes).toEqual(Object.values(T));
     expect(registry.ageRegisters.map((r) => [r.program, r.entry.minAge, r.tag])).toEqual([
-      ['child', 0, 'child'],
+      ['child_health', 0, 'child'],
     ]);
   });
-  const resident = { birthDate: BIRTH, sex: '1', registers: ['child'] };
+  const resident = { birthDate: BIRTH, sex: '1', registers: ['child_health'] };
   it.each([
     ['2024-01-15', [T.newborn]],
     ['2024-02-11', [T.newborn]], // day 27

@@ -27,34 +27,31 @@ import {
   evaluatePreschoolCheck,
   evaluateToddlerCheck,
 } from './child.evaluate.ts';
-import { childResultWords } from './child.messages.ts';
+import { CHILD_MESSAGES, childResultWords } from './child.messages.ts';
+import { CHILD_TYPE_IDS, childSchedule } from './child.register-schedule.ts';
 import { ageInDays } from './growth/index.ts';
-import { inChildProgram, MONTH1_FROM_DAY, reachesAge } from './child.rules.ts';
+import { CHILD_LEAVE_YEARS, inChildProgram, MONTH1_FROM_DAY, reachesAge } from './child.rules.ts';
 
-export const CHILD_REGISTER = 'child';
+export const CHILD_REGISTER = 'child_health';
 
-export const CHILD_TYPES = {
-  newborn: 'child_newborn_visit',
-  infant: 'child_check_infant',
-  toddler: 'child_check_toddler',
-  preschool: 'child_check_preschool',
-  tcm: 'child_tcm',
-} as const;
+export const CHILD_TYPES = CHILD_TYPE_IDS;
 
 /** The ages (in months, from inclusive, to exclusive) at which each form is offered in the menu. */
 const inMonths = (r: ResidentFacts, on: string, from: number, to: number): boolean =>
   inChildProgram(r.birthDate, on) && on >= reachesAge(r.birthDate, from) && on < reachesAge(r.birthDate, to);
 
 export const childProgram: ProgramDef = {
-  id: 'child',
+  id: CHILD_REGISTER,
   label: { zh: '0~6岁儿童健康管理', en: 'Child health 0–6' },
+  messages: CHILD_MESSAGES,
   register: {
     program: CHILD_REGISTER,
     label: { zh: '0~6岁儿童', en: 'Children 0–6' },
-    // Entered at birth; RegisterDef has no maximum age: leaving at 7 is childLeaveDate / inChildProgram.
-    entry: { by: 'age', minAge: 0 },
+    // Entered at birth, left on the 7th birthday (the daily sweep ends the entry).
+    entry: { by: 'age', minAge: 0, maxAge: CHILD_LEAVE_YEARS },
     tag: 'child',
-    // No followUpType / visitsPerYear: the schedule is by month age across five types (childNextDue).
+    // The schedule is by month age across five types (child.register-schedule.ts).
+    schedule: childSchedule,
     worklist: ['overdue', 'due_week'],
     worklistTitle: { zh: '0~6岁儿童健康管理名单', en: 'Child health 0–6 list' },
   },

@@ -195,14 +195,14 @@ describe('phone follow-ups and visits that did not take place', () => {
     });
     expect(r.warnings).toContainEqual({ field: 'form.death', code: 'death_archive_record' });
     const def = programRegistry.serviceType(BP_TYPE)!;
-    expect(def.registerExit!(r.form!)).toEqual({ status: 'deceased', date: '2026-05-20' });
+    expect(def.registerExit!(r.form!, ctx.serviceDate)).toEqual({ status: 'deceased', date: '2026-05-20' });
     const lost = programRegistry.checkForm(
       BP_TYPE,
       { ...closed, outcome: 'lost', lostReason: '拒绝随访' },
       { ...ctx, delivery: 'home' },
     );
     expect(lost.values.nextAction).toBe('lost');
-    expect(def.registerExit!(lost.form!)).toBeNull();
-    expect(def.registerExit!(check(base).form!)).toBeNull();
+    expect(def.registerExit!(lost.form!, ctx.serviceDate)).toBeNull();
+    expect(def.registerExit!(check(base).form!, ctx.serviceDate)).toBeNull();
   });
 });

@@ -5,9 +5,11 @@
  * register's interval fields cannot say: maternalNextDue (maternal.rules.ts) computes it; see SOURCES.md §6.
  */
 import type { Lang } from '../../messages.ts';
-import type { ProgramDef, ResidentFacts } from '../program.ts';
-import { FEMALE, OUTCOME_KEYS } from './maternal.rules.ts';
+import type { ProgramDef, RegisterExit, ResidentFacts } from '../program.ts';
+import { FEMALE, isBirth, OUTCOME_KEYS } from './maternal.rules.ts';
 import { PREGNANCY_OUTCOME } from './maternal-codes.ts';
+import { MATERNAL_MESSAGES } from './maternal.messages.ts';
+import { MATERNAL_TYPE_IDS, maternalSchedule } from './maternal.schedule.ts';
 import {
   evaluateFirstPrenatal,
   evaluatePostpartum42,
@@ -30,13 +32,7 @@ import {
 
 export const MATERNAL_REGISTER = 'maternal';
 
-export const MATERNAL_TYPES = {
-  firstPrenatal: 'maternal_first_prenatal',
-  prenatalFollowUp: 'maternal_prenatal_followup',
-  postpartumVisit: 'maternal_postpartum_visit',
-  postpartum42: 'maternal_postpartum_42d',
-  outcome: 'maternal_outcome',
-} as const;
+export const MATERNAL_TYPES = MATERNAL_TYPE_IDS;
 
 const RESULT_WORDS: Readonly<Record<string, readonly [string, string]>> = {
   normal: ['未见异常', 'Nothing abnormal'],
@@ -52,19 +48,53 @@ const RESULT_WORDS: Readonly<Record<string, readonly [string, string]>> = {
 export const maternalResultWords = (classification: string, lang: Lang): string =>
   RESULT_WORDS[classification]?.[lang === 'zh' ? 0 : 1] ?? '';
 
+/** A visit closed as lost with a death ends the entry as deceased. */
+const deathExit = (form: Record<string, unknown>): RegisterExit | null => {
+  const death = form.kind === 'lost' ? (form.death as { date: string } | undefined) : undefined;
+  return death ? { status: 'deceased', date: death.date } : null;
+};
+
+/**
+ * The pregnancy's end as the register sees it: an outcome that is no birth ends the entry (no postpartum
+ * care follows); the 42-day check closes the case (结案) or refers, and either way maternal care of this
+ * pregnancy is over; a death ends it as deceased.
+ */
+export function maternalRegisterExit(
+  type: string,
+  form: Record<string, unknown>,
+  serviceDate: string,
+): RegisterExit | null {
+  if (type === MATERNAL_TYPES.outcome) {
+    const key = OUTCOME_KEYS[(form.outcome as { code: string }).code];
+    return key && !isBirth(key) ? { status: 'ended', date: String(form.date) } : null;
+  }
+  if (type === MATERNAL_TYPES.postpartum42 && form.kind === 'examined')
+    return { status: 'ended', date: serviceDate };
+  return deathExit(form);
+}
+
+/** The babies of an outcome who already have a record. */
+const babiesLinked = (form: Record<string, unknown>): number[] =>
+  ((form.babies as { residentId?: number }[] | undefined) ?? []).flatMap((b) =>
+    b.residentId ? [b.residentId] : [],
+  );
+
 /** Offered to women only (the register is checked by the registry). */
 const forWomen = (r: ResidentFacts): boolean => r.sex === FEMALE;
 
 export const maternalProgram: ProgramDef = {
   id: 'maternal',
   label: { zh: '孕产妇健康管理', en: 'Maternal care' },
+  messages: MATERNAL_MESSAGES,
   register: {
     program: MATERNAL_REGISTER,
     label: { zh: '孕产妇', en: 'Pregnant and postpartum women' },
     entry: { by: 'doctor' },
     tag: 'pregnant',
-    // No followUpType / visitsPerYear / firstDueDays: the schedule is by gestational week across five
-    // service types (see the module comment); the worklist categories that fit are overdue and due this week.
+    sex: FEMALE,
+    // The schedule is by gestational week across five service types (maternal.schedule.ts); the worklist
+    // categories that fit are overdue and due this week.
+    schedule: maternalSchedule,
     worklist: ['overdue', 'due_week'],
     worklistTitle: { zh: '孕产妇健康管理名单', en: 'Maternal care list' },
   },
@@ -76,6 +106,7 @@ export const maternalProgram: ProgramDef = {
       register: MATERNAL_REGISTER,
       appliesTo: forWomen,
       evaluate: (form, ctx) => evaluateFirstPrenatal(form as FirstPrenatal, ctx),
+      registerExit: (form, on) => maternalRegisterExit(MATERNAL_TYPES.firstPrenatal, form, on),
       resultWords: maternalResultWords,
     },
     {
@@ -85,6 +116,7 @@ export const maternalProgram: ProgramDef = {
       register: MATERNAL_REGISTER,
       appliesTo: forWomen,
       evaluate: (form, ctx) => evaluatePrenatalFollowUp(form as PrenatalFollowUp, ctx),
+      registerExit: (form, on) => maternalRegisterExit(MATERNAL_TYPES.prenatalFollowUp, form, on),
       resultWords: maternalResultWords,
     },
     {
@@ -94,6 +126,7 @@ export const maternalProgram: ProgramDef = {
       register: MATERNAL_REGISTER,
       appliesTo: forWomen,
       evaluate: (form, ctx) => evaluatePostpartumVisit(form as PostpartumVisit, ctx),
+      registerExit: (form, on) => maternalRegisterExit(MATERNAL_TYPES.postpartumVisit, form, on),
       resultWords: maternalResultWords,
     },
     {
@@ -103,6 +136,7 @@ export const maternalProgram: ProgramDef = {
       register: MATERNAL_REGISTER,
       appliesTo: forWomen,
       evaluate: (form, ctx) => evaluatePostpartum42(form as Postpartum42, ctx),
+      registerExit: (form, on) => maternalRegisterExit(MATERNAL_TYPES.postpartum42, form, on),
       resultWords: maternalResultWords,
     },
     {
@@ -112,6 +146,8 @@ export const maternalProgram: ProgramDef = {
       register: MATERNAL_REGISTER,
       appliesTo: forWomen,
       evaluate: (form, ctx) => evaluatePregnancyOutcome(form as PregnancyOutcome, ctx),
+      registerExit: (form, on) => maternalRegisterExit(MATERNAL_TYPES.outcome, form, on),
+      residentLinks: babiesLinked,
       resultWords: maternalResultWords,
     },
   ],
