@@ -6,7 +6,7 @@
  * schema and rules, and an out-of-range number is shown as an error on its field (never changed silently).
  * The words come from the program folder's FieldWords.
  */
-import { Fragment, type ComponentType, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import {
   Button,
   Card,
@@ -60,8 +60,8 @@ interface Ctx {
   custom: Readonly<Record<string, CustomField>>;
 }
 
-/** The item name of a node: under `form`, with the list entry's index in place of the list's path. */
-const nameOf = (n: FieldNode, base: Path, rel: string) => [...base, ...rel.split('.').filter(Boolean)];
+/** The item name of a path relative to its parent's item name (a list entry's name holds its index). */
+const nameOf = (base: Path, rel: string) => [...base, ...rel.split('.').filter(Boolean)];
 
 function Leaf({ n, name, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNode {
   const label = fieldLabel(ctx.words, n.path, ctx.lang);
@@ -111,7 +111,7 @@ function Leaf({ n, name, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNo
         </SchemaItem>
       );
     case 'text':
-      return n.date && n.key !== 'lmp' ? (
+      return n.date && n.picker !== false ? (
         <SchemaItem name={name} label={label} required={n.required} {...dateStringProps}>
           <DatePicker
             style={{ width: '100%' }}
@@ -124,7 +124,7 @@ function Leaf({ n, name, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNo
       ) : (
         <SchemaItem name={name} label={label} required={n.required}>
           <Input
-            maxLength={n.kind === 'text' && !n.date ? ('max' in n ? n.max : undefined) : 10}
+            maxLength={n.date ? 10 : n.max}
             placeholder={n.date ? 'YYYY-MM-DD' : undefined}
             disabled={ctx.readOnly}
             data-testid={testId}
@@ -153,7 +153,7 @@ function Leaf({ n, name, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNo
 
 function Variants({ n, base, ctx }: { n: Extract<FieldNode, { kind: 'variants' }>; base: Path; ctx: Ctx }) {
   const discPath = n.path ? `${n.path}.${n.discriminator}` : n.discriminator;
-  const name = nameOf(n, base, n.discriminator);
+  const name = nameOf(base, n.discriminator);
   const value = Form.useWatch(name) as string | undefined;
   const chosen = n.options.find((o) => o.value === value);
   return (
@@ -239,8 +239,8 @@ function Nodes({
       {nodes.map((n) => {
         if (ctx.hidden.has(n.path)) return null;
         if (n.kind === 'variants')
-          return <Variants key={`v-${n.path}`} n={n} base={nameOf(n, base, rel(n))} ctx={ctx} />;
-        const name = nameOf(n, base, rel(n));
+          return <Variants key={`v-${n.path}`} n={n} base={nameOf(base, rel(n))} ctx={ctx} />;
+        const name = nameOf(base, rel(n));
         if (n.kind === 'list') return <ListField key={n.path} n={n} name={name} ctx={ctx} />;
         if (n.kind === 'group')
           return (
@@ -269,9 +269,7 @@ export function SchemaFields({ schema, words, readOnly, hidden = [], custom = {}
   const ctx: Ctx = { words, readOnly, lang, hidden: new Set(hidden), custom };
   return (
     <Row gutter={12}>
-      <Fragment>
-        <Nodes nodes={fieldsOf(schema)} base={['form']} prefix="" ctx={ctx} />
-      </Fragment>
+      <Nodes nodes={fieldsOf(schema)} base={['form']} prefix="" ctx={ctx} />
     </Row>
   );
 }

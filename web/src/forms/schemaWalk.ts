@@ -37,7 +37,16 @@ export type FieldNode =
       max?: number;
       integer: boolean;
     }
-  | { kind: 'text'; key: string; path: string; required: boolean; max?: number; date: boolean }
+  | {
+      kind: 'text';
+      key: string;
+      path: string;
+      required: boolean;
+      max?: number;
+      date: boolean;
+      /** False for a date that may also be a word (末次月经 不详): typed, not picked. */
+      picker?: boolean;
+    }
   | { kind: 'texts'; key: string; path: string; required: boolean }
   | { kind: 'switch'; key: string; path: string; required: boolean }
   | { kind: 'list'; key: string; path: string; required: boolean; max?: number; children: FieldNode[] };
@@ -59,7 +68,7 @@ interface Def {
         inclusive?: boolean;
         format?: string;
         maximum?: number;
-        minimum?: number;
+        pattern?: RegExp;
       };
     };
   }[];
@@ -94,6 +103,11 @@ function bounds(d: Def): { min?: number; max?: number } {
   }
   return out;
 }
+
+/** A YYYY-MM-DD string (isoDate of the domain): one of its checks is the calendar date's pattern. */
+const DATE_PATTERN = String(/^\d{4}-\d{2}-\d{2}$/);
+const isDateString = (d: Def): boolean =>
+  d.type === 'string' && (d.checks ?? []).some((c) => String(c._zod.def.pattern) === DATE_PATTERN);
 
 const literalValues = (options: z.ZodType[]): (string | number)[] | null => {
   const values: (string | number)[] = [];
@@ -135,10 +149,8 @@ function node(key: string, path: string, schema: z.ZodType): FieldNode {
         integer: d.format === 'safeint' || d.format === 'int32',
         ...bounds(d),
       };
-    case 'string': {
-      const regex = (d.checks ?? []).some((c) => c._zod.def.format === 'regex');
-      return { kind: 'text', key, path, required, date: regex && /date|Date|lmp/.test(key), ...bounds(d) };
-    }
+    case 'string':
+      return { kind: 'text', key, path, required, date: isDateString(d), ...bounds(d) };
     case 'array': {
       const el = unwrap(d.element!).inner;
       const ed = defOf(el);
@@ -168,8 +180,9 @@ function node(key: string, path: string, schema: z.ZodType): FieldNode {
       if (d.discriminator) return variants(key, path, required, d.discriminator, d.options ?? []);
       const lits = literalValues(d.options ?? []);
       if (lits) return { kind: 'choice', key, path, required, values: lits };
-      // A date or a literal (末次月经: a date or 'unknown'): entered as text.
-      return { kind: 'text', key, path, required, date: /date|Date|lmp/.test(key) };
+      // A date or a literal (末次月经: a date or 'unknown'): typed, with the date's placeholder.
+      const date = (d.options ?? []).some((o) => isDateString(defOf(unwrap(o).inner)));
+      return { kind: 'text', key, path, required, date, picker: false };
     }
     default:
       return { kind: 'text', key, path, required, date: false };

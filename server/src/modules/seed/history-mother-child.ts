@@ -7,7 +7,6 @@
 import { addDays, ageOn, daysBetween } from '@jkda/domain';
 import { FIRST, FOLLOW, OUTCOME, POSTPARTUM } from '@jkda/domain/programs/maternal/maternal.fixtures';
 import {
-  SCHEDULE_2021,
   shippedScheduleFor,
   vaccinationStatus,
   type GivenDose,
@@ -201,7 +200,7 @@ export function vaccinations(p: MotherChildPatient, rng: Rng, today: string): Se
     const dose = st.doses.find((d) => d.doseId === st.next!.doseId)!;
     const on = addDays(st.next.date, dose.dueDate === p.birthDate ? 0 : rng.int(0, lateness));
     if (on > today || given.length >= stopAfter) break;
-    const vaccine = (schedule.vaccines.find((v) => v.code === dose.vaccine) ?? SCHEDULE_2021.vaccines[0])!;
+    const vaccine = schedule.vaccines.find((v) => v.code === dose.vaccine)!;
     const form = {
       vaccine: dose.vaccine,
       doseNumber: dose.doseNumber,

@@ -9,6 +9,7 @@ import type { GeneratedHousehold } from './generator.ts';
 import { generateHistory } from './history.ts';
 import { generateServices } from './history-services.ts';
 import { generateMotherChild } from './history-mother-child.ts';
+import { programRegistry } from '@jkda/domain';
 
 export interface LoadOptions {
   countyCode: string;
@@ -313,10 +314,11 @@ async function insertHistory(
       FROM unnest(${E.village}::text[], ${E.rid}::int8[], ${E.program}::text[], ${E.dx}::text[], ${E.on}::text[], ${E.doctor}::int8[]) AS x(v, r, p, dx, eo, doc)`.execute(
       trx,
     );
-  // Being managed in the maternal register gives the tag, as an enrolment through the API does.
+  // Being managed in the maternal register gives its tag, as an enrolment through the API does.
+  const tag = programRegistry.register('maternal')!.tag;
   const pregnant = E.rid.filter((_, k) => E.program[k] === 'maternal');
   if (pregnant.length)
-    await sql`UPDATE resident SET key_tags = array(SELECT DISTINCT unnest(key_tags || ARRAY['pregnant']) ORDER BY 1)
+    await sql`UPDATE resident SET key_tags = array(SELECT DISTINCT unnest(key_tags || ARRAY[${tag}::text]) ORDER BY 1)
       WHERE id = ANY(${pregnant}::int8[])`.execute(trx);
   if (S.rid.length)
     await sql`INSERT INTO service_record (county_code, township_code, village_code, resident_id, type, service_date, institution_id,

@@ -5,18 +5,15 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Card, Skeleton } from 'antd';
 import { ageInDays, DAYS_PER_MONTH, sdLines } from '@jkda/domain/programs/child/growth/index';
+import { CHILD_TYPE_IDS as T } from '@jkda/domain/programs/child/child.register-schedule';
 import { countyToday } from '../../app/today.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { RecordPanelProps } from '../program-ui.ts';
 
 const EChart = lazy(() => import('../../pages/trends/EChart.tsx'));
 
-const CHILD_TYPES = new Set([
-  'child_newborn_visit',
-  'child_check_infant',
-  'child_check_toddler',
-  'child_check_preschool',
-]);
+// The records that weigh the child (the TCM guidance does not).
+const CHILD_TYPES: ReadonlySet<string> = new Set([T.newborn, T.infant, T.toddler, T.preschool]);
 const LINES = [
   ['sdNeg3', '-3SD', '#cf1322'],
   ['sdNeg2', '-2SD', '#fa8c16'],

@@ -14,12 +14,13 @@ import {
   type GivenDose,
   type Schedule,
 } from '@jkda/domain/programs/immunization/index';
+import { IMMUNIZATION_TYPES } from '@jkda/domain/programs/immunization/immunization.program';
 import { countyToday } from '../../app/today.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { ServiceItem } from '../../pages/services/services.api.ts';
 import type { RecordPanelProps } from '../program-ui.ts';
 
-const DOSE_TYPE = 'immunization_dose';
+const DOSE_TYPE = IMMUNIZATION_TYPES.vaccination;
 
 const STATE_WORDS: Record<DoseState, [string, string, string]> = {
   complete: ['已接种', 'Given', 'success'],

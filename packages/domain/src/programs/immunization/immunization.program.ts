@@ -7,14 +7,15 @@
  */
 import { z } from 'zod';
 import type { Lang } from '../../messages.ts';
-import { completedYears, addDays, isCalendarDate } from '../date-math.ts';
+import { completedYears, addDays } from '../date-math.ts';
+import { isoDate } from '../../resident.schema.ts';
 import { optText, reqText, withCodes } from '../form-kit.ts';
 import type { HistoryRecord, ProgramDef, RegisterSchedule, ScheduleInput, ScheduledDue } from '../program.ts';
 import { NO_VALUES } from '../program.ts';
 import { checkVaccinationRecord, vaccinationStatus } from './immunization.rules.ts';
 import { IMMUNIZATION_MESSAGES } from './immunization.messages.ts';
 import { BODY_SITES, VACCINE_ROUTES, type Schedule } from './schedule.schema.ts';
-import { shippedScheduleFor } from './schedules.ts';
+import { LATEST_SCHEDULE, shippedScheduleFor } from './schedules.ts';
 import type { GivenDose } from './series-plan.ts';
 import {
   AEFI_CLASSES,
@@ -33,7 +34,7 @@ export const IMMUNIZATION_TYPES = {
   aefi: 'immunization_aefi',
 } as const;
 
-const date = z.string().refine(isCalendarDate, 'not_a_date');
+const date = isoDate;
 
 /**
  * The form of one vaccination: the card's row. The date is the record's service date; the institution and
@@ -187,11 +188,7 @@ export function evaluateVaccination(
 }
 
 /** 乙肝疫苗 第2剂 (a dose id of the schedule, or vaccine:dose for a dose outside it). */
-export function doseWords(
-  key: string,
-  lang: Lang,
-  schedule: Schedule | null = shippedScheduleFor('2100-01-01'),
-): string {
+export function doseWords(key: string, lang: Lang, schedule: Schedule | null = LATEST_SCHEDULE): string {
   const dose = schedule?.doses.find((d) => d.id === key);
   const [code, n] = dose ? [dose.vaccine, dose.doseNumber] : [key.split(':')[0]!, Number(key.split(':')[1])];
   const v = schedule?.vaccines.find((x) => x.code === code);

@@ -14,3 +14,6 @@ export const SCHEDULES: readonly Schedule[] = [SCHEDULE_2021];
 export function shippedScheduleFor(birthDate: string): Schedule | null {
   return scheduleFor(birthDate, SCHEDULES);
 }
+
+/** The newest shipped version (the vaccine list a form offers; each child's doses are checked by their own). */
+export const LATEST_SCHEDULE: Schedule = SCHEDULES.at(-1)!;
