@@ -12,10 +12,9 @@ const READY_AT = {
 
 /**
  * The order in which the workers take the test files (each takes the next one when it gets free): a
- * simulated run on `maxWorkers` workers (durations of the last run, guesses on a first run). The browser
- * journeys run one at a time (they share one server and wait for each other in sharedStack()), so they
- * are the run's longest chain: a worker takes the next journey as soon as the stack is up and the journey
- * before has ended, and until then one worker takes only files that end in time for it. The other
+ * simulated run on `maxWorkers` workers (durations of the last run, guesses on a first run, as in CI). The
+ * browser journeys are the run's longest chain and can start only when the stack is up: a worker takes
+ * them as soon as it is, and until then one worker takes only files that end in time for it. The other
  * workers take the longest node or web file that can start.
  */
 class WorkersSequencer extends BaseSequencer {
@@ -24,12 +23,12 @@ class WorkersSequencer extends BaseSequencer {
     const rel = (f: TestSpecification) => path.relative(root, f.moduleId);
     const isJourney = (f: TestSpecification) => f.project.name === 'browser';
     const needsDatabase = (f: TestSpecification) => rel(f).startsWith('server/test/');
-    // Rough averages of each kind (2026-12): a journey, a page test in jsdom, an API test, a unit test.
+    // Rough averages of each kind (2026-12): the journeys' file, a page test in jsdom, an API test, a unit test.
     const guess = (f: TestSpecification) =>
       isJourney(f)
-        ? 20_000
+        ? 120_000
         : f.project.name === 'web' && rel(f).endsWith('.tsx')
-          ? 12_000
+          ? 8_000
           : needsDatabase(f)
             ? 5_000
             : 500;
@@ -80,6 +79,10 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
           // One migrated, seeded database per run; each test file gets a copy (server/test/harness.ts).
           globalSetup: ['server/test/db-setup.ts'],
+          // The files of a worker share its loaded modules: importing the server (~4 s through the
+          // transform) once per worker instead of once per file. Each file opens its own databases and
+          // app, so nothing else is shared.
+          isolate: false,
         },
       },
       {
@@ -90,18 +93,22 @@ export default defineConfig({
           include: ['web/src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['web/src/test/setup.ts'],
+          // As the node project: the files of a worker share the loaded modules (antd, React, the app);
+          // each test renders into a clean document (cleanup in setup.ts) and restores what it stubs.
+          isolate: false,
         },
       },
       {
         // Browser journeys: real API server + Debian's Chromium; skipped when /usr/bin/chromium is absent.
-        // One server for the run (global-setup.ts); the journey files take turns on it.
+        // One server for the run (global-setup.ts); the journeys are one file (journeys.e2e.test.ts) and run
+        // one after another on it.
         extends: true,
         test: {
           name: 'browser',
           include: ['web/e2e/**/*.e2e.test.ts'],
           globalSetup: ['web/e2e/global-setup.ts'],
           testTimeout: 90_000,
-          // A journey file's beforeAll waits for the stack and for the journey file before it.
+          // A journey's beforeAll waits for the stack.
           hookTimeout: 300_000,
           expect: { poll: { timeout: 10_000 } },
         },

@@ -136,7 +136,7 @@ describe('jkda audit verify (command line)', () => {
           { action: 'resident.update', residentId: 2, fields: ['phone'] },
         ]);
         await d.close();
-        const ok = await run('npx', ['tsx', CLI, 'audit', 'verify'], { env: envVars });
+        const ok = await run(process.execPath, ['--import', 'tsx', CLI, 'audit', 'verify'], { env: envVars });
         expect(ok.stdout).toMatch(/intact: 3 rows/);
         const d2 = await openDatabase({ databaseUrl: url, dataDir });
         await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard`.execute(d2.db);
@@ -144,9 +144,9 @@ describe('jkda audit verify (command line)', () => {
           d2.db,
         );
         await d2.close();
-        const bad = await run('npx', ['tsx', CLI, 'audit', 'verify'], { env: envVars }).catch(
-          (e: { code: number; stderr: string }) => e,
-        );
+        const bad = await run(process.execPath, ['--import', 'tsx', CLI, 'audit', 'verify'], {
+          env: envVars,
+        }).catch((e: { code: number; stderr: string }) => e);
         expect((bad as { code: number }).code).toBe(1);
         expect((bad as { stderr: string }).stderr).toMatch(/TAMPERED.*\n.*hash_mismatch at chain position 3/);
       } finally {

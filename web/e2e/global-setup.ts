@@ -1,7 +1,7 @@
 /**
  * Global setup of the browser journeys: builds web/dist and starts one API server with the demo county
  * (stack.ts) for the whole run. It returns at once: the build and the seeding run while the other projects'
- * tests do, and each journey file waits for the stack in sharedStack().
+ * tests do, and each journey waits for the stack in sharedStack().
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,8 +1,8 @@
 /**
  * The system under test for the browser journeys: the real API server (`jkda serve`) on a fresh
  * temporary PGlite folder and a free port (it seeds the demo county), and the web app. The browser
- * project's global setup (global-setup.ts) starts one for the whole run; every journey file shares it
- * through sharedStack(), one journey file at a time.
+ * project's global setup (global-setup.ts) starts one for the whole run; the journeys (one file,
+ * journeys.e2e.test.ts) share it through sharedStack().
  *
  * WEB_SERVED_BY chooses who serves web/dist: the API server itself (its static files with SPA fallback),
  * or `vite preview` proxying /api to the API server. Switching is this one line.
@@ -29,11 +29,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The run's stack as the global setup gives it to the journey files (vitest `provide`). */
+/** The run's stack as the global setup gives it to the journeys (vitest `provide`). */
 export interface SharedStack {
   baseURL: string;
   apiURL: string;
-  /** Holds ready.json (or error.txt) once the stack is up, and the lock of the journey files. */
+  /** Holds ready.json (or error.txt) once the stack is up. */
   dir: string;
 }
 
@@ -222,47 +222,11 @@ async function waitForStack(shared: SharedStack, timeoutMs: number): Promise<voi
   }
 }
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** One journey file at a time on the shared stack: a lock folder holding the owner's pid. */
-async function lockJourneys(dir: string): Promise<() => Promise<void>> {
-  const lock = path.join(dir, 'journey.lock');
-  const owner = path.join(lock, 'pid');
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      fs.writeFileSync(owner, String(process.pid));
-      return () => fs.promises.rm(lock, { recursive: true, force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    // A worker that died holding the lock (a crash, a timeout) leaves it behind: take it over.
-    let pid = NaN;
-    try {
-      pid = Number(fs.readFileSync(owner, 'utf8'));
-    } catch {
-      // Released meanwhile, or its owner is still writing its pid.
-    }
-    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) fs.rmSync(lock, { recursive: true, force: true });
-    else await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/**
- * The run's stack for a journey file: waits until the global setup has it up, then until no other journey
- * file is using it (the journeys share its data and the machine). stop() lets the next journey file in.
- */
+/** The run's stack for a journey: waits until the global setup has it up. */
 export async function sharedStack(): Promise<Stack> {
   const shared = inject('jkdaStack');
   if (!shared) throw new Error('no browser stack: the global setup web/e2e/global-setup.ts starts it');
   await waitForStack(shared, 300_000);
-  const release = await lockJourneys(shared.dir);
-  return { baseURL: shared.baseURL, apiURL: shared.apiURL, stop: release };
+  // The global setup stops the stack at the end of the run; a journey has nothing to stop.
+  return { baseURL: shared.baseURL, apiURL: shared.apiURL, stop: () => Promise.resolve() };
 }

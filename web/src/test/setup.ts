@@ -1,8 +1,21 @@
 /** jsdom setup for the web app's component tests. */
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { DEFAULT_TIME_ZONE } from '@jkda/domain';
+import { setCountyTimeZone } from '../app/today.ts';
+import { setLang } from '../i18n/lang.ts';
+import { setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 
-afterEach(() => cleanup());
+// The files of a worker share their modules (isolate: false in vitest.config.ts): each test starts from
+// what a newly opened page has — no rendered tree, Chinese, the default zone, no session state.
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  setLang('zh');
+  setCountyTimeZone(DEFAULT_TIME_ZONE);
+  setCsrfToken(null);
+  setUnauthorizedHandler(null);
+});
 
 // findBy…/waitFor wait up to 5 s: in CI the jsdom, API and browser projects share two cores, and the large
 // forms (health check, resident) take longer than the default 1 s to re-validate as the user types.
@@ -32,3 +45,8 @@ globalThis.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserv
 // jsdom does not scroll.
 if (!('scrollIntoView' in Element.prototype))
   Object.assign(Element.prototype, { scrollIntoView: () => undefined });
+
+// jsdom's getComputedStyle parses every style sheet on each call, and Ant Design's CSS-in-JS adds hundreds
+// of them: a form's render then spends most of its time there. The tests read no computed style, so
+// elements answer with their inline style only.
+window.getComputedStyle = ((elt: Element) => (elt as HTMLElement).style) as typeof window.getComputedStyle;
