@@ -8,13 +8,26 @@ export async function pick(page: Page, field: string, label: string): Promise<vo
   await item(page, field).getByText(label, { exact: true }).click();
 }
 
-/** Chooses an option of a Select item by its label. */
+/**
+ * Chooses an option of a Select item by its label, and checks the select shows it: on a loaded machine a
+ * click can land while the previous select's list is still closing, and the choice is lost (seen in CI).
+ */
 export async function select(page: Page, field: string, label: string): Promise<void> {
-  await item(page, field).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(label, { exact: true })
-    .click();
+  // The select shows its value as text (its list of options is elsewhere, in a portal).
+  const chosen = page.locator('.ant-select', { has: item(page, field), hasText: label });
+  for (let attempt = 1; ; attempt++) {
+    await item(page, field).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByTitle(label, { exact: true })
+      .click();
+    try {
+      await chosen.waitFor({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 export async function fill(page: Page, field: string, value: string): Promise<void> {
