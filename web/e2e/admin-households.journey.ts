@@ -3,10 +3,8 @@
  * search and the Excel export button), the audit tab, and the error paths: session expiry, account
  * lock, network failure, a server error with its request id.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
-import { sharedStack, type Stack } from './stack.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -19,25 +17,19 @@ const timed = async <T>(label: string, fn: () => Promise<T>): Promise<{ value: T
 };
 
 describe.skipIf(!hasChromium)('browser: households, card, administrators, errors', () => {
-  let stack: Stack;
-  let browser: Browser;
+  const env = journeyEnv();
   let resident: { id: number; name: string; recordNumber: string; householdId: number | null };
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([sharedStack(), launch()]);
-    const doctor = await apiAs(stack.apiURL, 'cunyi');
+    const doctor = await apiAs(env.stack.apiURL, 'cunyi');
     const { items } = await doctor.get<{ items: (typeof resident)[] }>(
       '/api/residents?pageSize=20&sort=recordNumber',
     );
     resident = items.find((r) => r.householdId !== null)!;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   it('creates a household and moves a resident into it as head', async () => {
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'cunyi');
     await page.locator('.ant-menu').getByText('家庭档案').click();
     await page.getByLabel('家庭住址').fill('金寨县梅山镇青坊村新村组9号');
@@ -62,7 +54,7 @@ describe.skipIf(!hasChromium)('browser: households, card, administrators, errors
   });
 
   it('prints the record card on A5 and A4', async () => {
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'cunyi');
     await page.goto(`/residents/${resident.id}`);
     await page.getByRole('button', { name: '打印信息卡' }).click();
@@ -77,7 +69,7 @@ describe.skipIf(!hasChromium)('browser: households, card, administrators, errors
   });
 
   it('the county list of 20,000 residents pages and searches without freezing; export and audit for administrators', async () => {
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'county');
     const first = await timed('county list, first page after navigation', async () => {
       await page.goto('/residents');
@@ -118,7 +110,7 @@ describe.skipIf(!hasChromium)('browser: households, card, administrators, errors
   });
 
   it('after the session ends, signing in returns to the same page', async () => {
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'cunyi');
     await page.goto(`/residents/${resident.id}`);
     await page.getByTestId('record-name').waitFor();
@@ -133,7 +125,7 @@ describe.skipIf(!hasChromium)('browser: households, card, administrators, errors
   });
 
   it('shows a locked account with the time left, a network failure, and a server error with its request id', async () => {
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await page.goto('/login');
     for (let i = 0; i < 5; i++) {
       await page.locator('#username').fill('xzadmin');

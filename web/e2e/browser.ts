@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { PASSWORD, ROOT } from './stack.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { PASSWORD, ROOT, sharedStack, type JourneyStack } from './stack.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -23,6 +24,34 @@ export function launch(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * What a journey's describe block works with: the run's stack (once it is up) and a browser of its own,
+ * launched before the block's tests and closed after them. Call it first in the block: its beforeAll runs
+ * before the block's own.
+ */
+export function journeyEnv(): { readonly stack: JourneyStack; readonly browser: Browser } {
+  let stack: JourneyStack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([sharedStack(), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const ready = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('journeyEnv() is read before its beforeAll ran');
+    return v;
+  };
+  return {
+    get stack() {
+      return ready(stack);
+    },
+    get browser() {
+      return ready(browser);
+    },
+  };
 }
 
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {

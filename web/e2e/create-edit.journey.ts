@@ -4,19 +4,18 @@
  * (c) A doctor of another village searching for that resident finds nothing, and the record's address
  * answers "not found or not in your area".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { idCheckDigit } from '@jkda/domain/id-number';
-import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
+import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
 import { fromView, toPayload } from '../src/pages/resident-form/formModel.ts';
 import type { ResidentView } from '../src/record/types.ts';
 import { fill, fillBasicInfo, saveAndWait } from './formDriver.ts';
-import { sharedStack, type Stack } from './stack.ts';
+import type { JourneyStack } from './stack.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
 /** A valid ID number of this county that no seeded resident has. */
-async function freshIdNumber(stack: Stack): Promise<string> {
+async function freshIdNumber(stack: JourneyStack): Promise<string> {
   const county = await apiAs(stack.apiURL, 'county');
   for (let seq = 901; seq < 999; seq += 2) {
     const first17 = `34152419850317${seq}`.slice(0, 17);
@@ -28,23 +27,17 @@ async function freshIdNumber(stack: Stack): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)('browser: create, edit, history, other village', () => {
-  let stack: Stack;
-  let browser: Browser;
+  const env = journeyEnv();
   let idNumber = '';
   let recordId = 0;
   const name = '司马青云';
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([sharedStack(), launch()]);
-    idNumber = await freshIdNumber(stack);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+    idNumber = await freshIdNumber(env.stack);
   });
 
   it('(b) creates a record with ID checks, edits the phone, sees two versions', async () => {
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'cunyi');
     await page.locator('.ant-menu').getByText('新建档案').click();
     await page.waitForURL('**/residents/new');
@@ -89,7 +82,7 @@ describe.skipIf(!hasChromium)('browser: create, edit, history, other village', (
 
   it('(c) a doctor of another village finds nothing', async () => {
     expect(recordId).toBeGreaterThan(0);
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'cunyi2');
     await page.goto('/residents');
     await page.getByPlaceholder('身份证号 / 档案编号').fill(idNumber);
@@ -105,19 +98,19 @@ describe.skipIf(!hasChromium)('browser: create, edit, history, other village', (
 
   it('(b) a stale version: someone else saved meanwhile; reload, compare, keep my edits', async () => {
     expect(recordId).toBeGreaterThan(0);
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'cunyi');
     await page.goto(`/residents/${recordId}/edit`);
     await page.locator('#resident_phone').waitFor();
 
-    const other = await apiAs(stack.apiURL, 'xiangzhen');
+    const other = await apiAs(env.stack.apiURL, 'xiangzhen');
     const view = await other.get<ResidentView>(`/api/residents/${recordId}`);
     const body = {
       ...toPayload(fromView(view)),
       currentAddress: '金寨县梅山镇青坊村新村组18号',
       version: view.version,
     };
-    const put = await fetch(`${stack.apiURL}/api/residents/${recordId}`, {
+    const put = await fetch(`${env.stack.apiURL}/api/residents/${recordId}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${other.token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),

@@ -2,35 +2,24 @@
  * Journeys (a) a village doctor signs in, finds a resident by typing pinyin initials and opens the
  * record; (d) the app is in Chinese by default and in English after the switch (kept on reload).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { namePinyin } from '@jkda/domain/pinyin';
-import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
-import { sharedStack, type Stack } from './stack.ts';
+import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
 describe.skipIf(!hasChromium)('browser: find a resident, languages', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([sharedStack(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const env = journeyEnv();
 
   it('(a) a village doctor finds a resident by pinyin initials and opens the record', async () => {
-    const doctor = await apiAs(stack.apiURL, 'cunyi');
+    const doctor = await apiAs(env.stack.apiURL, 'cunyi');
     const { items } = await doctor.get<{ items: { id: number; name: string }[] }>(
       '/api/residents?pageSize=50&sort=recordNumber',
     );
     const target = items.find((r) => namePinyin(r.name).initials.length >= 2)!;
     const initials = namePinyin(target.name).initials;
 
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     const t0 = Date.now();
     await page.goto('/residents');
     await page.locator('#username').waitFor({ state: 'visible' });
@@ -63,7 +52,7 @@ describe.skipIf(!hasChromium)('browser: find a resident, languages', () => {
   });
 
   it('(d) Chinese by default, English after the switch, kept after reload', async () => {
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await page.goto('/login');
     await page.getByText('账号登录').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');

@@ -3,10 +3,8 @@
  * button, sees the next dose on the child's vaccination card beside the growth chart; and finds a woman
  * whose pregnancy was registered on the maternal care list with the prenatal visit due and its window.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
-import { sharedStack, type Stack } from './stack.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
 import { countyToday } from '../src/app/today.ts';
 import { BODY_SITE_CODES, ROUTE_CODES, SCHEDULE_2021 } from '@jkda/domain/programs/immunization/index';
 
@@ -30,20 +28,11 @@ interface Wl {
 const POLL = { timeout: 10_000 };
 
 describe.skipIf(!hasChromium)('browser: mothers, children and vaccinations', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([sharedStack(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const env = journeyEnv();
 
   it('records the dose due from the immunization list and sees the next one on the card', async () => {
     // The township's staff (梅山镇): children are on no other journey's path.
-    const doc = await apiAs(stack.apiURL, 'xiangzhen');
+    const doc = await apiAs(env.stack.apiURL, 'xiangzhen');
     const wl = await doc.get<Wl>('/api/worklists/chronic?program=immunization&category=due_week');
     const today = countyToday();
     // A child due a dose now (not a birth dose: those are recorded at the delivery).
@@ -61,9 +50,9 @@ describe.skipIf(!hasChromium)('browser: mothers, children and vaccinations', () 
     const siteWords = BODY_SITE_CODES.find((b) => b.code === kind.sites[0])!.zh;
     const [vaccine, dose] = [planned.vaccine, String(planned.doseNumber)];
 
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'xiangzhen');
-    await page.goto(`${stack.baseURL}/worklist?program=immunization&category=due_week`);
+    await page.goto(`${env.stack.baseURL}/worklist?program=immunization&category=due_week`);
     const row = page.locator('tr', { has: page.getByText(child!.name, { exact: true }) }).first();
     await row.getByTestId('wl-due-service').waitFor();
     await row.getByTestId('wl-record-due').click();
@@ -86,7 +75,7 @@ describe.skipIf(!hasChromium)('browser: mothers, children and vaccinations', () 
     await page.getByTestId('svc-status').getByText('已签名').waitFor();
 
     // The record's card: that dose given, the next one named; the growth chart beside it.
-    await page.goto(`${stack.baseURL}/residents/${child!.residentId}?tab=followups`);
+    await page.goto(`${env.stack.baseURL}/residents/${child!.residentId}?tab=followups`);
     await page.getByTestId('vaccination-card').waitFor();
     await expect.poll(() => page.getByTestId('vaccination-next').textContent(), POLL).toContain('下一剂');
     const after = await doc.get<Wl>('/api/worklists/chronic?program=immunization&limit=2000');
@@ -96,14 +85,14 @@ describe.skipIf(!hasChromium)('browser: mothers, children and vaccinations', () 
   });
 
   it('shows a registered pregnancy on the maternal list with the prenatal visit due and its window', async () => {
-    const doc = await apiAs(stack.apiURL, 'xiangzhen');
+    const doc = await apiAs(env.stack.apiURL, 'xiangzhen');
     const wl = await doc.get<Wl>('/api/worklists/chronic?program=maternal');
     const woman = wl.items.find((r) => r.dueKey?.startsWith('prenatal:'));
     expect(woman, 'a pregnant woman of the township (demo data)').toBeTruthy();
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, 'xiangzhen');
-    await page.goto(`${stack.baseURL}/worklist?program=maternal&category=all`);
+    await page.goto(`${env.stack.baseURL}/worklist?program=maternal&category=all`);
     const cell = page
       .locator('tr', { has: page.getByText(woman!.name, { exact: true }) })
       .getByTestId('wl-due-service')

@@ -4,10 +4,9 @@
  * BP reading used shown live) from the record's "new service record" menu, signs them, finds both on the
  * timeline, and sees the resident leave the "no health check this year" worklist.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
-import { sharedStack, type Stack } from './stack.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -26,28 +25,19 @@ async function newService(page: Page, typeName: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('browser: service records from the resident record', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([sharedStack(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const env = journeyEnv();
 
   it('records a self-care assessment and a health check and takes the resident off the check list', async () => {
     // cunyi2's village: the other journeys change residents of cunyi's village on the same server.
-    const doc = await apiAs(stack.apiURL, 'cunyi2');
+    const doc = await apiAs(env.stack.apiURL, 'cunyi2');
     const before = await doc.get<Wl>(missingCheck);
     const elder = before.items.find((i) => i.age >= 65 && i.age < 85);
     expect(elder, 'an elder of cunyi2’s village without this year’s check').toBeTruthy();
     const id = elder!.residentId;
 
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'cunyi2');
-    await page.goto(`${stack.baseURL}/residents/${id}?tab=followups`);
+    await page.goto(`${env.stack.baseURL}/residents/${id}?tab=followups`);
     await page.getByTestId('new-service').waitFor();
 
     // Self-care: the first (most independent) answer of each item → total 0, 可自理.
@@ -62,7 +52,7 @@ describe.skipIf(!hasChromium)('browser: service records from the resident record
     await page.getByTestId('svc-status').getByText('已签名').waitFor();
 
     // Health check: symptoms, BP on both arms, height and weight, evaluation.
-    await page.goto(`${stack.baseURL}/residents/${id}?tab=followups`);
+    await page.goto(`${env.stack.baseURL}/residents/${id}?tab=followups`);
     await newService(page, '健康体检');
     await page.waitForURL(`**/residents/${id}/services/health_check/new`);
     await page.getByTestId('hc-symptoms').getByText('无症状', { exact: true }).click();
@@ -115,7 +105,7 @@ describe.skipIf(!hasChromium)('browser: service records from the resident record
     await page.getByTestId('svc-status').getByText('已签名').waitFor();
 
     // Both on the record's timeline; off the "no check this year" list.
-    await page.goto(`${stack.baseURL}/residents/${id}?tab=followups`);
+    await page.goto(`${env.stack.baseURL}/residents/${id}?tab=followups`);
     const timeline = page.getByTestId('service-timeline');
     await timeline.getByText('健康体检').first().waitFor();
     await timeline.getByText('老年人生活自理能力评估').first().waitFor();

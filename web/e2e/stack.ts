@@ -222,11 +222,13 @@ async function waitForStack(shared: SharedStack, timeoutMs: number): Promise<voi
   }
 }
 
+/** What a journey uses of the run's stack (the global setup stops it at the end of the run). */
+export type JourneyStack = Pick<Stack, 'baseURL' | 'apiURL'>;
+
 /** The run's stack for a journey: waits until the global setup has it up. */
-export async function sharedStack(): Promise<Stack> {
+export async function sharedStack(): Promise<JourneyStack> {
   const shared = inject('jkdaStack');
   if (!shared) throw new Error('no browser stack: the global setup web/e2e/global-setup.ts starts it');
   await waitForStack(shared, 300_000);
-  // The global setup stops the stack at the end of the run; a journey has nothing to stop.
-  return { baseURL: shared.baseURL, apiURL: shared.apiURL, stop: () => Promise.resolve() };
+  return { baseURL: shared.baseURL, apiURL: shared.apiURL };
 }

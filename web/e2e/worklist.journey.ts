@@ -5,12 +5,12 @@
  * Then the 65+ register: the elderly without a health check this year, kept in the URL over a reload,
  * exported to Excel (a real .xlsx download) and a row opening the resident record.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addDays, addMonths, localDate } from '@jkda/domain';
-import { apiAs, hasChromium, launch, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
-import { sharedStack, type Stack } from './stack.ts';
+import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
+import type { JourneyStack } from './stack.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -28,7 +28,7 @@ interface Wl {
 const today = () => localDate();
 
 /** An overdue hypertension patient of cunyi's village: a seeded one, or one enrolled here with an old visit. */
-async function overduePatient(stack: Stack): Promise<WlItem> {
+async function overduePatient(stack: JourneyStack): Promise<WlItem> {
   const doc = await apiAs(stack.apiURL, 'cunyi');
   const wl = await doc.get<Wl>('/api/worklists/chronic?program=hypertension&category=overdue');
   const seeded = wl.items[0];
@@ -62,20 +62,11 @@ async function overduePatient(stack: Stack): Promise<WlItem> {
 }
 
 describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([sharedStack(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const env = journeyEnv();
 
   it('records a controlled, then an uncontrolled follow-up from the worklist', async () => {
-    const patient = await overduePatient(stack);
-    const page = await newPage(browser, stack.baseURL);
+    const patient = await overduePatient(env.stack);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'cunyi');
     await page.locator('.ant-menu').getByText('随访工作台').click();
     await page.waitForURL('**/worklist');
@@ -195,14 +186,14 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
   }, 120_000);
 
   it('lists the elderly without a health check this year, keeps the choice over a reload and exports it', async () => {
-    const doc = await apiAs(stack.apiURL, 'cunyi');
+    const doc = await apiAs(env.stack.apiURL, 'cunyi');
     const expected = await doc.get<Wl>(
       '/api/worklists/chronic?program=elderly&category=check_missing&limit=5',
     );
     expect(expected.counts.check_missing).toBeGreaterThan(0);
     const first = expected.items[0]!;
 
-    const page = await newPage(browser, stack.baseURL);
+    const page = await newPage(env.browser, env.stack.baseURL);
     await signIn(page, 'cunyi');
     await page.goto('/worklist');
     await page.getByTestId('wl-tab-under_visited').waitFor();
@@ -230,7 +221,7 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
     await expect.poll(tabCount).toBe(String(expected.counts.check_missing));
     await screenshot(page, 'wl-elderly-check-missing', false);
 
-    // Export: the same filters, answered as an Excel workbook and saved by the browser.
+    // Export: the same filters, answered as an Excel workbook and saved by the env.browser.
     const [download, response] = await Promise.all([
       page.waitForEvent('download'),
       page.waitForResponse((r) => new URL(r.url()).pathname === '/api/worklists/chronic/export.xlsx'),
