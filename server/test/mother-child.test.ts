@@ -25,6 +25,12 @@ interface Worklist {
   items: Row[];
 }
 
+interface ServicesAnswer {
+  enrolments: { program: string; status: string }[];
+  plans: { program: string; services: { key: string; state: string; from: string; by: string }[] }[];
+  linked: { type: string; residentId: number; name: string }[];
+}
+
 const rowOf = async (doc: Client, program: string, village: string, id: number) => {
   const r = await doc.get(`/api/worklists/chronic?program=${program}&villageCode=${village}&limit=2000`);
   expect(r.statusCode).toBe(200);
@@ -78,6 +84,22 @@ describeEachDb('mothers, children and vaccinations', (env) => {
       dueBy: addDays(lmp, 20 * 7 + 6),
       categories: [],
     });
+    // The record's plan: the first check done, the four visits ahead with their windows, the postpartum
+    // services expected from the due date.
+    const planned = (await doc.get(`/api/residents/${woman.id}/services`)).json() as ServicesAnswer;
+    const plan = planned.plans.find((p) => p.program === 'maternal')!.services;
+    expect(plan.map((x) => `${x.key} ${x.state}`)).toEqual([
+      'prenatal:1 done',
+      'prenatal:2 upcoming',
+      'prenatal:3 upcoming',
+      'prenatal:4 upcoming',
+      'prenatal:5 upcoming',
+      'postpartum_visit upcoming',
+      'check42 upcoming',
+    ]);
+    expect(plan[0]).toMatchObject({ recordId: (first.json() as { id: number }).id, doneOn: today });
+    expect(plan[1]).toMatchObject({ from: addDays(lmp, 16 * 7), by: addDays(lmp, 20 * 7 + 6) });
+    expect(plan[5]).toMatchObject({ from: addDays(lmp, 280), expected: true });
 
     // A miscarriage (code 4) ends the entry: she leaves the list.
     const loss = await sign(doc, woman.id, 'maternal_outcome', today, {
@@ -88,10 +110,10 @@ describeEachDb('mothers, children and vaccinations', (env) => {
     });
     expect(loss.statusCode, loss.body).toBe(201);
     expect(await rowOf(doc, 'maternal', e.villageA, woman.id)).toBeUndefined();
-    const services = (await doc.get(`/api/residents/${woman.id}/services`)).json() as {
-      enrolments: { program: string; status: string }[];
-    };
+    const services = (await doc.get(`/api/residents/${woman.id}/services`)).json() as ServicesAnswer;
     expect(services.enrolments.find((x) => x.program === 'maternal')?.status).toBe('ended');
+    // An entry no longer managed has no plan.
+    expect(services.plans).toEqual([]);
   });
 
   it('takes a newborn into child health and immunization with what is due, and links the baby from the mother', async () => {
@@ -164,5 +186,17 @@ describeEachDb('mothers, children and vaccinations', (env) => {
       dueDate: born,
       dueBy: addDays(born, 7),
     });
+    // The mother's record links the baby's; the baby's plan starts with the newborn visit, due now.
+    const mine = (await doc.get(`/api/residents/${mother.id}/services`)).json() as ServicesAnswer;
+    expect(mine.linked).toEqual([
+      expect.objectContaining({ type: 'maternal_outcome', residentId: id, name: '李芳之女' }),
+    ]);
+    const babys = (await doc.get(`/api/residents/${id}/services`)).json() as ServicesAnswer;
+    const checks = babys.plans.find((p) => p.program === 'child_health')!.services;
+    expect(checks[0]).toMatchObject({ key: 'check:newborn', state: 'due', from: born });
+    expect(checks.filter((x) => x.key.startsWith('check:'))).toHaveLength(13);
+    // A doctor of another village sees neither the mother's record nor, through it, the baby's name.
+    const other = await e.as('cunyi2');
+    expect((await other.get(`/api/residents/${mother.id}/services`)).statusCode).toBe(404);
   });
 });

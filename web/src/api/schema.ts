@@ -2522,6 +2522,17 @@ export interface components {
       expiresAt: string;
       timeZone: string;
     };
+    PlannedService: {
+      type: string;
+      key: string;
+      from: string;
+      by: string;
+      /** @enum {string} */
+      state: 'done' | 'due' | 'overdue' | 'missed' | 'upcoming';
+      recordId: number | null;
+      doneOn: string | null;
+      expected?: boolean;
+    };
     ResidentList: {
       items: components['schemas']['ResidentListItem'][];
       total: number;
@@ -2768,6 +2779,17 @@ export interface components {
     ServiceList: {
       enrolments: components['schemas']['Enrolment'][];
       items: components['schemas']['ServiceItem'][];
+      plans: {
+        program: string;
+        services: components['schemas']['PlannedService'][];
+      }[];
+      linked: {
+        serviceId: number;
+        type: string;
+        serviceDate: string;
+        residentId: number;
+        name: string;
+      }[];
     };
     ServiceRecord: {
       id: number;

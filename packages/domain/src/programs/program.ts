@@ -158,6 +158,24 @@ export interface ScheduleInput {
   on: string;
 }
 
+/** Where a planned service of a register entry stands on the day of the plan. */
+export type PlanState = 'done' | 'due' | 'overdue' | 'missed' | 'upcoming';
+
+/** One service of a register entry's plan: its window, and the record that delivered it. */
+export interface PlannedService {
+  type: string;
+  /** As ScheduledDue.key (its words: dueWords). */
+  key: string;
+  from: string;
+  by: string;
+  state: PlanState;
+  /** The signed record that delivered it (done). */
+  recordId: number | null;
+  doneOn: string | null;
+  /** The window is reckoned from an expected date (the due date of a pregnancy not yet ended). */
+  expected?: boolean;
+}
+
 /**
  * A register whose services follow a schedule across several types (gestational weeks, age windows, a
  * national schedule of doses) rather than the interval of one follow-up type.
@@ -169,6 +187,8 @@ export interface RegisterSchedule {
   nextDue(input: ScheduleInput): ScheduledDue | null;
   /** Words for a due service's key in lists (第3次产前随访, 6月龄健康检查, 乙肝疫苗第2剂 …). */
   dueWords(key: string, lang: Lang): string;
+  /** Every service of the entry's schedule, in order, done or not (the record page's plan). Pure. */
+  plan?: (input: ScheduleInput) => PlannedService[];
 }
 
 export interface RegisterDef {

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HistoryRecord } from './program.ts';
-import { maternalDue, maternalDueWords } from './maternal/maternal.schedule.ts';
-import { childDue, childDueWords } from './child/child.register-schedule.ts';
+import { maternalDue, maternalDueWords, maternalPlan } from './maternal/maternal.schedule.ts';
+import { childDue, childDueWords, childPlan } from './child/child.register-schedule.ts';
 import { doseWords, immunizationDue } from './immunization/immunization.program.ts';
 
 let id = 0;
@@ -156,4 +156,111 @@ describe('immunization schedule', () => {
     ['MMR-1', 'en', 'Measles, mumps and rubella vaccine, dose 1'],
     ['XYZ:2', 'zh', 'XYZ 第2剂'],
   ] as const)('words of %s (%s): %s', (key, lang, want) => expect(doseWords(key, lang)).toBe(want));
+});
+
+describe('plans on the record', () => {
+  const states = (plan: readonly { key: string; state: string }[]) => plan.map((p) => `${p.key} ${p.state}`);
+
+  describe('maternal', () => {
+    // LMP 2026-01-01: windows 1: 01-01…04-01, 2: 04-23…05-27, 3: 05-28…06-24, 4: 07-16…09-16,
+    // 5: 09-17…10-14; due date (280 days) 2026-10-08.
+    const first = rec('maternal_first_prenatal', '2026-03-01', { lmp: '2026-01-01' });
+    const base = { birthDate: '1995-01-01', sex: '2', enrolledOn: '2026-03-01' };
+    it('a dated pregnancy: five prenatal windows, then the postpartum services expected from the due date', () => {
+      const plan = maternalPlan({ ...base, records: [first], on: '2026-05-01' });
+      expect(states(plan)).toEqual([
+        'prenatal:1 done',
+        'prenatal:2 due',
+        'prenatal:3 upcoming',
+        'prenatal:4 upcoming',
+        'prenatal:5 upcoming',
+        'postpartum_visit upcoming',
+        'check42 upcoming',
+      ]);
+      expect(plan[0]).toMatchObject({
+        recordId: first.id,
+        doneOn: '2026-03-01',
+        from: '2026-01-01',
+        by: '2026-04-01',
+      });
+      expect(plan.slice(1, 5).map((p) => [p.from, p.by])).toEqual([
+        ['2026-04-23', '2026-05-27'],
+        ['2026-05-28', '2026-06-24'],
+        ['2026-07-16', '2026-09-16'],
+        ['2026-09-17', '2026-10-14'],
+      ]);
+      expect(plan[5]).toMatchObject({ from: '2026-10-08', by: '2026-10-15', expected: true });
+      expect(plan[6]).toMatchObject({ from: '2026-11-19', by: '2026-12-03', expected: true });
+    });
+
+    it.each([
+      // The 2nd visit's last day, the day after (missed: the 3rd is open), between windows 3 and 4.
+      ['2026-05-27', 'prenatal:2 due'],
+      ['2026-05-28', 'prenatal:2 missed'],
+      ['2026-07-01', 'prenatal:3 missed'],
+    ])('on %s: %s', (on, want) => {
+      expect(states(maternalPlan({ ...base, records: [first], on }))).toContain(want);
+    });
+
+    it('a pregnancy not dated yet: only the first check, due now', () => {
+      const plan = maternalPlan({ ...base, records: [], on: '2026-03-01' });
+      expect(states(plan)).toEqual(['prenatal:1 due']);
+    });
+
+    it('after a birth: the visits not done are missed, the postpartum windows run from discharge and delivery', () => {
+      const outcome = rec('maternal_outcome', '2026-10-08', { outcome: { code: '1' }, date: '2026-10-06' });
+      const v4 = rec('maternal_prenatal_followup', '2026-08-01', { kind: 'examined', visitNumber: 4 });
+      const plan = maternalPlan({ ...base, records: [first, v4, outcome], on: '2026-10-08' });
+      expect(states(plan)).toEqual([
+        'prenatal:1 done',
+        'prenatal:2 missed',
+        'prenatal:3 missed',
+        'prenatal:4 done',
+        'prenatal:5 missed',
+        'postpartum_visit due',
+        'check42 upcoming',
+      ]);
+      expect(plan[5]).toMatchObject({ from: '2026-10-06', by: '2026-10-13' });
+      expect(plan[5]!.expected).toBeUndefined();
+      expect(plan[6]).toMatchObject({ from: '2026-11-17', by: '2026-12-01' });
+    });
+
+    it('a miscarriage: no visits after it, no postpartum care', () => {
+      const loss = rec('maternal_outcome', '2026-03-20', { outcome: { code: '4' }, date: '2026-03-19' });
+      expect(states(maternalPlan({ ...base, records: [first, loss], on: '2026-03-21' }))).toEqual([
+        'prenatal:1 done',
+      ]);
+    });
+  });
+
+  describe('child', () => {
+    const born = '2026-01-10';
+    const base = { birthDate: born, sex: '1', enrolledOn: born };
+    const newborn = rec('child_newborn_visit', '2026-01-15', { dischargeDate: '2026-01-12' });
+    it('every check and TCM guidance in the order of their windows', () => {
+      const plan = childPlan({ ...base, records: [newborn], on: '2026-04-15' });
+      expect(plan).toHaveLength(13 + 6);
+      expect(states(plan).slice(0, 6)).toEqual([
+        'check:newborn done',
+        'check:1 missed',
+        'check:3 due',
+        'check:6 upcoming',
+        'tcm:6 upcoming',
+        'check:8 upcoming',
+      ]);
+      expect(plan[0]).toMatchObject({ from: '2026-01-12', by: '2026-01-19', recordId: newborn.id });
+      expect(plan[1]).toMatchObject({ from: '2026-02-07', by: '2026-02-09', type: 'child_check_infant' });
+      expect(plan.at(-1)).toMatchObject({
+        key: 'check:72',
+        type: 'child_check_preschool',
+        from: '2032-01-10',
+      });
+    });
+
+    it('a check whose window closed before the next opens is overdue; the 1-month check the day after its window', () => {
+      expect(states(childPlan({ ...base, records: [newborn], on: '2026-02-10' }))).toContain(
+        'check:1 overdue',
+      );
+    });
+  });
 });

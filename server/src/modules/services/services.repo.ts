@@ -54,7 +54,9 @@ export async function historyOf(
   residentId: number,
   types: readonly string[],
   excludeId: number | null,
+  opts: { tookPlace?: boolean } = {},
 ): Promise<HistoryRecord[]> {
+  if (types.length === 0) return [];
   let q = db
     .selectFrom('service_record as s')
     .select(['s.id', 's.type', 's.service_date', 's.form'])
@@ -62,6 +64,7 @@ export async function historyOf(
     .where('s.type', 'in', types)
     .where('s.status', '=', 'signed');
   if (excludeId !== null) q = q.where('s.id', '!=', excludeId);
+  if (opts.tookPlace) q = q.where('s.took_place', '=', true);
   const rows = await q.orderBy('s.service_date').orderBy('s.id').execute();
   return rows.map((r) => ({
     id: r.id,

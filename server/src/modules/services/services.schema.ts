@@ -53,11 +53,38 @@ export const serviceItemSchema = named(
   }),
 );
 
+/** One service of a scheduled register entry's plan (the domain's PlannedService). */
+const plannedServiceSchema = named(
+  'PlannedService',
+  z.object({
+    type: z.string(),
+    key: z.string(),
+    from: z.string(),
+    by: z.string(),
+    state: z.enum(['done', 'due', 'overdue', 'missed', 'upcoming']),
+    recordId: z.number().int().nullable(),
+    doneOn: z.string().nullable(),
+    expected: z.boolean().optional(),
+  }),
+);
+
 export const serviceListSchema = named(
   'ServiceList',
   z.object({
     enrolments: z.array(enrolmentSchema),
     items: z.array(serviceItemSchema),
+    /** The plan of each managed entry of a register with a schedule that plans (pregnancy, child checks). */
+    plans: z.array(z.object({ program: z.string(), services: z.array(plannedServiceSchema) })),
+    /** Other records the resident's signed records name (the babies of a pregnancy outcome) that the user may see. */
+    linked: z.array(
+      z.object({
+        serviceId: z.number().int(),
+        type: z.string(),
+        serviceDate: z.string(),
+        residentId: z.number().int(),
+        name: z.string(),
+      }),
+    ),
   }),
 );
 export type ServiceList = z.infer<typeof serviceListSchema>;

@@ -13,7 +13,7 @@ import { countyToday } from '../../platform/today.ts';
 import type { Ctx } from '../auth/actor.ts';
 import type { AuditWriter } from '../audit/audit.writer.ts';
 import { diffRecords } from '../registry/registry.diff.ts';
-import { enrolmentsOf, managedPrograms } from '../enrolments/enrolments.repo.ts';
+import { enrolmentsOf, managedPrograms, type EnrolmentRow } from '../enrolments/enrolments.repo.ts';
 import { enrolmentView, exitRegister } from '../enrolments/enrolments.service.ts';
 import { refreshStateAfter } from '../enrolments/enrolments.state.ts';
 import {
@@ -285,17 +285,92 @@ export class ServicesService {
     return view(s);
   }
 
+  /** The plan of each managed entry of a register whose schedule plans, from its signed records. */
+  private async plansOf(
+    resident: { id: number; birth_date: string; sex: string },
+    enrolments: readonly EnrolmentRow[],
+    today: string,
+  ): Promise<ServiceList['plans']> {
+    const planned = enrolments.flatMap((e) => {
+      const schedule = e.status === 'managed' ? this.registry.register(e.program)?.schedule : undefined;
+      return schedule?.plan ? [{ e, schedule, plan: schedule.plan }] : [];
+    });
+    if (planned.length === 0) return [];
+    const types = [...new Set(planned.flatMap((p) => p.schedule.types))];
+    const records = await historyOf(this.env.db, resident.id, types, null, { tookPlace: true });
+    return planned.map(({ e, schedule, plan }) => ({
+      program: e.program,
+      services: plan({
+        birthDate: resident.birth_date,
+        sex: resident.sex,
+        enrolledOn: e.enrolled_on,
+        records: records.filter((x) => schedule.types.includes(x.type)),
+        on: today,
+      }),
+    }));
+  }
+
+  /** The residents the signed records of the resident name (residentLinks) that the user may see. */
+  private async linkedOf(r: Repos, residentId: number): Promise<ServiceList['linked']> {
+    const types = this.registry.serviceTypes.filter(
+      (t) => this.registry.serviceType(t)?.residentLinks !== undefined,
+    );
+    const records = await historyOf(this.env.db, residentId, types, null);
+    const links = records.flatMap((x) =>
+      (this.registry.serviceType(x.type)?.residentLinks?.(x.form) ?? []).map((id) => ({ record: x, id })),
+    );
+    if (links.length === 0) return [];
+    const names = await r
+      .residents()
+      .select(['r.id', 'r.name'])
+      .where(
+        'r.id',
+        'in',
+        links.map((l) => l.id),
+      )
+      .execute();
+    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    return links.flatMap(({ record, id }) =>
+      nameOf.has(id)
+        ? [
+            {
+              serviceId: record.id,
+              type: record.type,
+              serviceDate: record.serviceDate,
+              residentId: id,
+              name: nameOf.get(id)!,
+            },
+          ]
+        : [],
+    );
+  }
+
   async listForResident(ctx: Ctx, residentId: number): Promise<ServiceList> {
     const r = repos(this.env.db, ctx.actor);
-    const resident = await r.residents().select('r.id').where('r.id', '=', residentId).executeTakeFirst();
+    const resident = await r
+      .residents()
+      .select(['r.id', 'r.birth_date', 'r.sex'])
+      .where('r.id', '=', residentId)
+      .executeTakeFirst();
     if (!resident) throw notFound();
     const rows = await servicesOf(this.env.db, residentId);
     const enrolments = await enrolmentsOf(r, residentId);
+    const today = countyToday();
+    const plans = await this.plansOf(resident, enrolments, today);
+    const linked = await this.linkedOf(r, residentId);
     await this.audit.record(ctx, [
       { action: 'service.list', entityType: 'resident', entityId: residentId, residentId },
+      // The names of the records linked are a read of those records.
+      ...[...new Set(linked.map((l) => l.residentId))].map((id) => ({
+        action: 'resident.linked',
+        entityType: 'resident',
+        entityId: id,
+        residentId: id,
+      })),
     ]);
-    const today = countyToday();
     return {
+      plans,
+      linked,
       enrolments: enrolments.map((e) => enrolmentView(e, today)),
       items: rows.map((s) => ({
         id: s.id,

@@ -385,4 +385,18 @@ export const followup = {
   'hc.f.riskFactors.targetWeightKg': ['减体重目标（kg）', 'Target weight (kg)'],
   'hc.f.riskFactors.vaccines': ['建议接种疫苗', 'Vaccines advised'],
   'hc.f.riskFactors.other': ['其他', 'Other'],
+
+  'plan.title': ['{register}服务计划', '{register}: service plan'],
+  'plan.window': ['{from} ~ {by}', '{from} to {by}'],
+  'plan.expected': ['按预产期推算', 'Reckoned from the due date'],
+  'plan.doneOn': ['{date} 已完成', 'Done {date}'],
+  'plan.state.done': ['已完成', 'Done'],
+  'plan.state.due': ['应做', 'Due'],
+  'plan.state.overdue': ['逾期', 'Overdue'],
+  'plan.state.missed': ['错过', 'Missed'],
+  'plan.state.upcoming': ['未到时间', 'Not yet due'],
+  'plan.record': ['记录', 'Record'],
+  'plan.open': ['查看记录', 'Open the record'],
+  'linked.title': ['关联档案', 'Linked records'],
+  'linked.named': ['{type}（{date}）', '{type} ({date})'],
 } as const satisfies Record<string, readonly [string, string]>;

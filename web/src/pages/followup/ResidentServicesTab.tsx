@@ -21,6 +21,7 @@ import {
   resultOf,
 } from '../../programs/index.ts';
 import { EnrolmentPanel } from '../enrolment/EnrolmentPanel.tsx';
+import { LinkedRecords, SchedulePlans } from './SchedulePlans.tsx';
 import { ResidentTrends } from '../trends/ResidentTrends.tsx';
 import { ServiceTimeline } from '../trends/ServiceTimeline.tsx';
 import { servicesApi, type Enrolment, type ServiceItem } from '../services/services.api.ts';
@@ -129,6 +130,14 @@ export function ResidentServicesTab({
           sex={sex}
         />
       )}
+      {data && (
+        <SchedulePlans
+          plans={data.plans}
+          onRecord={canWrite ? startNew : undefined}
+          onOpen={(type, serviceId) => void navigate(pathOf('service', { id: residentId, type, serviceId }))}
+        />
+      )}
+      {data && <LinkedRecords linked={data.linked} />}
       {data && data.items.length > 0 && <ResidentTrends items={data.items} age={age} />}
       {data &&
         PROGRAM_UIS.map(

@@ -27,7 +27,7 @@ function api(extra: Handler = () => undefined) {
     if (url.pathname === '/api/auth/me') return { status: 200, body: SIGNER };
     if (url.pathname === '/api/residents/7') return { status: 200, body: RESIDENT };
     if (url.pathname === '/api/residents/7/services')
-      return { status: 200, body: { enrolments: [], items: [] } };
+      return { status: 200, body: { enrolments: [], items: [], plans: [], linked: [] } };
     return undefined;
   });
 }

@@ -3,9 +3,22 @@
  * signed records, and the next one due with its age window (childNextDue).
  */
 import type { Lang } from '../../messages.ts';
-import type { HistoryRecord, RegisterSchedule, ScheduleInput, ScheduledDue } from '../program.ts';
-import { childNextDue, type ChildState } from './child.rules.ts';
-import type { ChildCheck, TcmMonth } from './child.schedule.ts';
+import type {
+  HistoryRecord,
+  PlannedService,
+  RegisterSchedule,
+  ScheduleInput,
+  ScheduledDue,
+} from '../program.ts';
+import {
+  checkWindow,
+  childLeaveDate,
+  childNextDue,
+  dueStatusOf,
+  tcmWindow,
+  type ChildState,
+} from './child.rules.ts';
+import { CHILD_CHECKS, TCM_MONTHS, type ChildCheck, type TcmMonth } from './child.schedule.ts';
 
 export const CHILD_TYPE_IDS = {
   newborn: 'child_newborn_visit',
@@ -45,6 +58,54 @@ export function childDue(input: ScheduleInput): ScheduledDue | null {
   return { type: checkType(due.check), key: `check:${due.check}`, from: due.from, by: due.to };
 }
 
+/** The key of the check or TCM guidance a record delivered, or null. */
+function keyOf(r: HistoryRecord): string | null {
+  if (r.type === T.newborn) return 'check:newborn';
+  if (CHECK_TYPES.includes(r.type)) return `check:${Number(r.form.monthAge)}`;
+  if (r.type === T.tcm) return `tcm:${Number(r.form.monthAge)}`;
+  return null;
+}
+
+/**
+ * Every check (newborn visit to 6 years) and TCM guidance (6 to 36 months) with its age window: done by the
+ * first signed record of it, else due, overdue (its window closed before the next one opened), missed (the
+ * next window is open) or upcoming; in the order of their windows.
+ */
+export function childPlan(input: ScheduleInput): PlannedService[] {
+  const state = childStateOf(input.birthDate, input.records);
+  const done = new Map<string, HistoryRecord>();
+  for (const r of input.records) {
+    const key = keyOf(r);
+    if (key && !done.has(key)) done.set(key, r);
+  }
+  const leave = childLeaveDate(input.birthDate);
+  const row = (
+    key: string,
+    type: string,
+    w: { from: string; to: string },
+    nextFrom: string,
+  ): PlannedService => {
+    const r = done.get(key);
+    return {
+      type,
+      key,
+      from: w.from,
+      by: w.to,
+      state: r ? 'done' : dueStatusOf(w, nextFrom, input.on),
+      recordId: r?.id ?? null,
+      doneOn: r?.serviceDate ?? null,
+    };
+  };
+  const checks = CHILD_CHECKS.map((c) => checkWindow(input.birthDate, c, state.dischargeDate));
+  const tcms = TCM_MONTHS.map((m) => tcmWindow(input.birthDate, m));
+  const rows = [
+    ...checks.map((w, i) => row(`check:${w.check}`, checkType(w.check), w, checks[i + 1]?.from ?? leave)),
+    ...tcms.map((w, i) => row(`tcm:${TCM_MONTHS[i]}`, T.tcm, w, tcms[i + 1]?.from ?? leave)),
+  ];
+  // By window; a check before the TCM guidance of the same month age.
+  return rows.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.type === T.tcm ? 1 : -1));
+}
+
 /** 满月, 3月龄, 1岁, 18月龄 … as the spec names the checks. */
 function ageWords(month: number, lang: Lang): string {
   if (month === 1) return lang === 'zh' ? '满月' : '1 month';
@@ -70,4 +131,5 @@ export const childSchedule: RegisterSchedule = {
   types: Object.values(T),
   nextDue: childDue,
   dueWords: childDueWords,
+  plan: childPlan,
 };

@@ -95,7 +95,7 @@ export type DueStatus = 'due' | 'overdue' | 'missed' | 'upcoming';
  * the next item's window has not opened (a late check is still worth doing); missed once the next window
  * is open (the next check takes over); upcoming before its window.
  */
-function statusOf(w: CheckWindow, nextFrom: string | null, on: string): DueStatus {
+export function dueStatusOf(w: { from: string; to: string }, nextFrom: string | null, on: string): DueStatus {
   if (on < w.from) return 'upcoming';
   if (on <= w.to) return 'due';
   return nextFrom !== null && on >= nextFrom ? 'missed' : 'overdue';
@@ -126,7 +126,7 @@ export function checkDueAt(
   const windows = CHILD_CHECKS.map((c) => checkWindow(birthDate, c, opts.dischargeDate));
   windows.forEach((w, i) => {
     if (done.includes(w.check)) return;
-    const s = statusOf(w, windows[i + 1]?.from ?? null, on);
+    const s = dueStatusOf(w, windows[i + 1]?.from ?? null, on);
     if (s === 'due') out.due ??= w;
     else if (s === 'overdue') out.overdue = w;
     else if (s === 'missed') out.missed.push(w.check);
@@ -172,7 +172,7 @@ export function childNextDue(state: ChildState, on: string): ChildDue | null {
   const cands: Cand[] = [];
   checks.forEach((w, i) => {
     if (state.checksDone.includes(w.check)) return;
-    const s = statusOf(w, checks[i + 1]?.from ?? leave, on);
+    const s = dueStatusOf(w, checks[i + 1]?.from ?? leave, on);
     if (s === 'missed') return;
     const withTcm = typeof w.check === 'number' && tcmPending(w.check);
     cands.push({ kind: 'check', check: w.check, from: w.from, to: w.to, status: s, withTcm, rank: 0 });
@@ -181,7 +181,7 @@ export function childNextDue(state: ChildState, on: string): ChildDue | null {
     if (state.tcmDone.includes(month)) return;
     // Together with a pending check of the same month age, the check carries it.
     if (!state.checksDone.includes(month)) return;
-    const s = statusOf(w, tcms[i + 1]?.w.from ?? leave, on);
+    const s = dueStatusOf(w, tcms[i + 1]?.w.from ?? leave, on);
     if (s === 'missed') return;
     cands.push({ kind: 'tcm', month, from: w.from, to: w.to, status: s, rank: 1 });
   });

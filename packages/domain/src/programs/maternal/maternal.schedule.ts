@@ -3,12 +3,23 @@
  * records of the current register entry, and the next service due with its window (maternalNextDue).
  */
 import type { Lang } from '../../messages.ts';
-import type { HistoryRecord, RegisterSchedule, ScheduleInput, ScheduledDue } from '../program.ts';
+import type {
+  HistoryRecord,
+  PlannedService,
+  PlanState,
+  RegisterSchedule,
+  ScheduleInput,
+  ScheduledDue,
+} from '../program.ts';
 import {
+  check42Window,
   datePregnancy,
+  dueDate,
   isBirth,
   maternalNextDue,
   OUTCOME_KEYS,
+  postpartumVisitWindow,
+  prenatalSchedule,
   type PregnancyState,
 } from './maternal.rules.ts';
 
@@ -73,6 +84,88 @@ export function maternalDue(input: ScheduleInput): ScheduledDue | null {
   return { type: T.postpartum42, key: 'check42', from: due.from, by: due.to };
 }
 
+/** The key of the service a record of the entry delivered, or null (an outcome, a visit closed as lost). */
+function keyOf(r: HistoryRecord): string | null {
+  if (r.type === T.firstPrenatal) return 'prenatal:1';
+  if (r.type === T.prenatalFollowUp && r.form.kind !== 'lost')
+    return `prenatal:${Number(r.form.visitNumber)}`;
+  if (r.type === T.postpartumVisit && r.form.kind === 'examined') return 'postpartum_visit';
+  if (r.type === T.postpartum42 && r.form.kind === 'examined') return 'check42';
+  return null;
+}
+
+/**
+ * The pregnancy's plan: the five prenatal visits with their windows by gestational week (the first one
+ * alone while the pregnancy is not dated), then the postpartum visit and the 42-day check — from the
+ * discharge and the delivery once the outcome is known, before that from the due date (expected). A visit
+ * not done whose window closed is overdue while it is still the next service, missed once a later one
+ * is, or once the pregnancy has ended; prenatal visits whose windows open after the pregnancy ended are left
+ * out, and so is postpartum care after an outcome that is no birth.
+ */
+export function maternalPlan(input: ScheduleInput): PlannedService[] {
+  const own = input.records.filter((r) => r.serviceDate >= input.enrolledOn);
+  const state = pregnancyStateOf(input.records, input.enrolledOn);
+  const next = maternalDue(input);
+  const done = new Map<string, HistoryRecord>();
+  for (const r of own) {
+    const key = keyOf(r);
+    if (key && !done.has(key)) done.set(key, r);
+  }
+  const ended = state.deliveryDate ?? null;
+  const stateOf = (key: string, from: string, by: string): PlanState =>
+    done.has(key)
+      ? 'done'
+      : ended && key.startsWith('prenatal:')
+        ? 'missed'
+        : input.on < from
+          ? 'upcoming'
+          : input.on <= by
+            ? 'due'
+            : next?.key === key
+              ? 'overdue'
+              : 'missed';
+  const row = (type: string, key: string, w: { from: string; to: string }, expected = false) => {
+    const r = done.get(key);
+    const planned: PlannedService = {
+      type,
+      key,
+      from: w.from,
+      by: w.to,
+      state: expected && !r ? 'upcoming' : stateOf(key, w.from, w.to),
+      recordId: r?.id ?? null,
+      doneOn: r?.serviceDate ?? null,
+    };
+    return expected ? { ...planned, expected } : planned;
+  };
+  const rows: PlannedService[] = [];
+  if (state.dating) {
+    for (const w of prenatalSchedule(state.dating)) {
+      const key = `prenatal:${w.visit}`;
+      if (ended && !done.has(key) && w.from > ended) continue;
+      rows.push(row(w.visit === 1 ? T.firstPrenatal : T.prenatalFollowUp, key, w));
+    }
+  } else {
+    // Not dated: the first check is due now; visits recorded without a dating show on their day.
+    rows.push(row(T.firstPrenatal, 'prenatal:1', { from: input.on, to: input.on }));
+    for (const [key, r] of done)
+      if (key.startsWith('prenatal:') && key !== 'prenatal:1')
+        rows.push(row(r.type, key, { from: r.serviceDate, to: r.serviceDate }));
+  }
+  if (ended && state.birth) {
+    rows.push(
+      row(T.postpartumVisit, 'postpartum_visit', postpartumVisitWindow(state.dischargeDate ?? ended)),
+      row(T.postpartum42, 'check42', check42Window(ended)),
+    );
+  } else if (!ended && state.dating) {
+    const due = dueDate(state.dating);
+    rows.push(
+      row(T.postpartumVisit, 'postpartum_visit', postpartumVisitWindow(due), true),
+      row(T.postpartum42, 'check42', check42Window(due), true),
+    );
+  }
+  return rows;
+}
+
 const NUMBERS = ['', '1', '2', '3', '4', '5'];
 
 export function maternalDueWords(key: string, lang: Lang): string {
@@ -90,4 +183,5 @@ export const maternalSchedule: RegisterSchedule = {
   types: Object.values(T),
   nextDue: maternalDue,
   dueWords: maternalDueWords,
+  plan: maternalPlan,
 };
