@@ -31,7 +31,16 @@ import { fieldsOf, type FieldNode } from './schemaWalk.ts';
 import type { Path } from './schemaIssues.ts';
 
 /** A field the program renders itself (a vaccine chosen from the schedule …). */
-export type CustomField = ComponentType<{ name: Path; label: string; readOnly: boolean }>;
+export type CustomField = ComponentType<{
+  /** The item's name (relative to an enclosing Form.List) … */
+  name: Path;
+  /** … and its whole path, for its rule (SchemaItem's rulePath). */
+  rulePath: Path;
+  /** The field's schema path (`babies.residentId`), as its test id has it. */
+  path: string;
+  label: string;
+  readOnly: boolean;
+}>;
 
 export interface SchemaFieldsProps {
   schema: z.ZodType;
@@ -58,21 +67,28 @@ interface Ctx {
   lang: Lang;
   hidden: ReadonlySet<string>;
   custom: Readonly<Record<string, CustomField>>;
+  /** The whole name of the innermost Form.List around the fields: inside it, item names are relative. */
+  list?: Path;
 }
+
+/** The name of an item as its Form.Item (or Form.List) takes it: relative to the enclosing list, if any. */
+const itemName = (name: Path, ctx: Ctx): Path => (ctx.list ? name.slice(ctx.list.length) : name);
 
 /** The item name of a path relative to its parent's item name (a list entry's name holds its index). */
 const nameOf = (base: Path, rel: string) => [...base, ...rel.split('.').filter(Boolean)];
 
-function Leaf({ n, name, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNode {
+function Leaf({ n, name: path, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNode {
   const label = fieldLabel(ctx.words, n.path, ctx.lang);
+  const name = itemName(path, ctx);
   const Custom = ctx.custom[n.path];
-  if (Custom) return <Custom name={name} label={label} readOnly={ctx.readOnly} />;
+  if (Custom)
+    return <Custom name={name} rulePath={path} path={n.path} label={label} readOnly={ctx.readOnly} />;
   const testId = `f-${n.path}`;
   switch (n.kind) {
     case 'choice': {
       const options = optionsOf(n, ctx.words, ctx.lang);
       return (
-        <SchemaItem name={name} label={label} required={n.required}>
+        <SchemaItem name={name} rulePath={path} label={label} required={n.required}>
           {options.length <= 4 ? (
             <Radio.Group optionType="button" options={options} disabled={ctx.readOnly} data-testid={testId} />
           ) : (
@@ -90,7 +106,7 @@ function Leaf({ n, name, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNo
     }
     case 'choices':
       return (
-        <SchemaItem name={name} label={label} required={n.required}>
+        <SchemaItem name={name} rulePath={path} label={label} required={n.required}>
           <Checkbox.Group
             options={optionsOf(n, ctx.words, ctx.lang)}
             disabled={ctx.readOnly}
@@ -100,7 +116,7 @@ function Leaf({ n, name, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNo
       );
     case 'number':
       return (
-        <SchemaItem name={name} label={label} required={n.required}>
+        <SchemaItem name={name} rulePath={path} label={label} required={n.required}>
           <InputNumber
             style={{ width: '100%' }}
             inputMode={n.integer ? 'numeric' : 'decimal'}
@@ -112,7 +128,7 @@ function Leaf({ n, name, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNo
       );
     case 'text':
       return n.date && n.picker !== false ? (
-        <SchemaItem name={name} label={label} required={n.required} {...dateStringProps}>
+        <SchemaItem name={name} rulePath={path} label={label} required={n.required} {...dateStringProps}>
           <DatePicker
             style={{ width: '100%' }}
             format="YYYY-MM-DD"
@@ -122,7 +138,7 @@ function Leaf({ n, name, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNo
           />
         </SchemaItem>
       ) : (
-        <SchemaItem name={name} label={label} required={n.required}>
+        <SchemaItem name={name} rulePath={path} label={label} required={n.required}>
           <Input
             maxLength={n.date ? 10 : n.max}
             placeholder={n.date ? 'YYYY-MM-DD' : undefined}
@@ -133,13 +149,13 @@ function Leaf({ n, name, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): ReactNo
       );
     case 'texts':
       return (
-        <SchemaItem name={name} label={label} required={n.required}>
+        <SchemaItem name={name} rulePath={path} label={label} required={n.required}>
           <Select mode="tags" open={false} disabled={ctx.readOnly} data-testid={testId} />
         </SchemaItem>
       );
     case 'switch':
       return (
-        <SchemaItem name={name} label={label} valuePropName="checked">
+        <SchemaItem name={name} rulePath={path} label={label} valuePropName="checked">
           <Switch disabled={ctx.readOnly} data-testid={testId} />
         </SchemaItem>
       );
@@ -159,7 +175,12 @@ function Variants({ n, base, ctx }: { n: Extract<FieldNode, { kind: 'variants' }
   return (
     <>
       <Col {...WIDE}>
-        <SchemaItem name={name} label={fieldLabel(ctx.words, discPath, ctx.lang)} required>
+        <SchemaItem
+          name={itemName(name, ctx)}
+          rulePath={name}
+          label={fieldLabel(ctx.words, discPath, ctx.lang)}
+          required
+        >
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -182,7 +203,7 @@ function ListField({ n, name, ctx }: { n: Extract<FieldNode, { kind: 'list' }>; 
   return (
     <Col {...WIDE}>
       <Card size="small" title={fieldLabel(ctx.words, n.path, ctx.lang)} style={{ marginBottom: 12 }}>
-        <Form.List name={name}>
+        <Form.List name={itemName(name, ctx)}>
           {(items, { add, remove }) => (
             <div data-testid={`f-${n.path}`}>
               {items.map((item, i) => (
@@ -204,7 +225,12 @@ function ListField({ n, name, ctx }: { n: Extract<FieldNode, { kind: 'list' }>; 
                   }
                 >
                   <Row gutter={12}>
-                    <Nodes nodes={n.children} base={[...name, item.name]} prefix={n.path} ctx={ctx} />
+                    <Nodes
+                      nodes={n.children}
+                      base={[...name, item.name]}
+                      prefix={n.path}
+                      ctx={{ ...ctx, list: name }}
+                    />
                   </Row>
                 </Card>
               ))}

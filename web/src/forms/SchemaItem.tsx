@@ -7,12 +7,17 @@ import type { Path } from './schemaIssues.ts';
 
 export const SchemaRuleContext = createContext<(path: Path) => Rule>(() => ({}));
 
-type Props = Omit<FormItemProps, 'name' | 'rules'> & { name: Path; children: ReactNode };
+type Props = Omit<FormItemProps, 'name' | 'rules'> & {
+  name: Path;
+  /** The field's whole path when `name` is relative to an enclosing Form.List (its rule is found by it). */
+  rulePath?: Path;
+  children: ReactNode;
+};
 
-export function SchemaItem({ name, children, ...rest }: Props) {
+export function SchemaItem({ name, rulePath, children, ...rest }: Props) {
   const rule = useContext(SchemaRuleContext);
   return (
-    <Form.Item name={name} rules={[rule(name)]} validateDebounce={250} {...rest}>
+    <Form.Item name={name} rules={[rule(rulePath ?? name)]} validateDebounce={250} {...rest}>
       {children}
     </Form.Item>
   );

@@ -13,10 +13,10 @@ import { schemaFormDef } from '../schemaForm.tsx';
 import { IMMUNIZATION_FIELD_WORDS as words } from './fieldWords.ts';
 import { VaccinationPanel } from './VaccinationPanel.tsx';
 
-const VaccineField: CustomField = ({ name, label, readOnly }) => {
+const VaccineField: CustomField = ({ name, rulePath, label, readOnly }) => {
   const { lang } = useI18n();
   return (
-    <SchemaItem name={name} label={label} required>
+    <SchemaItem name={name} rulePath={rulePath} label={label} required>
       <Select
         showSearch
         optionFilterProp="label"
