@@ -1,12 +1,13 @@
 /** Add a resident to the household, move them here from another one, or change a member's relation. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Form, Modal, Select, Spin } from 'antd';
 import { fieldMessage } from '@jkda/domain/messages';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
-import { codeLabel, codeOptions } from '../../i18n/codes.ts';
+import { codeOptions } from '../../i18n/codes.ts';
+import { hitLabel, useResidentSearch } from '../../forms/ResidentPicker.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { householdsApi, type Household, type HouseholdMember, type ResidentHit } from './households.api.ts';
+import { householdsApi, type Household, type HouseholdMember } from './households.api.ts';
 
 interface Props {
   household: Household;
@@ -21,30 +22,10 @@ export function MemberModal({ household, member, onClose, onSaved }: Props) {
   const notifyError = useNotifyError();
   const [form] = Form.useForm<{ residentId: number; relationToHead: string }>();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<ResidentHit[]>([]);
-  const [searching, setSearching] = useState(false);
+  const { hits, searching } = useResidentSearch(q, !member);
   const [saving, setSaving] = useState(false);
   const chosenId = Form.useWatch('residentId', form);
   const chosen = hits.find((h) => h.id === chosenId);
-
-  useEffect(() => {
-    if (member || q.trim().length < 1) return;
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      setSearching(true);
-      householdsApi.findResidents(q.trim(), ctrl.signal).then(
-        (items) => {
-          setHits(items);
-          setSearching(false);
-        },
-        () => !ctrl.signal.aborted && setSearching(false),
-      );
-    }, 300);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [q, member]);
 
   const save = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -83,10 +64,7 @@ export function MemberModal({ household, member, onClose, onSaved }: Props) {
               showSearch={{ filterOption: false, onSearch: setQ }}
               placeholder={t('hh.residentSearch')}
               notFoundContent={searching ? <Spin size="small" /> : null}
-              options={hits.map((h) => ({
-                value: h.id,
-                label: `${h.name} · ${codeLabel('sex', h.sex, lang)} · ${h.birthDate} · ${h.idNumberMasked ?? ''} · ${h.villageName}`,
-              }))}
+              options={hits.map((h) => ({ value: h.id, label: hitLabel(h, lang) }))}
               data-testid="member-resident"
             />
           </Form.Item>

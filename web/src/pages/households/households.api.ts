@@ -3,8 +3,6 @@ import { typedApi, type BodyOf, type Schema } from '../../api/client.ts';
 
 export type Household = Schema<'Household'>;
 export type HouseholdMember = Schema<'HouseholdMember'>;
-/** A search match offered to add to the household. */
-export type ResidentHit = Schema<'ResidentListItem'>;
 
 type RelationToHead = BodyOf<'post', '/api/households/{id}/members'>['relationToHead'];
 
@@ -23,6 +21,4 @@ export const householdsApi = {
       body: { residentId, relationToHead: relationToHead as RelationToHead, version: r.version },
     });
   },
-  findResidents: (q: string, signal?: AbortSignal) =>
-    typedApi.get('/api/residents', { query: { q, pageSize: 10 }, signal }).then((r) => r.items),
 };

@@ -1,4 +1,5 @@
 /** 孕产妇健康管理 on the web: the five forms rendered from their schemas with the folder's words. */
+import { ResidentField } from '../../forms/ResidentPicker.tsx';
 import type { ProgramUi } from '../program-ui.ts';
 import { schemaFormDef } from '../schemaForm.tsx';
 import { MATERNAL_FIELD_WORDS as words } from './fieldWords.ts';
@@ -47,6 +48,8 @@ export const maternalUi: ProgramUi = {
       title: { zh: '妊娠结局', en: 'Pregnancy outcome' },
       words,
       initialForm: () => ({ babies: [] }),
+      // The baby's own record, once it exists: chosen by a search, the link shows on the mother's record.
+      custom: { 'babies.residentId': ResidentField },
     }),
   ],
 };
