@@ -96,7 +96,9 @@ export function ResidentServicesTab({
             </Button>
           </Dropdown>
         )}
-        {managed.length > 0 && <Typography.Text>{t('fu.enrolled')}</Typography.Text>}
+        {managed.some((e) => hasFollowUpPage(e.program)) && (
+          <Typography.Text>{t('fu.enrolled')}</Typography.Text>
+        )}
         {managed.map((e) => (
           <Space key={e.id}>
             {hasFollowUpPage(e.program) ? (

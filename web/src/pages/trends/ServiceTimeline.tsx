@@ -40,6 +40,8 @@ export function ServiceTimeline<T extends ServiceListItem>({
       <Timeline
         items={items.map((s) => {
           const result = resultOf(s.type, s.classification, lang);
+          // The next step in words; a type without words for it shows none.
+          const action = s.nextAction ? actionWordsOf(s.type, s.nextAction, lang) : '';
           const values = [
             s.sbp !== null ? `${s.sbp}/${s.dbp ?? ''} mmHg` : '',
             s.fastingGlucose !== null ? `${s.fastingGlucose} mmol/L` : '',
@@ -90,14 +92,14 @@ export function ServiceTimeline<T extends ServiceListItem>({
                     <Typography.Text type="secondary">
                       {values.length > 0 ? ' · ' : ''}
                       {t('tr.next', { date: s.nextVisitDate })}
-                      {s.nextAction ? `（${actionWordsOf(s.type, s.nextAction, lang)}）` : ''}
+                      {action ? `（${action}）` : ''}
                     </Typography.Text>
                   )}
-                  {!s.nextVisitDate && s.nextAction && (
+                  {!s.nextVisitDate && action && (
                     // A visit that did not take place (失访, 死亡): its outcome in place of a next visit.
                     <Typography.Text type="secondary">
                       {values.length > 0 ? ' · ' : ''}
-                      {actionWordsOf(s.type, s.nextAction, lang)}
+                      {action}
                     </Typography.Text>
                   )}
                 </div>

@@ -3,8 +3,15 @@
  * (−3 to +3 SD; the 2007 reference from 61 months), with the child's weights from the signed check records.
  */
 import { lazy, Suspense, useMemo } from 'react';
-import { Card, Skeleton } from 'antd';
-import { ageInDays, DAYS_PER_MONTH, sdLines } from '@jkda/domain/programs/child/growth/index';
+import { Card, List, Skeleton, Tag, Typography } from 'antd';
+import {
+  ageInDays,
+  DAYS_PER_MONTH,
+  GROWTH_GRADES,
+  growthGrade,
+  growthZ,
+  sdLines,
+} from '@jkda/domain/programs/child/growth/index';
 import { CHILD_TYPE_IDS as T } from '@jkda/domain/programs/child/child.register-schedule';
 import { countyToday } from '../../app/today.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -22,25 +29,33 @@ const LINES = [
   ['sd3', '+3SD', '#cf1322'],
 ] as const;
 
-/** The chart's points: [age in months, weight in kg] of the signed child checks with a weight. */
-export function growthPoints(birthDate: string, items: RecordPanelProps['items']): [number, number][] {
+/** Each signed check's weighing read against the standard: its weight-for-age z-score and the 上/中/下 grade, newest first. */
+export function growthRows(birthDate: string, sex: string, items: RecordPanelProps['items']) {
   return items
     .filter((i) => CHILD_TYPES.has(i.type) && i.status === 'signed' && i.weightKg !== null)
-    .map(
-      (i) =>
-        [Math.round((ageInDays(birthDate, i.serviceDate) / DAYS_PER_MONTH) * 10) / 10, i.weightKg!] as [
-          number,
-          number,
-        ],
-    )
-    .sort((a, b) => a[0] - b[0]);
+    .map((i) => {
+      const ageDays = ageInDays(birthDate, i.serviceDate);
+      const z =
+        sex === '1' || sex === '2' ? growthZ({ indicator: 'wfa', sex, ageDays, weightKg: i.weightKg }) : null;
+      return {
+        id: i.id,
+        date: i.serviceDate,
+        months: Math.round((ageDays / DAYS_PER_MONTH) * 10) / 10,
+        weightKg: i.weightKg!,
+        z: z === null ? null : Math.round(z * 100) / 100,
+        grade: growthGrade(z),
+      };
+    })
+    .sort((a, b) => (a.date < b.date ? 1 : -1));
 }
 
 export function GrowthPanel({ birthDate, sex, items }: RecordPanelProps) {
   const { lang } = useI18n();
   const today = countyToday();
   const days = ageInDays(birthDate, today);
-  const points = useMemo(() => growthPoints(birthDate, items), [birthDate, items]);
+  const rows = useMemo(() => growthRows(birthDate, sex, items), [birthDate, sex, items]);
+  // The chart's points: [age in months, weight in kg], oldest first.
+  const points = useMemo(() => rows.map((r) => [r.months, r.weightKg]).reverse(), [rows]);
   const option = useMemo(() => {
     const to = Math.min(1856, Math.max(365, days + 60));
     const lines = sdLines('wfa', sex as '1' | '2', 0, to);
@@ -93,6 +108,25 @@ export function GrowthPanel({ birthDate, sex, items }: RecordPanelProps) {
       <Suspense fallback={<Skeleton active />}>
         <EChart option={option} testId="growth-wfa" height={280} />
       </Suspense>
+      {rows.length > 0 && (
+        <List
+          size="small"
+          dataSource={rows}
+          renderItem={(r) => (
+            <List.Item key={r.id} data-testid="growth-point">
+              <Typography.Text>
+                {r.date} · {lang === 'zh' ? `${r.months}月龄` : `${r.months} months`} · {r.weightKg} kg
+                {r.z !== null && ` · Z ${r.z.toFixed(2)}`}
+              </Typography.Text>
+              {r.grade && (
+                <Tag color={r.grade === '中' ? 'success' : 'warning'}>
+                  {lang === 'zh' ? r.grade : GROWTH_GRADES[r.grade].en}
+                </Tag>
+              )}
+            </List.Item>
+          )}
+        />
+      )}
     </Card>
   );
 }
