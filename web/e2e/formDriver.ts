@@ -77,3 +77,54 @@ export async function fillBasicInfo(page: Page): Promise<void> {
   await pick(page, 'basicInfo.environment.toilet', '卫生厕所');
   await pick(page, 'basicInfo.environment.livestockPen', '无');
 }
+
+// A choice of a radio group (plain or buttons) or a checkbox group, in a state ('', '-checked', '-disabled').
+const choice = (state = '') =>
+  ['.ant-radio-wrapper', '.ant-radio-button-wrapper', '.ant-checkbox-wrapper']
+    .map((c) => c + state)
+    .join(', ');
+
+/**
+ * A service form's every required choice still unanswered, answered with its first option (未见异常, 无 …
+ * on the national forms), the way a doctor goes down the form of a healthy visit; required choices that
+ * appear with an answer are answered too; `skip` names fields left as they are (not asked at this visit).
+ * Number and text fields are the journey's own.
+ */
+export async function answerUnanswered(page: Page, skip: readonly string[] = []): Promise<void> {
+  const skipped = skip.map((f) => `svc_form_${f.replaceAll('.', '_')}`);
+  for (let pass = 0; pass < 4; pass++) {
+    const groups = page.locator(
+      'form .ant-form-item:has(> .ant-row > .ant-form-item-label > .ant-form-item-required) :is(.ant-radio-group, .ant-checkbox-group)',
+    );
+    const n = await groups.count();
+    let clicked = 0;
+    for (let i = 0; i < n; i++) {
+      const g = groups.nth(i);
+      if (!(await g.isVisible())) continue;
+      const id = (await g.getAttribute('id')) ?? '';
+      if (skipped.some((x) => id.startsWith(x))) continue;
+      if ((await g.locator(choice('-checked')).count()) > 0) continue;
+      if ((await g.locator(choice('-disabled')).count()) > 0) continue;
+      await g.locator(choice()).first().click();
+      clicked++;
+    }
+    if (clicked === 0) return;
+  }
+}
+
+/** Signs and saves a service record and waits for its page; on failure, says what the page showed. */
+export async function signService(page: Page, type: string): Promise<number> {
+  await page.getByTestId('svc-sign-save').click();
+  try {
+    await page.waitForURL(new RegExp(`/services/${type}/\\d+$`), { timeout: 30_000 });
+  } catch (e) {
+    const shown = await page
+      .locator('.ant-notification-notice, .ant-message-notice, .ant-alert, .ant-form-item-explain-error')
+      .allTextContents();
+    throw new Error(`signing ${type} did not save; the page shows: ${shown.join(' | ') || '(nothing)'}`, {
+      cause: e,
+    });
+  }
+  await page.getByTestId('svc-status').getByText('已签名').waitFor();
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
