@@ -129,17 +129,23 @@ export interface BenchRequest {
   body?: string;
 }
 
-/** Runs the requests round-robin for DURATION seconds over `connections` connections. */
+/**
+ * Runs the requests round-robin for DURATION seconds over `connections` connections: each connection sends
+ * its next request as soon as the last one is answered (saturation), or with `perSecond`, that many requests
+ * a second from all of them together (users who read what they got before asking again).
+ */
 export async function measure(
   requests: (string | BenchRequest)[],
   bearer: string,
   connections: number,
+  perSecond?: number,
 ): Promise<Figures> {
   let i = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${PORT}`,
     connections,
     duration: DURATION,
+    ...(perSecond ? { overallRate: perSecond } : {}),
     headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
     requests: [
       {
