@@ -199,4 +199,25 @@ describeEachDb('mothers, children and vaccinations', (env) => {
     const other = await e.as('cunyi2');
     expect((await other.get(`/api/residents/${mother.id}/services`)).statusCode).toBe(404);
   });
+
+  it('the workbench counts every register’s list as the list itself counts it, within the jurisdiction', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const summary = await doc.get(`/api/worklists/summary?villageCode=${e.villageA}`);
+    expect(summary.statusCode, summary.body).toBe(200);
+    const registers = (summary.json() as { registers: { program: string; counts: Record<string, number> }[] })
+      .registers;
+    expect(registers.map((x) => x.program)).toEqual(expect.arrayContaining(['maternal', 'child_health']));
+    expect(registers.some((x) => (x.counts.total ?? 0) > 0)).toBe(true);
+    for (const { program, counts } of registers) {
+      const list = await doc.get(
+        `/api/worklists/chronic?program=${program}&villageCode=${e.villageA}&limit=1`,
+      );
+      expect((list.json() as Worklist).counts, program).toEqual(counts);
+    }
+    // Another village's doctor counts nobody of this village.
+    const other = await (await e.as('cunyi2')).get(`/api/worklists/summary?villageCode=${e.villageA}`);
+    const theirs = (other.json() as { registers: { counts: { total: number } }[] }).registers;
+    expect(theirs.every((x) => x.counts.total === 0)).toBe(true);
+  });
 });

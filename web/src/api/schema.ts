@@ -2312,6 +2312,64 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/worklists/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workbench: how many are due in each register (total and by category) for a doctor, village or township within the jurisdiction */
+    get: {
+      parameters: {
+        query?: {
+          villageCode?: string;
+          townshipCode?: string;
+          doctorId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorklistSummary'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2832,14 +2890,15 @@ export interface components {
       }[];
     };
     Worklist: {
-      counts: {
-        total: number;
-        overdue: number;
-        due_week: number;
-        under_visited: number;
-        check_missing: number;
-      };
+      counts: components['schemas']['WorklistCounts'];
       items: components['schemas']['WorklistRow'][];
+    };
+    WorklistCounts: {
+      total: number;
+      overdue: number;
+      due_week: number;
+      under_visited: number;
+      check_missing: number;
     };
     WorklistRow: {
       residentId: number;
@@ -2864,6 +2923,12 @@ export interface components {
       overdueDays: number;
       visitsThisYear: number;
       categories: ('overdue' | 'due_week' | 'under_visited' | 'check_missing')[];
+    };
+    WorklistSummary: {
+      registers: {
+        program: string;
+        counts: components['schemas']['WorklistCounts'];
+      }[];
     };
   };
   responses: never;

@@ -48,9 +48,11 @@ function nameMatches(text: string): RawBuilder<SqlBool> {
   return inResident(sql<SqlBool>`strpos(n.name, ${q.value}) > 0`);
 }
 
-export async function worklistQuery(r: Repos, register: RegisterDef, q: WorklistQuery, today: string) {
-  const year = Number(today.slice(0, 4));
-  const predicates = categoryPredicates(register, today);
+/** Whose list: a village, a township, a doctor (within the actor's jurisdiction), a name. */
+export type WorklistScope = Pick<WorklistQuery, 'villageCode' | 'townshipCode' | 'doctorId' | 'name'>;
+
+/** The managed entries of the register on the list of `q`. */
+function listBase(r: Repos, register: RegisterDef, q: WorklistScope) {
   // Archiving a resident closes their enrolments, so "managed" alone says who is on the list; the counts
   // read the register only, the rows join the resident for the page of rows shown.
   let base = r.enrolments().where('e.program', '=', register.program).where('e.status', '=', 'managed');
@@ -60,12 +62,25 @@ export async function worklistQuery(r: Repos, register: RegisterDef, q: Worklist
   if (q.townshipCode) base = base.where('e.township_code', '=', q.townshipCode);
   if (q.doctorId) base = base.where('e.managing_doctor_id', '=', q.doctorId);
   if (q.name) base = base.where(nameMatches(q.name));
-  const c = await base
+  return base;
+}
+
+/** How many are on the list, and in each category (an index-only scan of the due-date indexes). */
+export function worklistCounts(r: Repos, register: RegisterDef, q: WorklistScope, today: string) {
+  const predicates = categoryPredicates(register, today);
+  return listBase(r, register, q)
     .select([
       sql<number>`count(*)::int`.as('total'),
       ...WORKLIST_CATEGORIES.map((k) => sql<number>`count(*) FILTER (WHERE ${predicates[k]})::int`.as(k)),
     ])
     .executeTakeFirstOrThrow();
+}
+
+export async function worklistQuery(r: Repos, register: RegisterDef, q: WorklistQuery, today: string) {
+  const year = Number(today.slice(0, 4));
+  const predicates = categoryPredicates(register, today);
+  const base = listBase(r, register, q);
+  const c = await worklistCounts(r, register, q, today);
   const filtered = q.category ? base.where(predicates[q.category]) : base;
   const rows = await filtered
     .innerJoin('resident as r', 'r.id', 'e.resident_id')

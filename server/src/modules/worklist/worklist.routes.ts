@@ -5,7 +5,12 @@ import type { ProgramRegistry } from '@jkda/domain';
 import { binaryFile, responses } from '../../platform/api-schema.ts';
 import { ctxOf, langOf } from '../../platform/app.ts';
 import { countyToday } from '../../platform/today.ts';
-import { worklistQuerySchema, worklistSchema } from './worklist.schema.ts';
+import {
+  worklistQuerySchema,
+  worklistSchema,
+  worklistSummaryQuerySchema,
+  worklistSummarySchema,
+} from './worklist.schema.ts';
 import type { WorklistService } from './worklist.service.ts';
 
 const tags = ['worklist'];
@@ -31,6 +36,21 @@ export function worklistRoutes(
       },
     },
     async (req) => worklist.worklist(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/worklists/summary',
+    {
+      config: { permission: 'resident.read' },
+      schema: {
+        tags,
+        summary:
+          'The workbench: how many are due in each register (total and by category) for a doctor, village or ' +
+          'township within the jurisdiction',
+        querystring: worklistSummaryQuerySchema(registry),
+        response: responses({ 200: worklistSummarySchema }),
+      },
+    },
+    async (req) => worklist.summary(ctxOf(req), req.query),
   );
   r.get(
     '/api/worklists/chronic/export.xlsx',

@@ -62,14 +62,34 @@ export const worklistRowSchema = named(
 );
 export type WorklistRow = z.infer<typeof worklistRowSchema>;
 
+const countsSchema = named(
+  'WorklistCounts',
+  z.object({
+    total: z.number().int(),
+    ...Object.fromEntries(WORKLIST_CATEGORIES.map((c) => [c, z.number().int()])),
+  }) as z.ZodObject<{ total: z.ZodNumber } & Record<(typeof WORKLIST_CATEGORIES)[number], z.ZodNumber>>,
+);
+
 export const worklistSchema = named(
   'Worklist',
   z.object({
-    counts: z.object({
-      total: z.number().int(),
-      ...Object.fromEntries(WORKLIST_CATEGORIES.map((c) => [c, z.number().int()])),
-    }) as z.ZodObject<{ total: z.ZodNumber } & Record<(typeof WORKLIST_CATEGORIES)[number], z.ZodNumber>>,
+    counts: countsSchema,
     items: z.array(worklistRowSchema),
   }),
 );
+
+/** The workbench's counts: every register's list for the same village, township or doctor. */
+export function worklistSummaryQuerySchema(registry: ProgramRegistry) {
+  return worklistQuerySchema(registry).pick({ villageCode: true, townshipCode: true, doctorId: true });
+}
+export type WorklistSummaryQuery = z.infer<ReturnType<typeof worklistSummaryQuerySchema>>;
+
+export const worklistSummarySchema = named(
+  'WorklistSummary',
+  z.object({
+    /** Each register in the registry's order, with the categories its list shows. */
+    registers: z.array(z.object({ program: z.string(), counts: countsSchema })),
+  }),
+);
+export type WorklistSummary = z.infer<typeof worklistSummarySchema>;
 export type Worklist = z.infer<typeof worklistSchema>;

@@ -19,8 +19,14 @@ import { countyToday } from '../../platform/today.ts';
 import type { Ctx } from '../auth/actor.ts';
 import type { AuditWriter } from '../audit/audit.writer.ts';
 import type { Directory } from '../places/directory.ts';
-import { worklistQuery } from './worklist.repo.ts';
-import type { Worklist, WorklistQuery, WorklistRow } from './worklist.schema.ts';
+import { worklistCounts, worklistQuery } from './worklist.repo.ts';
+import type {
+  Worklist,
+  WorklistQuery,
+  WorklistRow,
+  WorklistSummary,
+  WorklistSummaryQuery,
+} from './worklist.schema.ts';
 import { WORKLIST_EXPORT_LIMIT, worklistWorkbook } from './worklist.export.ts';
 
 export class WorklistService {
@@ -53,6 +59,19 @@ export class WorklistService {
       },
     ]);
     return { counts, items: rows };
+  }
+
+  /**
+   * The counts of every register's list for a village, township or doctor (the workbench). Counts are no
+   * resident's data: nothing is audited, and the lists they lead to are.
+   */
+  async summary(ctx: Ctx, q: WorklistSummaryQuery): Promise<WorklistSummary> {
+    const r = repos(this.db, ctx.actor);
+    const today = countyToday();
+    const registers = [];
+    for (const register of this.registry.registers)
+      registers.push({ program: register.program, counts: await worklistCounts(r, register, q, today) });
+    return { registers };
   }
 
   /** The worklist as an Excel sheet for a day of home visits (audited like the list). */

@@ -90,8 +90,5 @@ export const shell = {
     '您的账号不能查看居民档案（系统管理员只管理账号，不接触居民数据）。',
     'Your account cannot see resident records (system administrators manage accounts, not resident data).',
   ],
-  'home.comingServices': [
-    '健康体检、随访和预防接种功能即将上线。',
-    'Health checks, follow-ups and vaccinations are coming.',
-  ],
+  'home.today': ['今日工作：各项服务应做人数', 'Today: who is due in each service'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -6,6 +6,7 @@ import { ROUTE_TABLE } from '../../app/routeTable.tsx';
 import { useAreas } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { WorkbenchCounts } from './WorkbenchCounts.tsx';
 
 export function HomePage() {
   const { me, can } = useSession();
@@ -52,7 +53,7 @@ export function HomePage() {
       )}
       {can('resident.read') && (
         <Col span={24}>
-          <Alert type="info" showIcon title={t('home.comingServices')} />
+          <WorkbenchCounts />
         </Col>
       )}
     </Row>
