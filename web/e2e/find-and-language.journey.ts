@@ -71,8 +71,8 @@ describe.skipIf(!hasChromium)('browser: find a resident, languages', () => {
     await page.getByText('Find records').first().waitFor();
     await page.locator('.ant-table-row').first().locator('a').first().click();
     await page.getByRole('tab', { name: 'History' }).waitFor();
-    await page.getByRole('tab', { name: 'Health checks' }).click();
-    await page.getByText('Health checks are coming').waitFor();
+    await page.getByRole('tab', { name: 'Services' }).click();
+    await page.getByTestId('service-timeline').getByText('Service timeline').waitFor();
     await page.getByRole('tab', { name: 'Basic information' }).click();
     await screenshot(page, 'd-english-record');
     await page.context().close();

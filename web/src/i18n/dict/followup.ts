@@ -176,7 +176,7 @@ export const followup = {
   'fu.sym.d9': ['体重明显下降', 'Marked weight loss'],
   'fu.sym.d10': ['其他', 'Other'],
   'tr.programs': ['管理项目', 'Programs'],
-  'tr.timeline': ['随访时间线', 'Follow-up timeline'],
+  'tr.timeline': ['服务时间线', 'Service timeline'],
   'tr.enrolment.managed': ['管理中', 'Managed'],
   'tr.enrolment.lost': ['失访', 'Lost to follow-up'],
   'tr.enrolment.moved': ['迁出', 'Moved away'],

@@ -54,16 +54,9 @@ export const residents = {
   'col.status': ['状态', 'Status'],
 
   'record.tab.basic': ['个人基本信息', 'Basic information'],
-  'record.tab.checkups': ['健康体检', 'Health checks'],
-  'record.tab.followups': ['随访服务', 'Follow-ups'],
-  'record.tab.vaccinations': ['预防接种', 'Vaccinations'],
+  'record.tab.followups': ['健康服务', 'Services'],
   'record.tab.history': ['变更记录', 'History'],
   'record.tab.audit': ['访问审计', 'Audit'],
-  'record.coming': ['{name}功能即将上线', '{name} are coming'],
-  'record.comingHint': [
-    '该服务项目正在开发中，上线后将在这里显示本居民的记录。',
-    'This service is being built; once available, this resident’s entries will show here.',
-  ],
   'record.cover': ['封面', 'Cover'],
   'record.basicInfo': ['个人基本信息表', 'Personal basic information'],
   'record.household': ['家庭', 'Household'],

@@ -14,7 +14,6 @@ import { codeLabel } from '../../i18n/codes.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AuditTab } from './AuditTab.tsx';
 import { BasicInfoView } from './BasicInfoView.tsx';
-import { ComingTab } from './ComingTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { ResidentServicesTab } from '../followup/ResidentServicesTab.tsx';
 import { RecordCover } from './RecordCover.tsx';
@@ -43,11 +42,6 @@ export function ResidentPage() {
       ),
     },
     {
-      key: 'checkups',
-      label: t('record.tab.checkups'),
-      children: <ComingTab name={t('record.tab.checkups')} />,
-    },
-    {
       key: 'followups',
       label: t('record.tab.followups'),
       children: (
@@ -59,11 +53,6 @@ export function ResidentPage() {
           sex={r.sex}
         />
       ),
-    },
-    {
-      key: 'vaccinations',
-      label: t('record.tab.vaccinations'),
-      children: <ComingTab name={t('record.tab.vaccinations')} />,
     },
     {
       key: 'history',
