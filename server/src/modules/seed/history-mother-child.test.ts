@@ -61,4 +61,28 @@ describe('demo mothers and children', () => {
     // Most children; this seed's child keeps to the schedule.
     for (const d of ['HepB-1', 'BCG-1', 'HepB-2', 'IPV-1']) expect(doses).toContain(d);
   });
+
+  it('gives most children the newborn visit and their checks so far, with weights around the standard', () => {
+    const checks = children.map((c) => ({
+      c,
+      s: generateMotherChild(c, 7, TODAY).services.filter((x) => x.type.startsWith('child_')),
+    }));
+    // Children of 760 to 900 days: the newborn visit and the 1- to 24-month checks are behind them (8).
+    const twoYearOlds = checks.filter(
+      ({ c }) => c.birthDate <= addDays(TODAY, -760) && c.birthDate >= addDays(TODAY, -900),
+    );
+    expect(twoYearOlds.length).toBeGreaterThan(10);
+    const counts = twoYearOlds.map(({ s }) => s.filter((x) => x.type !== 'child_tcm').length);
+    const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
+    expect(mean).toBeGreaterThan(5);
+    expect(mean).toBeLessThanOrEqual(8);
+    // Some children miss some.
+    expect(counts.some((n) => n < 8)).toBe(true);
+    expect(checks.some(({ s }) => s.some((x) => x.type === 'child_tcm'))).toBe(true);
+    // The stored result is what the rules make of the form: mostly nothing abnormal.
+    const results = checks.flatMap(({ s }) => s.filter((x) => x.type === 'child_check_infant'));
+    const normal = results.filter((x) => x.classification === 'normal').length;
+    expect(normal / results.length).toBeGreaterThan(0.6);
+    expect(results.every((x) => x.weightKg !== null && x.weightKg > 2 && x.weightKg < 15)).toBe(true);
+  });
 });

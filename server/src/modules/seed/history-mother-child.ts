@@ -2,7 +2,8 @@
  * The demo county's mothers and children (pure, deterministic): women of 20–40 pregnant now (about 3.5 %,
  * a county birth rate of some 6 ‰) with their prenatal records so far, some late and some missed; women
  * delivered in the last weeks with the outcome and, for most, the postpartum visit; and each child under 7
- * vaccinated by the national schedule — most doses on time, some late, a few children who stop coming.
+ * vaccinated by the national schedule — most doses on time, some late, a few children who stop coming —
+ * with the newborn visit and the child health checks (history-child-checks.ts).
  */
 import { addDays, ageOn, daysBetween } from '@jkda/domain';
 import { FIRST, FOLLOW, OUTCOME, POSTPARTUM } from '@jkda/domain/programs/maternal/maternal.fixtures';
@@ -12,6 +13,7 @@ import {
   type GivenDose,
 } from '@jkda/domain/programs/immunization/index';
 import { deriveSeed, Rng } from './random.ts';
+import { childChecks } from './history-child-checks.ts';
 
 export interface MotherChildPatient {
   residentId: number;
@@ -225,7 +227,11 @@ export function generateMotherChild(
 ): { maternal: { enrolledOn: string } | null; services: SeedMcService[] } {
   const rng = new Rng(deriveSeed(seed, 'mother-child', p.residentId));
   const age = ageOn(p.birthDate, today);
-  if (age < 7) return { maternal: null, services: vaccinations(p, rng, today) };
+  if (age < 7)
+    return {
+      maternal: null,
+      services: [...vaccinations(p, rng, today), ...childChecks(p, rng.fork('checks'), today)],
+    };
   if (p.sex !== '2' || age < 20 || age > 40) return { maternal: null, services: [] };
   const roll = rng.next();
   const story = roll < 0.035 ? pregnancy(p, rng, today) : roll < 0.042 ? delivered(p, rng, today) : null;
