@@ -278,6 +278,8 @@ describeEachDb(
           doc.get(`/api/worklists/chronic?program=${reg.program}&villageCode=${e.villageA}&limit=50`),
         );
       await check(doc.get('/api/worklists/chronic?program=nothing'));
+      await check(doc.get(`/api/worklists/summary?villageCode=${e.villageA}`));
+      await check(doc.get('/api/worklists/summary?villageCode=12'));
       const xlsx = await doc.get(
         `/api/worklists/chronic/export.xlsx?program=${program}&villageCode=${e.villageA}`,
       );
