@@ -60,6 +60,10 @@ export const FIELD_MESSAGES = {
   too_small: ['太短或太小', 'Too short or too small'],
   date_format: ['日期格式应为 年-月-日', 'Date must be YYYY-MM-DD'],
   date_invalid: ['日期不存在', 'No such date'],
+  invalid_character: [
+    '含有不允许的字符（如空字符），请删除后重试',
+    'Contains a character that is not allowed (such as a NUL); remove it and try again',
+  ],
   date_future: ['日期不能晚于今天', 'Date cannot be in the future'],
   year_month_format: ['应为 年-月', 'Must be YYYY-MM'],
   record_before_birth: ['建档日期早于出生日期', 'Record date is before the birth date'],

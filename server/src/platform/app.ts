@@ -11,6 +11,7 @@ import Fastify, {
   type FastifySchema,
 } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
@@ -175,9 +176,40 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     transformObject: (input) => withoutUnusedSchemas(jsonSchemaTransformObject(input)),
   });
 
+  // Security headers on every answer, the refusals of the hook below included: registered before it.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles into <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    // HSTS only when the request came over TLS (below): over plain HTTP the header means nothing.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', (req, reply, done) => {
+    // Personal data is never kept by a browser or a proxy.
+    if (isApiRoute(req)) void reply.header('cache-control', 'no-store');
+    if (req.protocol === 'https')
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    done();
+  });
+
   app.addHook('onRequest', async (req) => {
     const reply = req.routeOptions.config;
-    if (!req.url.startsWith('/api/')) return;
+    // Deny by default on the route the router matched (it decodes the path: /%61pi/areas is /api/areas).
+    if (!isApiRoute(req)) return;
     const token = bearerOf(req) ?? req.cookies[SESSION_COOKIE];
     req.session = token ? await services.auth.session(token) : null;
     if (reply.public) return;
@@ -189,6 +221,17 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     }
     if (reply.permission && !can(req.session.actor.role, reply.permission))
       throw new AppError(403, 'forbidden');
+  });
+
+  // A NUL character cannot be stored in PostgreSQL text or jsonb: refuse it at the edge, on its field, for
+  // every route (the database would otherwise answer with an error the route did not expect).
+  app.addHook('preValidation', (req, _reply, done) => {
+    const found = [nulPath(req.query, 'query'), nulPath(req.params, 'params'), nulPath(req.body, '')].find(
+      (p) => p !== null,
+    );
+    if (found !== undefined && found !== null)
+      return done(new AppError(400, 'validation_failed', [{ field: found, code: 'invalid_character' }]));
+    done();
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -215,18 +258,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const hasWeb = fs.existsSync(`${webRoot}index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (hasWeb && req.method === 'GET' && !isApiPath(req.url)) return reply.sendFile('index.html');
     return sendError(req, reply, new AppError(404, 'route_not_found'));
-  });
-  const securityHeaders = {
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'same-origin',
-  };
-  const apiHeaders = { ...securityHeaders, 'cache-control': 'no-store' };
-  app.addHook('onRequest', (req, reply, done) => {
-    void reply.headers(req.url.startsWith('/api/') ? apiHeaders : securityHeaders);
-    done();
   });
 
   app
@@ -235,6 +268,36 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       reply.send(app.swagger()),
     );
   return app;
+}
+
+/** The path (`form.name`, `query.q`) of the first string holding a NUL character, or null. */
+function nulPath(value: unknown, at: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at || 'body' : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k.includes('\u0000')) return at || 'body';
+    const found = nulPath(v, at ? `${at}.${k}` : k, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Whether a path is under /api/, read as the router reads it (percent-decoded). */
+function isApiPath(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: judge the raw path (the router answers 400 or 404 for it).
+  }
+  return decoded.startsWith('/api/') || decoded === '/api';
+}
+
+/** Whether the request is for an API route: the route the router matched, or else its decoded path. */
+function isApiRoute(req: FastifyRequest): boolean {
+  const pattern = req.routeOptions.url;
+  return pattern ? pattern.startsWith('/api/') : isApiPath(req.url);
 }
 
 function bearerOf(req: FastifyRequest): string | undefined {

@@ -1,9 +1,10 @@
 /** Request and response schemas of the registers (program enrolment); the register list comes from the registry. */
 import { z } from 'zod';
 import { named } from '../../platform/api-schema.ts';
-import { ENROLMENT_STATUSES, type ProgramRegistry } from '@jkda/domain';
+import { ENROLMENT_STATUSES, isoDate, type ProgramRegistry } from '@jkda/domain';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' });
+// A calendar date that exists (2024-02-30 is refused with date_invalid, not passed on to the database).
+const isoDay = isoDate;
 
 export const enrolmentStatusSchema = z
   .object({

@@ -1,0 +1,81 @@
+/**
+ * Regression tests of the security probe's findings (issue 13), one test per finding, on each database:
+ * each was written to fail against the build the probe found it in.
+ */
+import { expect, it } from 'vitest';
+import { describeEachDb, type Client } from './harness.ts';
+import { buildResident } from './builders.ts';
+
+const newResident = async (doc: Client, village: string, birthDate = '1960-05-01') =>
+  ((await doc.post('/api/residents', buildResident(village, { birthDate }))).json() as { id: number }).id;
+
+describeEachDb('security findings', (env) => {
+  it('(12) a percent-encoded API path is authenticated like the plain one', async () => {
+    const { app } = env();
+    for (const url of ['/%61pi/areas', '/api/%61reas', '/%2561pi/areas'])
+      expect((await app.inject({ url })).statusCode, url).not.toBe(500);
+    const anon = await app.inject({ url: '/%61pi/areas' });
+    expect(anon.statusCode).toBe(401);
+    expect(anon.json()).toMatchObject({ code: 'unauthenticated' });
+    const doc = await env().as('cunyi');
+    expect((await doc.get('/%61pi/areas')).statusCode).toBe(200);
+  });
+
+  it('(13) security headers on every status, no-store on the API, a CSP on the web app', async () => {
+    const { app } = env();
+    const refused = await app.inject({ url: '/api/residents' });
+    expect(refused.statusCode).toBe(401);
+    const forbidden = await (await env().as('cunyi')).get('/api/audit');
+    expect(forbidden.statusCode).toBe(403);
+    for (const res of [refused, forbidden]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    }
+    const page = await app.inject({ url: '/residents' });
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("'unsafe-eval'");
+    // Over plain HTTP no HSTS (it would mean nothing); over TLS (a proxy that says so) it is sent.
+    expect(page.headers['strict-transport-security']).toBeUndefined();
+  });
+});
+
+describeEachDb('security findings: bad input', (env) => {
+  it('(7) a NUL character anywhere is refused on its field, not a 500', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const q = await doc.get('/api/residents?q=%00abc');
+    expect(q.statusCode).toBe(400);
+    expect(q.json()).toMatchObject({
+      code: 'validation_failed',
+      details: [{ field: 'query.q', code: 'invalid_character' }],
+    });
+    const id = await newResident(doc, e.villageA);
+    const body = await doc.post(`/api/residents/${id}/services`, {
+      type: 'encounter',
+      serviceDate: '2026-01-05',
+      delivery: 'clinic',
+      form: { complaint: 'a\u0000b' },
+    });
+    expect(body.statusCode).toBe(400);
+    expect(JSON.stringify(body.json())).toContain('invalid_character');
+    expect((await doc.get('/api/residents/%00')).statusCode).toBeLessThan(500);
+  });
+
+  it('(7) an impossible date on the enrolment routes is refused as no such date', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const id = await newResident(doc, e.villageA);
+    for (const d of ['2024-02-30', '2024-13-45']) {
+      const r = await doc.post(`/api/residents/${id}/enrolments`, {
+        program: 'hypertension',
+        diagnosisDate: d,
+      });
+      expect(r.statusCode, d).toBe(400);
+      expect(r.json()).toMatchObject({ details: [{ field: 'diagnosisDate', code: 'date_invalid' }] });
+    }
+  });
+});
