@@ -2,7 +2,8 @@
  * Regression tests of the security probe's findings (issue 13), one test per finding, on each database:
  * each was written to fail against the build the probe found it in.
  */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { logRequest } from '../src/platform/app.ts';
 import { describeEachDb, type Client } from './harness.ts';
 import { buildResident } from './builders.ts';
 
@@ -77,5 +78,38 @@ describeEachDb('security findings: bad input', (env) => {
       expect(r.statusCode, d).toBe(400);
       expect(r.json()).toMatchObject({ details: [{ field: 'diagnosisDate', code: 'date_invalid' }] });
     }
+  });
+});
+
+describe('(5) the request log', () => {
+  it('holds the route and record ids, never the query string or an unmatched path', () => {
+    const line = logRequest({
+      method: 'GET',
+      url: '/api/residents/12?q=341524194102102485&name=张三',
+      id: 'r1',
+      routeOptions: { url: '/api/residents/:id' },
+      params: { id: '12' },
+    });
+    expect(line).toEqual({ method: 'GET', route: '/api/residents/:id', ids: { id: '12' }, reqId: 'r1' });
+    const text = JSON.stringify(
+      logRequest({
+        method: 'GET',
+        url: '/api/residents?q=13912345678',
+        routeOptions: { url: '/api/residents' },
+      }),
+    );
+    expect(text).not.toContain('139');
+    expect(JSON.stringify(logRequest({ method: 'GET', url: '/x/张三/341524194102102485' }))).not.toMatch(
+      /张三|3415/,
+    );
+    // A text path parameter is left out.
+    expect(
+      logRequest({
+        method: 'GET',
+        url: '/',
+        routeOptions: { url: '/api/x/:name' },
+        params: { name: '张三' },
+      }),
+    ).not.toHaveProperty('ids');
   });
 });

@@ -136,7 +136,18 @@ export function routeContracts(app: FastifyInstance): readonly RouteContract[] {
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: {
+      level: config.logLevel,
+      // A database error's detail and query parameters can quote the values of a row (an ID number).
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'err.detail',
+        'err.parameters',
+        'err.query',
+      ],
+      serializers: { req: logRequest },
+    },
     genReqId: () => crypto.randomUUID(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: process.env.JKDA_TRUST_PROXY === 'true',
@@ -268,6 +279,31 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       reply.send(app.swagger()),
     );
   return app;
+}
+
+/**
+ * A request as the log shows it: method, the route's pattern (`/api/residents/:id`) and the record ids of its
+ * path, never the query string (a search for an ID number, a name or a phone) nor an unmatched path.
+ */
+export function logRequest(req: {
+  method: string;
+  url: string;
+  id?: string;
+  routeOptions?: { url?: string | undefined };
+  params?: unknown;
+}): { method: string; route: string; ids?: Record<string, string>; reqId?: string } {
+  const route = req.routeOptions?.url ?? '(no route)';
+  const ids: Record<string, string> = {};
+  if (req.params && typeof req.params === 'object')
+    for (const [k, v] of Object.entries(req.params as Record<string, unknown>))
+      // Only numeric ids: a path parameter is never logged as text.
+      if (typeof v === 'string' && /^\d{1,12}$/.test(v)) ids[k] = v;
+  return {
+    method: req.method,
+    route,
+    ...(Object.keys(ids).length ? { ids } : {}),
+    ...(req.id ? { reqId: req.id } : {}),
+  };
 }
 
 /** The path (`form.name`, `query.q`) of the first string holding a NUL character, or null. */
