@@ -85,7 +85,7 @@ describeEachDb('authentication and authorization', (env) => {
     expect(body.secondsLeft).toBeLessThanOrEqual(15 * 60);
     expect((await attempt(PASSWORD)).statusCode).toBe(423); // even the right password
     await database.db
-      .updateTable('app_user')
+      .updateTable('login_throttle')
       .set({ locked_until: new Date(Date.now() - 1000) })
       .where('username', '=', 'xiangzhen')
       .execute();

@@ -113,3 +113,48 @@ describe('(5) the request log', () => {
     ).not.toHaveProperty('ids');
   });
 });
+
+describeEachDb('security findings: sign-in', (env) => {
+  const attempt = (e: ReturnType<typeof env>, username: string, password: string, ip = '10.0.0.1') =>
+    e.app.inject({
+      method: 'POST',
+      url: '/api/auth/token',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
+
+  it('(1) thirty parallel wrong passwords lock the name: the count is atomic', async () => {
+    const e = env();
+    const answers = await Promise.all(Array.from({ length: 30 }, () => attempt(e, 'cunyi2', 'Wrong@1234')));
+    expect(answers.some((a) => a.statusCode === 423)).toBe(true);
+    // Locked now, even for the right password.
+    expect((await attempt(e, 'cunyi2', 'Jkda@2026')).statusCode).toBe(423);
+  });
+
+  it('(8) a name that is no account answers like one, and a lock at one address leaves the others', async () => {
+    const e = env();
+    type Answer = Awaited<ReturnType<typeof attempt>>;
+    const real: Answer[] = [];
+    const ghost: Answer[] = [];
+    for (let i = 0; i < 5; i++) {
+      real.push(await attempt(e, 'xzadmin', 'Wrong@1234', '10.0.0.2'));
+      ghost.push(await attempt(e, 'nobody-here', 'Wrong@1234', '10.0.0.2'));
+    }
+    const shape = (r: Answer) => {
+      const b = r.json() as { code: string; attemptsLeft?: number };
+      return [r.statusCode, b.code, b.attemptsLeft];
+    };
+    expect(real.map(shape)).toEqual(ghost.map(shape));
+    expect(real.at(-1)!.statusCode).toBe(423);
+    // The administrator signs in from another machine.
+    expect((await attempt(e, 'xzadmin', 'Jkda@2026', '10.0.0.3')).statusCode).toBe(200);
+    // The unknown name's failures are audited too.
+    const rows = await e.database.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'detail'])
+      .where('action', '=', 'auth.login')
+      .where('actor_user_id', 'is', null)
+      .execute();
+    expect(rows.some((r) => JSON.stringify(r.detail).includes('unknown_user'))).toBe(true);
+  });
+});

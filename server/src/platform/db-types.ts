@@ -91,6 +91,15 @@ export interface UserSessionTable {
   revoked_at: NullableTimestamp;
 }
 
+/** Failed sign-ins per typed user name and client address (migration 0012). */
+export interface LoginThrottleTable {
+  username: string;
+  address: string;
+  failures: Generated<number>;
+  locked_until: NullableTimestamp;
+  updated_at: Generated<Date>;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   county_code: string | null;
@@ -323,6 +332,7 @@ export interface DB {
   family_doctor_team: FamilyDoctorTeamTable;
   family_doctor_team_member: FamilyDoctorTeamMemberTable;
   user_session: UserSessionTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   audit_seal: AuditSealTable;
   audit_chain_head: AuditChainHeadTable;

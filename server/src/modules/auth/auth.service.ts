@@ -1,6 +1,6 @@
 /** Sign-in, sessions (web cookie or API bearer token), lockout, and loading the actor of a session. */
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { passwordPolicyOk } from '@jkda/domain/messages';
 import type { DB } from '../../platform/db-types.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -31,56 +31,60 @@ export class AuthService {
     private readonly sessionHours: number,
   ) {}
 
-  /** Checks credentials with lockout; on success opens a session and returns its secret token. */
+  /**
+   * Checks credentials with lockout; on success opens a session and returns its secret token. Failures are
+   * counted per typed user name and client address in one atomic upsert, the same way whether the name is an
+   * account or not, so parallel guesses cannot slip past the count, the answers (401 with the attempts left,
+   * 423 when locked) say nothing of which names exist, and a lock from one address does not shut the user out
+   * at another (the per-address rate limit bounds guesses across names).
+   */
   async login(
     username: string,
     password: string,
     kind: 'cookie' | 'bearer',
     ctx: Omit<AuditCtx, 'actor'> & { userAgent?: string | undefined },
   ): Promise<{ token: string; info: SessionInfo }> {
+    const address = ctx.ip ?? '';
     const user = await this.db
       .selectFrom('app_user')
-      .select(['id', 'password_hash', 'failed_logins', 'locked_until', 'active', 'county_code', 'username'])
+      .select(['id', 'password_hash', 'active', 'county_code', 'username'])
       .where('username', '=', username)
       .executeTakeFirst();
-    const now = new Date();
-    if (user?.locked_until && user.locked_until > now) {
-      await this.audit(ctx, user.id, user.county_code, 'auth.login', 'denied', { reason: 'locked' });
-      throw lockedError(user.locked_until);
+    const lockedUntil = await this.lockedUntil(username, address);
+    if (lockedUntil) {
+      await this.audit(ctx, user?.id ?? null, user?.county_code ?? null, 'auth.login', 'denied', {
+        reason: 'locked',
+      });
+      throw lockedError(lockedUntil);
     }
+    // The same work for a name that is no account (a hash of the dummy password), so timing says nothing.
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok) {
-      if (user) {
-        const failed = user.failed_logins + 1;
-        const lock = failed >= MAX_FAILED_LOGINS;
-        const lockedUntil = lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-        await this.db
-          .updateTable('app_user')
-          .set({ failed_logins: lock ? 0 : failed, locked_until: lockedUntil })
-          .where('id', '=', user.id)
-          .execute();
-        await this.audit(ctx, user.id, user.county_code, 'auth.login', 'failed', {
-          reason: 'bad_password',
-          locked: lock,
-        });
-        if (lockedUntil) throw lockedError(lockedUntil);
-      }
+      const counted = await this.countFailure(username, address);
+      await this.audit(ctx, user?.id ?? null, user?.county_code ?? null, 'auth.login', 'failed', {
+        reason: user ? 'bad_password' : 'unknown_user',
+        locked: counted.lockedUntil !== null,
+      });
+      if (counted.lockedUntil) throw lockedError(counted.lockedUntil);
       throw new AppError(401, 'invalid_credentials', [], {
-        attemptsLeft: user ? Math.max(0, MAX_FAILED_LOGINS - (user.failed_logins + 1)) : undefined,
+        attemptsLeft: Math.max(0, MAX_FAILED_LOGINS - counted.failures),
       });
     }
+    // A right password that raced with the failure that locked the name is refused too.
+    const raced = await this.lockedUntil(username, address);
+    if (raced) throw lockedError(raced);
     if (!user.active) {
       await this.audit(ctx, user.id, user.county_code, 'auth.login', 'denied', { reason: 'disabled' });
       throw new AppError(403, 'account_disabled');
     }
     const token = crypto.randomBytes(32).toString('base64url');
     const csrf = kind === 'cookie' ? crypto.randomBytes(24).toString('base64url') : null;
-    const expiresAt = new Date(now.getTime() + this.sessionHours * 3600_000);
+    const expiresAt = new Date(Date.now() + this.sessionHours * 3600_000);
     const session = await this.db.transaction().execute(async (trx) => {
       await trx
-        .updateTable('app_user')
-        .set({ failed_logins: 0, locked_until: null })
-        .where('id', '=', user.id)
+        .deleteFrom('login_throttle')
+        .where('username', '=', username)
+        .where('address', '=', address)
         .execute();
       const s = await trx
         .insertInto('user_session')
@@ -101,6 +105,38 @@ export class AuthService {
     const actor = await this.loadActor(user.id);
     if (!actor) throw new AppError(403, 'account_disabled');
     return { token, info: { sessionId: session.id, kind, csrfToken: csrf, expiresAt, actor } };
+  }
+
+  /** When the name is locked at the address until, or null. */
+  private async lockedUntil(username: string, address: string): Promise<Date | null> {
+    const row = await this.db
+      .selectFrom('login_throttle')
+      .select('locked_until')
+      .where('username', '=', username)
+      .where('address', '=', address)
+      .executeTakeFirst();
+    return row?.locked_until && row.locked_until > new Date() ? row.locked_until : null;
+  }
+
+  /**
+   * Counts one failure of the name at the address, atomically: the 5th within the count locks for
+   * LOCK_MINUTES and starts the count again. Returns the failures counted and the lock, if this one set it.
+   */
+  private async countFailure(
+    username: string,
+    address: string,
+  ): Promise<{ failures: number; lockedUntil: Date | null }> {
+    const row = await sql<{ failures: number; locked_until: Date | null; locked_now: boolean }>`
+      INSERT INTO login_throttle AS t (username, address, failures, updated_at)
+      VALUES (${username}, ${address}, 1, now())
+      ON CONFLICT (username, address) DO UPDATE SET
+        failures = CASE WHEN t.failures + 1 >= ${MAX_FAILED_LOGINS}::int THEN 0 ELSE t.failures + 1 END,
+        locked_until = CASE WHEN t.failures + 1 >= ${MAX_FAILED_LOGINS}::int
+                            THEN now() + make_interval(mins => ${LOCK_MINUTES}::int) ELSE t.locked_until END,
+        updated_at = now()
+      RETURNING failures, locked_until, (failures = 0) AS locked_now`.execute(this.db);
+    const r = row.rows[0]!;
+    return { failures: r.failures, lockedUntil: r.locked_now ? r.locked_until : null };
   }
 
   /** The live session of a token, or null when unknown, revoked or expired. */
@@ -211,8 +247,8 @@ export class AuthService {
 
   private async audit(
     ctx: Omit<AuditCtx, 'actor'>,
-    userId: number,
-    countyCode: string,
+    userId: number | null,
+    countyCode: string | null,
     action: string,
     outcome: 'ok' | 'denied' | 'failed',
     detail: Record<string, unknown>,
