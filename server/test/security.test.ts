@@ -158,3 +158,53 @@ describeEachDb('security findings: sign-in', (env) => {
     expect(rows.some((r) => JSON.stringify(r.detail).includes('unknown_user'))).toBe(true);
   });
 });
+
+describeEachDb('security findings: sessions and passwords', (env) => {
+  it('(11) common passwords and the current one are refused; a change ends every other session', async () => {
+    const e = env();
+    const here = await e.as('cunyi2');
+    const elsewhere = await e.as('cunyi2');
+    for (const pw of ['Passw0rd', 'Admin@123', 'Password1!', 'Qwerty@2026'])
+      expect(
+        (await here.post('/api/auth/password', { oldPassword: 'Jkda@2026', newPassword: pw })).json(),
+        pw,
+      ).toMatchObject({ code: 'password_policy' });
+    const same = await here.post('/api/auth/password', {
+      oldPassword: 'Jkda@2026',
+      newPassword: 'Jkda@2026',
+    });
+    expect(same.json()).toMatchObject({ code: 'password_reused' });
+    expect((await elsewhere.get('/api/auth/me')).statusCode).toBe(200);
+    const ok = await here.post('/api/auth/password', {
+      oldPassword: 'Jkda@2026',
+      newPassword: 'Tea#Garden7',
+    });
+    expect(ok.statusCode).toBe(204);
+    // The session that changed it goes on; the other one is over.
+    expect((await here.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await elsewhere.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('(11) an API token sent as the session cookie is no session (it would write without CSRF)', async () => {
+    const e = env();
+    const token = (
+      await e.app.inject({
+        method: 'POST',
+        url: '/api/auth/token',
+        payload: { username: 'cunyi', password: 'Jkda@2026' },
+      })
+    ).json().token as string;
+    const write = await e.app.inject({
+      method: 'POST',
+      url: '/api/households',
+      cookies: { jkda_session: token },
+      payload: { villageCode: e.villageA, address: '一组' },
+    });
+    expect(write.statusCode).toBe(401);
+    const asBearer = await e.app.inject({
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(asBearer.statusCode).toBe(200);
+  });
+});

@@ -34,9 +34,10 @@ export const ERROR_MESSAGES = {
   payload_too_large: ['提交的内容太大。', 'The request is too large.'],
   rate_limited: ['操作太频繁，请稍后再试。', 'Too many requests; wait a moment and try again.'],
   password_policy: [
-    '密码至少8位，且包含大写字母、小写字母、数字、符号中的三类。',
-    'The password needs at least 8 characters from three of: upper-case, lower-case, digits, symbols.',
+    '密码至少8位，包含大写字母、小写字母、数字、符号中的三类，且不能是常见密码（如 Passw0rd、Admin@123）。',
+    'The password needs at least 8 characters from three of: upper-case, lower-case, digits, symbols, and must not be a common one (such as Passw0rd or Admin@123).',
   ],
+  password_reused: ['新密码不能与当前密码相同。', 'The new password must differ from the current one.'],
   archived_record: ['该档案已结案，不能修改。', 'This record is archived and cannot be changed.'],
   export_too_large: [
     '要导出的记录太多（最多 50000 条），请先用筛选条件缩小范围。',
@@ -134,5 +135,88 @@ export function fieldMessage(code: string, lang: Lang): string {
 export function passwordPolicyOk(pw: string): boolean {
   if (pw.length < 8 || pw.length > 128) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(pw)).length;
-  return classes >= 3;
+  return classes >= 3 && !isCommonPassword(pw);
+}
+
+/**
+ * Words that top the leaked-password lists (in China and elsewhere) and keyboard runs. A password is common
+ * when, lower-cased and without the digits and symbols at its ends (Password1!, @Admin123), it is one of
+ * them: three character classes alone let `Passw0rd` and `Admin@123` through.
+ */
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+  'password',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword',
+  'pass',
+  'admin',
+  'administrator',
+  'root',
+  'test',
+  'guest',
+  'user',
+  'login',
+  'welcome',
+  'letmein',
+  'qwerty',
+  'qwertyuiop',
+  'asdf',
+  'asdfgh',
+  'asdfghjkl',
+  'zxcvbnm',
+  'qazwsx',
+  'qwe',
+  'qweasd',
+  'abc',
+  'abcd',
+  'abcdef',
+  'iloveyou',
+  'woaini',
+  'woaini1314',
+  'aini',
+  'monkey',
+  'dragon',
+  'master',
+  'shadow',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'superman',
+  'michael',
+  'changeme',
+  'default',
+  'secret',
+  'system',
+  'sysadmin',
+  'manager',
+  'hello',
+  'china',
+  'beijing',
+  'shanghai',
+  'huawei',
+  'baidu',
+  'tencent',
+  'wang',
+  'zhang',
+  'li',
+  'liu',
+  'chen',
+  'yang',
+  'huang',
+  'zhao',
+  'health',
+  'jiankang',
+  'yiyuan',
+  'hospital',
+  'doctor',
+  'weishengyuan',
+  'cunyi',
+  'dangan',
+]);
+
+export function isCommonPassword(pw: string): boolean {
+  const lower = pw.toLowerCase();
+  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
+  return COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(core) || /^(.)\1*$/.test(core);
 }

@@ -221,8 +221,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     const reply = req.routeOptions.config;
     // Deny by default on the route the router matched (it decodes the path: /%61pi/areas is /api/areas).
     if (!isApiRoute(req)) return;
-    const token = bearerOf(req) ?? req.cookies[SESSION_COOKIE];
+    const bearer = bearerOf(req);
+    const token = bearer ?? req.cookies[SESSION_COOKIE];
     req.session = token ? await services.auth.session(token) : null;
+    // A session is used the way it was opened: an API token sent as the cookie would write without CSRF.
+    if (req.session && (req.session.kind === 'bearer') !== (bearer !== undefined)) req.session = null;
     if (reply.public) return;
     if (!req.session) throw new AppError(401, token ? 'session_expired' : 'unauthenticated');
     if (req.session.kind === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {

@@ -127,6 +127,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
         req.body.oldPassword,
         req.body.newPassword,
         ctxOf(req),
+        req.session!.sessionId,
       );
       return reply.code(204).send(null);
     },

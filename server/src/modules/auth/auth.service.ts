@@ -222,7 +222,18 @@ export class AuthService {
     };
   }
 
-  async changePassword(userId: number, oldPw: string, newPw: string, ctx: AuditCtx): Promise<void> {
+  /**
+   * Changes the user's password after checking the current one and the policy (common passwords and the
+   * current one refused), and ends every other session of the user: a stolen session does not outlive the
+   * change that was meant to shut it out.
+   */
+  async changePassword(
+    userId: number,
+    oldPw: string,
+    newPw: string,
+    ctx: AuditCtx,
+    keepSessionId?: number,
+  ): Promise<void> {
     const u = await this.db
       .selectFrom('app_user')
       .select('password_hash')
@@ -232,6 +243,8 @@ export class AuthService {
       throw new AppError(400, 'validation_failed', [{ field: 'oldPassword', code: 'invalid' }]);
     if (!passwordPolicyOk(newPw))
       throw new AppError(400, 'password_policy', [{ field: 'newPassword', code: 'invalid' }]);
+    if (newPw === oldPw)
+      throw new AppError(400, 'password_reused', [{ field: 'newPassword', code: 'invalid' }]);
     const hash = await hashPassword(newPw);
     await this.db.transaction().execute(async (trx) => {
       await trx
@@ -239,10 +252,19 @@ export class AuthService {
         .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })
         .where('id', '=', userId)
         .execute();
+      let others = trx
+        .updateTable('user_session')
+        .set({ revoked_at: new Date() })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null);
+      if (keepSessionId !== undefined) others = others.where('id', '!=', keepSessionId);
+      await others.execute();
       await writeAuditInTx(trx, ctx, [
         { action: 'auth.password_change', entityType: 'user', entityId: userId },
       ]);
     });
+    // This process forgets the sessions it had cached (the revoked ones among them) at once.
+    this.cache.clear();
   }
 
   private async audit(
