@@ -2409,6 +2409,7 @@ export interface components {
         | 'payload_too_large'
         | 'rate_limited'
         | 'password_policy'
+        | 'password_reused'
         | 'archived_record'
         | 'export_too_large'
         | 'internal'
