@@ -193,7 +193,7 @@ describeEachDb('security findings: sessions and passwords', (env) => {
         url: '/api/auth/token',
         payload: { username: 'cunyi', password: 'Jkda@2026' },
       })
-    ).json().token as string;
+    ).json<{ token: string }>().token;
     const write = await e.app.inject({
       method: 'POST',
       url: '/api/households',
