@@ -59,7 +59,7 @@ describeEachDb('security findings: bad input', (env) => {
       type: 'encounter',
       serviceDate: '2026-01-05',
       delivery: 'clinic',
-      form: { complaint: 'a\u0000b' },
+      form: { subjective: 'a\u0000b', objective: 'x', assessment: 'x', plan: 'x' },
     });
     expect(body.statusCode).toBe(400);
     expect(JSON.stringify(body.json())).toContain('invalid_character');
@@ -206,5 +206,57 @@ describeEachDb('security findings: sessions and passwords', (env) => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(asBearer.statusCode).toBe(200);
+  });
+});
+
+describeEachDb('security findings: a resident who moves', (env) => {
+  it('(4) the service records follow the resident: the new village’s doctor opens them, the old one’s cannot', async () => {
+    const e = env();
+    const docA = await e.as('cunyi');
+    const docB = await e.as('cunyi2');
+    const town = await e.as('xiangzhen');
+    const input = buildResident(e.villageA, { birthDate: '1955-03-01' });
+    const r = (await docA.post('/api/residents', input)).json() as { id: number };
+    const note = {
+      subjective: '头晕三天',
+      objective: '血压 150/95',
+      assessment: '高血压待查',
+      plan: '复测血压',
+    };
+    const signed = (
+      await docA.post(`/api/residents/${r.id}/services`, {
+        type: 'encounter',
+        serviceDate: '2026-01-05',
+        delivery: 'clinic',
+        form: note,
+        sign: true,
+      })
+    ).json() as { id: number };
+    const draft = (
+      await docA.post(`/api/residents/${r.id}/services`, {
+        type: 'encounter',
+        serviceDate: '2026-01-06',
+        delivery: 'clinic',
+        form: note,
+      })
+    ).json() as { id: number; version: number };
+    expect(signed.id && draft.id).toBeTruthy();
+    const moved = await town.put(`/api/residents/${r.id}`, { ...input, villageCode: e.villageB, version: 1 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // Every record listed on the resident's page opens for the new village's doctor.
+    const listed = (await docB.get(`/api/residents/${r.id}/services`)).json() as { items: { id: number }[] };
+    expect(listed.items.map((i) => i.id).sort()).toEqual([signed.id, draft.id].sort());
+    for (const i of listed.items) expect((await docB.get(`/api/services/${i.id}`)).statusCode).toBe(200);
+    // The old village's doctor can neither read nor sign them.
+    expect((await docA.get(`/api/services/${signed.id}`)).statusCode).toBe(404);
+    const sign = await docA.post(`/api/services/${draft.id}/sign`, { version: draft.version + 1 });
+    expect(sign.statusCode).toBe(404);
+    // The move is on each record's history.
+    const rows = await e.database.db
+      .selectFrom('service_record_version')
+      .select('action')
+      .where('service_record_id', '=', signed.id)
+      .execute();
+    expect(rows.map((x) => x.action)).toContain('move');
   });
 });

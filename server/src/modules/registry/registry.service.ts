@@ -22,6 +22,7 @@ import { countyToday } from '../../platform/today.ts';
 import { assertClinicalUser, inJurisdiction, type Ctx } from '../auth/actor.ts';
 import { repos } from '../../platform/repos.ts';
 import type { AuditWriter } from '../audit/audit.writer.ts';
+import { moveServiceRecords } from '../services/services.service.ts';
 import { diffRecords } from './registry.diff.ts';
 import { editableOf, type ResidentRow } from './resident.snapshot.ts';
 import {
@@ -258,12 +259,12 @@ export class RegistryService {
           .returningAll()
           .executeTakeFirstOrThrow();
         await this.writeVersion(tx, current, updated, 'update');
-        // The registers follow the resident to the new village (past service records keep theirs).
-        if (current.village_code !== updated.village_code)
-          await moveRegisters(tx, id, {
-            townshipCode: updated.township_code,
-            villageCode: updated.village_code,
-          });
+        // The registers and the service records follow the resident to the new village.
+        if (current.village_code !== updated.village_code) {
+          const to = { townshipCode: updated.township_code, villageCode: updated.village_code };
+          await moveRegisters(tx, id, to);
+          await moveServiceRecords(tx, id, to);
+        }
         if (current.birth_date !== updated.birth_date) await registerByAge(tx, this.programs, id);
       });
     } catch (e) {

@@ -56,6 +56,55 @@ const snapshotOf = (s: { serviceDate: string; delivery: string; form: unknown })
   form: s.form,
 });
 
+/**
+ * The resident moved to another village: their service records go with them, in the same change, so the
+ * new village's doctor can open every record the resident's page lists and the old village's cannot (the
+ * records' scope columns are what the repository filters by). A version row for each says where it moved.
+ */
+export async function moveServiceRecords(
+  tx: ChangeTx,
+  residentId: number,
+  to: { townshipCode: string; villageCode: string },
+): Promise<void> {
+  const before = await tx.trx
+    .selectFrom('service_record')
+    .select(['id', 'village_code'])
+    .where('resident_id', '=', residentId)
+    .where('village_code', '!=', to.villageCode)
+    .forUpdate()
+    .execute();
+  if (before.length === 0) return;
+  const from = new Map(before.map((r) => [r.id, r.village_code]));
+  const after = await tx.trx
+    .updateTable('service_record')
+    .set((eb) => ({
+      village_code: to.villageCode,
+      township_code: to.townshipCode,
+      version: eb('version', '+', 1),
+    }))
+    .where(
+      'id',
+      'in',
+      before.map((r) => r.id),
+    )
+    .returningAll()
+    .execute();
+  await tx.written(
+    ...after.map((r) => ({
+      entity: 'service_record' as const,
+      id: r.id,
+      version: r.version,
+      countyCode: r.county_code,
+      villageCode: r.village_code,
+      residentId: r.resident_id,
+      kind: 'move',
+      changes: diffRecords({ villageCode: from.get(r.id) }, { villageCode: r.village_code }),
+      snapshot: snapshotOf({ serviceDate: r.service_date, delivery: r.delivery, form: r.form }),
+      audit: { action: 'service.move', detail: { from: from.get(r.id), to: r.village_code } },
+    })),
+  );
+}
+
 export class ServicesService {
   constructor(
     private readonly env: ChangeEnv,
