@@ -260,3 +260,34 @@ describeEachDb('security findings: a resident who moves', (env) => {
     expect(rows.map((x) => x.action)).toContain('move');
   });
 });
+
+describeEachDb('security findings: masking', (env) => {
+  it('(2) no list shows what rebuilds an ID number; worklists mask phones and addresses', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const input = buildResident(e.villageA, { birthDate: '1950-04-02', name: '掩码测试' });
+    const r = (await doc.post('/api/residents', input)).json() as { id: number };
+    expect(
+      (await doc.post(`/api/residents/${r.id}/enrolments`, { program: 'hypertension' })).statusCode,
+    ).toBe(201);
+    const id = input.idNumber!;
+    const hit = (
+      (await doc.get(`/api/residents?q=${encodeURIComponent('掩码测试')}`)).json() as {
+        items: { id: number; idNumberMasked: string; birthDate: string }[];
+      }
+    ).items.find((i) => i.id === r.id)!;
+    // Shown together: the masked number and the birth date; the sequence digits (15–17) stay hidden.
+    expect(hit.idNumberMasked.slice(14, 17)).toBe('***');
+    expect(hit.idNumberMasked).not.toContain(id.slice(14, 17));
+    const wl = (
+      await doc.get(`/api/worklists/chronic?program=hypertension&villageCode=${e.villageA}&limit=2000`)
+    ).json() as { items: { residentId: number; phone: string | null; address: string | null }[] };
+    const row = wl.items.find((i) => i.residentId === r.id)!;
+    expect(row.phone).not.toBe(input.phone);
+    expect(row.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(row.address).not.toContain('1号');
+    // The record itself shows them whole (and audits the read).
+    const full = (await doc.get(`/api/residents/${r.id}`)).json() as { idNumber: string; phone: string };
+    expect([full.idNumber, full.phone]).toEqual([id, input.phone]);
+  });
+});
