@@ -67,7 +67,9 @@ describeEachDb('resident registry API', (env) => {
       const body = s.json() as { items: { id: number; idNumberMasked: string; phoneMasked: string }[] };
       const hit = body.items.find((i) => i.id === r.id);
       expect(hit, `search ${q}`).toBeDefined();
-      expect(hit!.idNumberMasked).toBe(`${input.idNumber!.slice(0, 6)}***********${input.idNumber!.slice(-1)}`);
+      expect(hit!.idNumberMasked).toBe(
+        `${input.idNumber!.slice(0, 6)}***********${input.idNumber!.slice(-1)}`,
+      );
       expect(hit!.phoneMasked).toBe('137****1111');
     }
   });
