@@ -291,3 +291,51 @@ describeEachDb('security findings: masking', (env) => {
     expect([full.idNumber, full.phone]).toEqual([id, input.phone]);
   });
 });
+
+describeEachDb('security findings: audit', (env) => {
+  it('(10) a resident’s audit view holds the lists that showed them; a refused route is audited', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const input = buildResident(e.villageA, { birthDate: '1949-07-07', name: '审计视图' });
+    const r = (await doc.post('/api/residents', input)).json() as { id: number };
+    await doc.post(`/api/residents/${r.id}/enrolments`, { program: 'hypertension' });
+    await doc.get(`/api/residents?q=${encodeURIComponent('审计视图')}`);
+    await doc.get(`/api/worklists/chronic?program=hypertension&villageCode=${e.villageA}&limit=2000`);
+    const county = await e.as('county');
+    const view = (await county.get(`/api/audit?residentId=${r.id}&pageSize=100`)).json() as {
+      items: { action: string }[];
+    };
+    const actions = view.items.map((i) => i.action);
+    expect(actions).toEqual(expect.arrayContaining(['resident.search', 'worklist.read', 'resident.create']));
+    // A village doctor asking for the audit log is refused, and that is on the log.
+    expect((await doc.get('/api/audit')).statusCode).toBe(403);
+    const refused = (await county.get('/api/audit?action=auth.forbidden&pageSize=10')).json() as {
+      items: { outcome: string }[];
+    };
+    expect(refused.items.length).toBeGreaterThan(0);
+  });
+});
+
+describeEachDb('security findings: the duplicate check', (env) => {
+  it('(9) a refused number of another village lands in that resident’s audit view', async () => {
+    const e = env();
+    const docB = await e.as('cunyi2');
+    const input = buildResident(e.villageB, { birthDate: '1962-02-02' });
+    const theirs = (await docB.post('/api/residents', input)).json() as { id: number };
+    const docA = await e.as('cunyi');
+    const probe = await docA.post('/api/residents', {
+      ...buildResident(e.villageA, { birthDate: '1962-02-02', sex: input.sex }),
+      idNumber: input.idNumber,
+    });
+    expect(probe.statusCode, probe.body).toBe(409);
+    // The answer names no record of the other village.
+    expect(JSON.stringify(probe.json())).not.toContain(String(theirs.id));
+    const view = (
+      await (await e.as('county')).get(`/api/audit?residentId=${theirs.id}&pageSize=50`)
+    ).json() as {
+      items: { action: string; actor: { username: string } }[];
+    };
+    const asked = view.items.filter((i) => i.action === 'resident.duplicate_check');
+    expect(asked.map((i) => i.actor.username)).toContain('cunyi');
+  });
+});

@@ -233,8 +233,17 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       if (typeof sent !== 'string' || !req.session.csrfToken || !safeEqual(sent, req.session.csrfToken))
         throw new AppError(403, 'csrf_failed');
     }
-    if (reply.permission && !can(req.session.actor.role, reply.permission))
+    if (reply.permission && !can(req.session.actor.role, reply.permission)) {
+      // A refused attempt is a security event: who tried which route.
+      await services.audit.record(ctxOf(req), [
+        {
+          action: 'auth.forbidden',
+          outcome: 'denied',
+          detail: { method: req.method, route: req.routeOptions.url, permission: reply.permission },
+        },
+      ]);
       throw new AppError(403, 'forbidden');
+    }
   });
 
   // A NUL character cannot be stored in PostgreSQL text or jsonb: refuse it at the edge, on its field, for

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import { ctxOf } from '../../platform/app.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -14,7 +14,16 @@ import { auditPage, auditQuery, type AuditPage, type AuditQuery } from './audit.
 
 export async function queryAudit(db: Kysely<DB>, actor: Actor, q: AuditQuery): Promise<AuditPage> {
   let query = repos(db, actor).auditLog();
-  if (q.residentId) query = query.where('a.resident_id', '=', q.residentId);
+  // The resident's own rows, and the reads of lists that showed them (detail.residentIds).
+  if (q.residentId) {
+    const id = q.residentId;
+    query = query.where((w) =>
+      w.or([
+        w('a.resident_id', '=', id),
+        sql<boolean>`(a.detail -> 'residentIds') @> ${JSON.stringify([id])}::jsonb`,
+      ]),
+    );
+  }
   if (q.userId) query = query.where('a.actor_user_id', '=', q.userId);
   if (q.action) query = query.where('a.action', '=', q.action);
   if (q.from) query = query.where('a.at', '>=', new Date(q.from));

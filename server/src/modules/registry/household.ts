@@ -106,7 +106,7 @@ export class HouseholdService {
         action: 'household.read',
         entityType: 'household',
         entityId: id,
-        detail: { memberIds: view.members.map((m) => m.id) },
+        detail: { residentIds: view.members.map((m) => m.id) },
       },
     ]);
     return view;

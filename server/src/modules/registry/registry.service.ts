@@ -90,7 +90,7 @@ export class RegistryService {
         detail: {
           queryKind: result.queryKind,
           filters: { ...query, q: undefined },
-          resultIds: result.items.map((i) => i.id),
+          residentIds: result.items.map((i) => i.id),
         },
       },
     ]);
@@ -106,7 +106,7 @@ export class RegistryService {
         action: 'resident.export',
         entityType: 'resident',
         fields: ['name', 'sex', 'birthDate', 'idNumberMasked', 'phoneMasked', 'currentAddress'],
-        detail: { count: ids.length, filters: { ...query, q: undefined }, resultIds: ids },
+        detail: { count: ids.length, filters: { ...query, q: undefined }, residentIds: ids },
       },
     ]);
     return residentsWorkbook(rows, lang);
@@ -410,7 +410,20 @@ export class RegistryService {
       .where('r.id_number', '=', idNumber)
       .executeTakeFirst();
     if (!existing || existing.id === selfId) return;
-    if (inJurisdiction(ctx.actor.jurisdiction, existing.village_code)) {
+    const visible = inJurisdiction(ctx.actor.jurisdiction, existing.village_code);
+    // Whether a number is on file anywhere in the county is itself a fact about that resident: the
+    // refusal lands in the resident's audit view, who asked and whether the record was theirs to see.
+    await this.audit.record(ctx, [
+      {
+        action: 'resident.duplicate_check',
+        entityType: 'resident',
+        entityId: existing.id,
+        residentId: existing.id,
+        outcome: 'denied',
+        detail: { inJurisdiction: visible },
+      },
+    ]);
+    if (visible) {
       throw new AppError(409, 'duplicate_id_number', [{ field: 'idNumber', code: 'duplicate_id_number' }], {
         existing: { id: existing.id, recordNumber: existing.record_number },
       });
@@ -437,6 +450,14 @@ export class RegistryService {
       .execute();
     if (rows.length === 0) return;
     const visible = rows.filter((r) => inJurisdiction(ctx.actor.jurisdiction, r.village_code));
+    await this.audit.record(ctx, [
+      {
+        action: 'resident.duplicate_check',
+        entityType: 'resident',
+        outcome: 'ok',
+        detail: { residentIds: rows.map((r) => r.id), kind: 'name_birth_sex' },
+      },
+    ]);
     throw new AppError(409, 'possible_duplicate', [], {
       candidates: visible.map((r) => ({
         id: r.id,
