@@ -8,6 +8,10 @@ import { DataDirLockedError, openDatabase } from '../src/platform/db.ts';
 describe('embedded data folder lock', () => {
   it('refuses a second opener with a clear message, and frees the folder on close', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jkda-lock-'));
+    // A file an older build left open to everyone (issue 13, finding 6).
+    fs.writeFileSync(path.join(dir, 'left-open.txt'), 'x');
+    fs.chmodSync(path.join(dir, 'left-open.txt'), 0o666);
+    fs.chmodSync(dir, 0o777);
     try {
       const first = await openDatabase({ dataDir: dir });
       expect(first.freshEmbedded).toBe(true);
@@ -24,6 +28,15 @@ describe('embedded data folder lock', () => {
       const again = await openDatabase({ dataDir: dir });
       expect(again.freshEmbedded).toBe(false);
       await again.close();
+      // The folder and everything PGlite wrote in it (the WAL included) are the owner's alone.
+      const open: string[] = [];
+      const walk = (p: string) => {
+        if (fs.statSync(p).mode & 0o077) open.push(p);
+        if (fs.statSync(p).isDirectory()) for (const n of fs.readdirSync(p)) walk(path.join(p, n));
+      };
+      walk(dir);
+      expect(open).toEqual([]);
+      expect(fs.readdirSync(path.join(dir, 'pglite')).length).toBeGreaterThan(5);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

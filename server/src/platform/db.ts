@@ -86,6 +86,17 @@ export interface OpenOptions {
   loadDataDir?: Blob;
 }
 
+/** Takes the group's and others' rights off a folder and everything in it (files an older build left open). */
+export function ownerOnly(dir: string): void {
+  const walk = (p: string) => {
+    const st = fs.lstatSync(p);
+    if (st.isSymbolicLink()) return;
+    if (st.mode & 0o077) fs.chmodSync(p, st.mode & 0o700);
+    if (st.isDirectory()) for (const name of fs.readdirSync(p)) walk(path.join(p, name));
+  };
+  walk(dir);
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 16 });
@@ -122,7 +133,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (dataDir.startsWith('memory://')) {
     pglite = opts.loadDataDir ? new PGlite(dataDir, { loadDataDir: opts.loadDataDir }) : new PGlite(dataDir);
   } else {
-    fs.mkdirSync(dataDir, { recursive: true });
+    // The data folder holds the residents' data and the audit key: the owner alone may enter it, and what
+    // PGlite writes there later is the owner's alone too (the process's umask; the server owns its process).
+    process.umask(0o077);
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    ownerOnly(dataDir);
     release = acquireLock(path.join(dataDir, 'jkda.lock'));
     const pgDir = path.join(dataDir, 'pglite');
     freshEmbedded = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
@@ -146,6 +161,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await db.destroy();
       if (!pool.ended) await pool.end();
       await pglite.close();
+      // PGlite sets the modes of a few files itself; the folder (0700) already keeps others out.
+      if (!dataDir.startsWith('memory://')) ownerOnly(dataDir);
       release();
     },
   };
