@@ -20,7 +20,7 @@ describeEachDb('export of the filtered list', (env) => {
     expect(ws.rowCount).toBe(list.total + 1);
     expect(ws.getRow(1).getCell(1).value).toBe('档案编号');
     const idCell = ws.getRow(2).getCell(6).text;
-    expect(idCell).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    expect(idCell).toMatch(/^\d{6}\*{11}[\dX]$/);
     const audit = await e.database.db
       .selectFrom('audit_log')
       .select(['detail'])

@@ -342,10 +342,10 @@ function isApiPath(url: string): boolean {
   return decoded.startsWith('/api/') || decoded === '/api';
 }
 
-/** Whether the request is for an API route: the route the router matched, or else its decoded path. */
+/** Whether the request is for the API: by the route the router matched, or by its decoded path. */
 function isApiRoute(req: FastifyRequest): boolean {
-  const pattern = req.routeOptions.url;
-  return pattern ? pattern.startsWith('/api/') : isApiPath(req.url);
+  // Either says so: the matched route (the web app's catch-all matches unknown /api paths too) or the path.
+  return req.routeOptions.url?.startsWith('/api/') === true || isApiPath(req.url);
 }
 
 function bearerOf(req: FastifyRequest): string | undefined {
