@@ -128,3 +128,24 @@ export async function signService(page: Page, type: string): Promise<number> {
   await page.getByTestId('svc-status').getByText('已签名').waitFor();
   return Number(new URL(page.url()).pathname.split('/').pop());
 }
+
+/**
+ * Starts a new service record of the type from the record's 新建服务记录 menu and waits for its form. On a
+ * loaded machine the menu's item can be clicked while the menu is still opening or the tab re-renders, and
+ * the click is lost (seen in CI): then it opens the menu again, up to 3 times.
+ */
+export async function newService(page: Page, typeName: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('new-service').click();
+    await page
+      .locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu')
+      .getByText(typeName, { exact: true })
+      .click();
+    try {
+      await page.waitForURL(/\/services\/[a-z0-9_]+\/new$/, { timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { addDays } from '@jkda/domain';
 import { sdLines } from '@jkda/domain/programs/child/growth/index';
 import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
-import { answerUnanswered, signService } from './formDriver.ts';
+import { answerUnanswered, newService, signService } from './formDriver.ts';
 import { countyToday } from '../src/app/today.ts';
 import { BODY_SITE_CODES, ROUTE_CODES, SCHEDULE_2021 } from '@jkda/domain/programs/immunization/index';
 import { buildResident } from '../../server/test/builders.ts';
@@ -37,11 +37,6 @@ interface ResidentHits {
 interface Services {
   enrolments: { program: string }[];
   plans: { program: string; services: { key: string; state: string; from: string; by: string }[] }[];
-}
-
-async function newService(page: Page, typeName: string): Promise<void> {
-  await page.getByTestId('new-service').click();
-  await page.locator('.ant-dropdown-menu').getByText(typeName, { exact: true }).click();
 }
 
 const field = (page: Page, path: string) => page.locator(`#svc_form_${path.replaceAll('.', '_')}`);

@@ -5,8 +5,8 @@
  * timeline, and sees the resident leave the "no health check this year" worklist.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
+import { newService } from './formDriver.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -18,11 +18,6 @@ interface Wl {
 const POLL = { timeout: 10_000 };
 
 const missingCheck = '/api/worklists/chronic?program=elderly&category=check_missing&limit=2000';
-
-async function newService(page: Page, typeName: string): Promise<void> {
-  await page.getByTestId('new-service').click();
-  await page.locator('.ant-dropdown-menu').getByText(typeName, { exact: true }).click();
-}
 
 describe.skipIf(!hasChromium)('browser: service records from the resident record', () => {
   const env = journeyEnv();
