@@ -55,7 +55,9 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
       const common = {
         path: '/',
         sameSite: 'strict' as const,
-        secure: s.config.cookieSecure,
+        // Secure whenever the sign-in came over TLS (directly or through a proxy that says so), and always
+        // with JKDA_COOKIE_SECURE; a clinic LAN on plain HTTP (npm start) needs it off to sign in at all.
+        secure: s.config.cookieSecure || req.protocol === 'https',
         expires: info.expiresAt,
       };
       void reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
