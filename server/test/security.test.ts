@@ -223,23 +223,18 @@ describeEachDb('security findings: a resident who moves', (env) => {
       assessment: '高血压待查',
       plan: '复测血压',
     };
-    const signed = (
-      await docA.post(`/api/residents/${r.id}/services`, {
-        type: 'encounter',
-        serviceDate: '2026-01-05',
-        delivery: 'clinic',
-        form: note,
-        sign: true,
-      })
-    ).json() as { id: number };
-    const draft = (
-      await docA.post(`/api/residents/${r.id}/services`, {
-        type: 'encounter',
-        serviceDate: '2026-01-06',
-        delivery: 'clinic',
-        form: note,
-      })
-    ).json() as { id: number; version: number };
+    const encounter = async (serviceDate: string, sign: boolean) =>
+      (
+        await docA.post(`/api/residents/${r.id}/services`, {
+          type: 'encounter',
+          serviceDate,
+          delivery: 'clinic',
+          form: note,
+          ...(sign ? { sign: true } : {}),
+        })
+      ).json() as { id: number; version: number };
+    const signed = await encounter('2026-01-05', true);
+    const draft = await encounter('2026-01-06', false);
     expect(signed.id && draft.id).toBeTruthy();
     const moved = await town.put(`/api/residents/${r.id}`, { ...input, villageCode: e.villageB, version: 1 });
     expect(moved.statusCode, moved.body).toBe(200);

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { HistoryRecord, ProgramRegistry, ServiceRecordAmend, ServiceRecordCreate } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
-import { change, type ChangeEnv, type ChangeTx } from '../../platform/change.ts';
+import { change, type ChangeEnv, type ChangeTx, type Written } from '../../platform/change.ts';
 import { AppError, fieldError, notFound, type FieldError } from '../../platform/errors.ts';
 import { repos, type Repos } from '../../platform/repos.ts';
 import { countyToday } from '../../platform/today.ts';
@@ -56,6 +56,29 @@ const snapshotOf = (s: { serviceDate: string; delivery: string; form: unknown })
   form: s.form,
 });
 
+/** What the change pipeline keeps of a written service record: its version row, audit row and event. */
+function writtenService(
+  s: ServiceRow,
+  kind: string,
+  changes: ReturnType<typeof diffRecords>,
+  reason: string | null,
+  audit: Written['audit'],
+): Written {
+  return {
+    entity: 'service_record',
+    id: s.id,
+    version: s.version,
+    countyCode: s.county_code,
+    villageCode: s.village_code,
+    residentId: s.resident_id,
+    kind,
+    changes,
+    snapshot: snapshotOf({ serviceDate: s.service_date, delivery: s.delivery, form: s.form }),
+    reason,
+    audit,
+  };
+}
+
 /**
  * The resident moved to another village: their service records go with them, in the same change, so the
  * new village's doctor can open every record the resident's page lists and the old village's cannot (the
@@ -90,18 +113,15 @@ export async function moveServiceRecords(
     .returningAll()
     .execute();
   await tx.written(
-    ...after.map((r) => ({
-      entity: 'service_record' as const,
-      id: r.id,
-      version: r.version,
-      countyCode: r.county_code,
-      villageCode: r.village_code,
-      residentId: r.resident_id,
-      kind: 'move',
-      changes: diffRecords({ villageCode: from.get(r.id) }, { villageCode: r.village_code }),
-      snapshot: snapshotOf({ serviceDate: r.service_date, delivery: r.delivery, form: r.form }),
-      audit: { action: 'service.move', detail: { from: from.get(r.id), to: r.village_code } },
-    })),
+    ...after.map((r) =>
+      writtenService(
+        r,
+        'move',
+        diffRecords({ villageCode: from.get(r.id) }, { villageCode: r.village_code }),
+        null,
+        { action: 'service.move', detail: { from: from.get(r.id), to: r.village_code } },
+      ),
+    ),
   );
 }
 
@@ -302,21 +322,9 @@ export class ServicesService {
     kind: string,
     changes: ReturnType<typeof diffRecords>,
     reason: string | null,
-    audit: { action: string; fields?: string[]; detail?: Record<string, unknown> },
+    audit: Written['audit'],
   ) {
-    return tx.written({
-      entity: 'service_record',
-      id: s.id,
-      version: s.version,
-      countyCode: s.county_code,
-      villageCode: s.village_code,
-      residentId: s.resident_id,
-      kind,
-      changes,
-      snapshot: snapshotOf({ serviceDate: s.service_date, delivery: s.delivery, form: s.form }),
-      reason,
-      audit,
-    });
+    return tx.written(writtenService(s, kind, changes, reason, audit));
   }
 
   async get(ctx: Ctx, id: number): Promise<ServiceRecordView> {

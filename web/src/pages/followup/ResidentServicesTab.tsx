@@ -76,8 +76,9 @@ export function ResidentServicesTab({
       });
     else void navigate(pathOf('service-new', { id: residentId, type }));
   };
-  const open = (s: ServiceItem) =>
-    void navigate(pathOf('service', { id: residentId, type: s.type, serviceId: s.id }));
+  const openRecord = (type: string, serviceId: number) =>
+    void navigate(pathOf('service', { id: residentId, type, serviceId }));
+  const open = (s: ServiceItem) => openRecord(s.type, s.id);
   const canWrite = !archived && session.can('service.write');
   const types = data ? applicableTypes({ birthDate, sex }, enrolments) : [];
   return (
@@ -133,11 +134,7 @@ export function ResidentServicesTab({
         />
       )}
       {data && (
-        <SchedulePlans
-          plans={data.plans}
-          onRecord={canWrite ? startNew : undefined}
-          onOpen={(type, serviceId) => void navigate(pathOf('service', { id: residentId, type, serviceId }))}
-        />
+        <SchedulePlans plans={data.plans} onRecord={canWrite ? startNew : undefined} onOpen={openRecord} />
       )}
       {data && <LinkedRecords linked={data.linked} />}
       {data && data.items.length > 0 && <ResidentTrends items={data.items} age={age} />}
