@@ -5,6 +5,9 @@ import pg from 'pg';
 import { openDatabase } from '../server/src/platform/db.ts';
 import { migrate } from '../server/src/platform/migrate.ts';
 import { systemCreateDemoCounty } from '../server/src/modules/seed/demo.ts';
+import { AuditMac } from '../server/src/modules/audit/audit.mac.ts';
+import { loadConfig } from '../server/src/platform/config.ts';
+import { loadKeys } from '../server/src/platform/secrets.ts';
 
 export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const PORT = Number(process.env.BENCH_PORT ?? 3999);
@@ -46,6 +49,8 @@ export async function prepareCounty(
     );
     const t0 = Date.now();
     await systemCreateDemoCounty(d.db, {
+      // The bench server (startServer) reads the same key folder, so the seed's audit row verifies there.
+      auditMac: new AuditMac(loadKeys(loadConfig()).audit),
       residents,
       seed: 42,
       history: opts.history,
@@ -85,6 +90,8 @@ export async function startServer(
       DATABASE_URL: dbUrl,
       PORT: String(PORT),
       JKDA_RATE_LIMIT: '0',
+      // No scheduled backup of a benchmark county in the middle of a measurement.
+      JKDA_BACKUP_EVERY_HOURS: '0',
       LOG_LEVEL: 'warn',
       ...env,
     },

@@ -19,6 +19,7 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import prettier from 'prettier';
 import { createServer, createServices } from '../src/server.ts';
 import { loadConfig } from '../src/platform/config.ts';
+import { ephemeralKeys } from '../src/platform/secrets.ts';
 import type { Database } from '../src/platform/db.ts';
 import type { DB } from '../src/platform/db-types.ts';
 
@@ -55,7 +56,7 @@ export async function buildOpenApiDocument(): Promise<OpenAPI3> {
   const saved = process.env.JKDA_BENCH_CEILING;
   delete process.env.JKDA_BENCH_CEILING; // the benchmark-only route is not part of the API
   try {
-    const app = await createServer(createServices(config, offlineDatabase(), Buffer.alloc(32)));
+    const app = await createServer(createServices(config, offlineDatabase(), ephemeralKeys()));
     try {
       return sorted(app.swagger()) as OpenAPI3;
     } finally {

@@ -8,9 +8,11 @@ import { Command, Option } from 'commander';
 import { loadConfig, type Config } from './platform/config.ts';
 import { DataDirLockedError, openDatabase, type Database } from './platform/db.ts';
 import { migrate } from './platform/migrate.ts';
-import { loadAuditKey } from './platform/secrets.ts';
+import { loadKeys } from './platform/secrets.ts';
 import { createServer, createServices } from './server.ts';
 import { sealAuditLog, verifyChain } from './modules/audit/audit.chain.ts';
+import { AuditMac } from './modules/audit/audit.mac.ts';
+import { hasCheckpointOf, readCheckpoints, writeCheckpoint } from './modules/audit/audit.checkpoint.ts';
 import { ROLES, ROLE_LABELS, type Role } from './modules/auth/permissions.ts';
 import { systemAddUser } from './modules/auth/users.service.ts';
 import {
@@ -22,6 +24,8 @@ import {
 import { sweepRegistersByAge } from './modules/enrolments/enrolments.state.ts';
 import { countyToday } from './platform/today.ts';
 import { DEMO_COUNTY, DEMO_PASSWORD, systemCreateDemoCounty, type DemoLogin } from './modules/seed/demo.ts';
+import { addBackupCommands } from './modules/backup/backup.cli.ts';
+import { backupScheduleFromEnv, startBackupSchedule } from './modules/backup/backup.schedule.ts';
 
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -56,7 +60,7 @@ function printLogins(logins: DemoLogin[]): void {
  */
 async function servePrimary(config: Config): Promise<void> {
   await withDatabase(() => Promise.resolve());
-  loadAuditKey(config);
+  loadKeys(config);
   let stopping = false;
   const fork = (index: number) => {
     const w = cluster.fork({ JKDA_WORKER_INDEX: String(index) });
@@ -105,6 +109,7 @@ async function serve(): Promise<void> {
     const t0 = Date.now();
     const historyYears = Number(process.env.JKDA_DEMO_HISTORY_YEARS ?? 3);
     const { logins, residents } = await systemCreateDemoCounty(db, {
+      auditMac: new AuditMac(loadKeys(config).audit),
       residents: size,
       seed: 1,
       historyYears: Number.isInteger(historyYears) && historyYears > 0 ? historyYears : 3,
@@ -135,13 +140,44 @@ async function serve(): Promise<void> {
       );
     }
   }
-  const auditKey = loadAuditKey(config);
-  const services = createServices(config, database, auditKey, { workJobs: lead });
+  const keys = loadKeys(config);
+  const auditKey = keys.audit;
+  const services = createServices(config, database, keys, { workJobs: lead });
   const app = await createServer(services);
+  const system = { requestId: 'system', ip: undefined };
+  // Rows without the server's MAC were written in the database by someone else: a security event.
+  const onForged = (ids: number[]) => {
+    app.log.error({ auditIds: ids }, 'audit rows without the server MAC were sealed');
+    void services.audit
+      .record(system, [{ action: 'audit.forged_rows', outcome: 'failed', detail: { ids } }])
+      .catch(() => {});
+  };
   const sealer = setInterval(() => {
     if (process.env.JKDA_NO_SEAL === '1' || !lead) return;
-    sealAuditLog(db, auditKey).catch((e: unknown) => app.log.error({ err: e }, 'audit sealing failed'));
+    sealAuditLog(db, auditKey, { onForged })
+      .then(() => {
+        // The day's signed checkpoint, outside the database, once the county's day has changed.
+        const day = countyToday();
+        if (hasCheckpointOf(config.checkpointDir, day)) return;
+        return writeCheckpoint(db, keys, config.checkpointDir, day).then((c) => {
+          if (c) app.log.info({ chainPos: c.chainPos, digest: c.digest }, 'audit checkpoint written');
+        });
+      })
+      .catch((e: unknown) => app.log.error({ err: e }, 'audit sealing failed'));
   }, 2000);
+  // Every process checks that the audit rows it committed are still there until they are sealed.
+  const witness = setInterval(() => {
+    services.auditWitness
+      .check(db)
+      .then(async (gone) => {
+        if (gone.length === 0) return;
+        app.log.error({ auditIds: gone }, 'audit rows were deleted before they were sealed');
+        await services.audit.record(system, [
+          { action: 'audit.rows_deleted', outcome: 'failed', detail: { ids: gone } },
+        ]);
+      })
+      .catch((e: unknown) => app.log.error({ err: e }, 'audit witness check failed'));
+  }, 5000);
   // The registers entered by age take residents in: at start, then once a day.
   let sweptOn = '';
   const sweepRegisters = async () => {
@@ -154,6 +190,13 @@ async function serve(): Promise<void> {
   const sweeper = setInterval(() => {
     sweepRegisters().catch((e: unknown) => app.log.error({ err: e }, 'register sweep failed'));
   }, 600_000);
+  // Scheduled backups (JKDA_BACKUP_EVERY_HOURS): the way to back up an embedded database while it runs.
+  const backups = lead
+    ? startBackupSchedule(config, database, keys.backup, app.log, {
+        ...backupScheduleFromEnv(),
+        auditMac: services.auditMac,
+      })
+    : null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -161,8 +204,13 @@ async function serve(): Promise<void> {
     app.log.info(`${signal}: shutting down`);
     clearInterval(sealer);
     clearInterval(sweeper);
+    await backups?.stop();
+    clearInterval(witness);
     await app.close();
-    if (lead) await sealAuditLog(db, auditKey).catch(() => 0);
+    if (lead) {
+      await sealAuditLog(db, auditKey, { onForged }).catch(() => 0);
+      await writeCheckpoint(db, keys, config.checkpointDir, countyToday()).catch(() => null);
+    }
     await database.close();
     process.exit(0);
   };
@@ -202,7 +250,7 @@ program
   .option('--allow-postgres', 'allow demo data on a PostgreSQL server (never on production)')
   .action(
     (o: { residents: string; seed: string; county: string; historyYears: string; allowPostgres?: boolean }) =>
-      withDatabase(async (database) => {
+      withDatabase(async (database, config) => {
         if (database.kind === 'postgres' && !o.allowPostgres)
           throw new Error('Refusing to write demo data to a PostgreSQL server without --allow-postgres.');
         const existing = await database.db
@@ -217,6 +265,7 @@ program
         const t0 = Date.now();
         let last = 0;
         const { logins, residents } = await systemCreateDemoCounty(database.db, {
+          auditMac: new AuditMac(loadKeys(config).audit),
           countyCode: o.county,
           residents: Number(o.residents),
           seed: Number(o.seed),
@@ -260,18 +309,27 @@ user
 const audit = program.command('audit').description('Audit log integrity');
 audit
   .command('verify')
-  .description('Seal pending rows, then recompute the HMAC chain; exits 1 if any row was altered or removed')
-  .action(() =>
+  .description(
+    'Seal pending rows, then recompute the HMAC chain and every row MAC, and hold the chain against the signed checkpoints; exits 1 if any row was altered, forged or removed',
+  )
+  .option('--checkpoints <path>', 'a checkpoint file or folder (default: JKDA_CHECKPOINT_DIR)')
+  .action((o: { checkpoints?: string }) =>
     withDatabase(async ({ db }, config) => {
-      const key = loadAuditKey(config);
-      await sealAuditLog(db, key, { maxRows: Number.MAX_SAFE_INTEGER, full: true });
-      const r = await verifyChain(db, key);
+      const keys = loadKeys(config);
+      await sealAuditLog(db, keys.audit, { maxRows: Number.MAX_SAFE_INTEGER, full: true });
+      const checkpoints = readCheckpoints(o.checkpoints ?? config.checkpointDir, keys.checkpointPublic);
+      const r = await verifyChain(db, keys.audit, { checkpoints });
+      const against = `${checkpoints.length} signed checkpoint(s)`;
       if (r.ok) {
-        console.log(`Audit log intact: ${r.checked} rows verified.`);
+        console.log(`Audit log intact: ${r.checked} rows verified, against ${against}.`);
       } else {
-        console.error(`Audit log TAMPERED: ${r.problems.length} problem(s) in ${r.checked} rows:`);
+        console.error(
+          `Audit log TAMPERED: ${r.problems.length} problem(s) in ${r.checked} rows, against ${against}:`,
+        );
         for (const p of r.problems.slice(0, 50))
-          console.error(`  ${p.problem} at chain position ${p.chainPos ?? '-'} (row id ${p.id ?? '-'})`);
+          console.error(
+            `  ${p.problem} at chain position ${p.chainPos ?? '-'} (row id ${p.id ?? '-'})${p.file ? ` [${p.file}]` : ''}`,
+          );
         process.exitCode = 1;
       }
     }),
@@ -281,11 +339,24 @@ audit
   .description('Seal pending audit rows into the chain')
   .action(() =>
     withDatabase(async ({ db }, config) => {
-      const n = await sealAuditLog(db, loadAuditKey(config), {
+      const n = await sealAuditLog(db, loadKeys(config).audit, {
         maxRows: Number.MAX_SAFE_INTEGER,
         full: true,
       });
       console.log(`Sealed ${n} rows.`);
+    }),
+  );
+audit
+  .command('checkpoint')
+  .description('Seal pending rows and write a signed checkpoint of the chain to JKDA_CHECKPOINT_DIR')
+  .action(() =>
+    withDatabase(async ({ db }, config) => {
+      const keys = loadKeys(config);
+      await sealAuditLog(db, keys.audit, { maxRows: Number.MAX_SAFE_INTEGER, full: true });
+      const c = await writeCheckpoint(db, keys, config.checkpointDir, countyToday());
+      if (!c) return console.log('Nothing sealed yet: no checkpoint written.');
+      console.log(`Checkpoint of chain position ${c.chainPos} written to ${c.file}`);
+      console.log(`Its SM3 digest (keep it off this machine): ${c.digest}`);
     }),
   );
 
@@ -322,6 +393,8 @@ program
       console.log(`Imported ${villages.length} villages.`);
     }),
   );
+
+addBackupCommands(program);
 
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof DataDirLockedError) console.error(e.message);

@@ -3,9 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type Services } from './platform/app.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
+import type { ServerKeys } from './platform/secrets.ts';
+import { listenForSessionChanges } from './platform/session-notify.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { accountRoutes } from './modules/auth/account.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { UsersService } from './modules/users/users.service.ts';
 import { AuditWriter } from './modules/audit/audit.writer.ts';
+import { AuditMac } from './modules/audit/audit.mac.ts';
+import { AuditWitness } from './modules/audit/audit.witness.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { programRegistry, type ProgramRegistry } from '@jkda/domain';
 import { Jobs } from './platform/jobs.ts';
@@ -33,18 +40,31 @@ export interface ServiceOptions {
 export function createServices(
   config: Config,
   database: Database,
-  auditKey: Buffer,
+  keys: ServerKeys,
   opts: ServiceOptions = {},
 ): Services {
+  const auditMac = new AuditMac(keys.audit);
+  const auditWitness = new AuditWitness();
   return {
     config,
     database,
-    auditKey,
+    keys,
+    auditMac,
+    auditWitness,
     programs: opts.programs ?? programRegistry,
     jobs: new Jobs(database.pool, { work: opts.workJobs ?? false, maintenance: opts.workJobs ?? false }),
-    auth: new AuthService(database.db, config.sessionHours),
-    audit: new AuditWriter((text, values) =>
-      database.auditPool.query({ name: 'audit_insert_batch', text, values }),
+    auth: new AuthService(
+      database.db,
+      config.sessionHours,
+      auditMac,
+      keys.totp,
+      config.sessionIdleMinutes,
+      config.passwordMaxDays,
+    ),
+    audit: new AuditWriter(
+      (text, values) => database.auditPool.query({ name: 'audit_insert_batch_v2', text, values }),
+      auditMac,
+      auditWitness,
     ),
   };
 }
@@ -53,16 +73,30 @@ export async function createServer(services: Services): Promise<FastifyInstance>
   const app = await buildApp(services);
   const { db } = services.database;
   authRoutes(app, services);
+  accountRoutes(app, services);
+  userRoutes(app, new UsersService(db, services.auditMac, services.audit, services.auth), db);
   placesRoutes(app, db);
   teamRoutes(app, db);
   const directory = new Directory(db);
   const changes: ChangeEnv = {
     db,
     jobs: services.jobs,
+    auditMac: services.auditMac,
+    auditWitness: services.auditWitness,
     onQueueError: (err, queue) => app.log.error({ err, queue }, 'job not queued after commit'),
   };
   const { programs } = services;
   app.addHook('onClose', async () => services.jobs.stop());
+  if (services.database.kind === 'postgres') {
+    // Sessions revoked or accounts changed by another server process: forget the cached sessions at once.
+    const notes = listenForSessionChanges(
+      services.database.pool.options,
+      () => services.auth.forgetCachedSessions(),
+      (err) => app.log.warn({ err }, 'session change listener lost its connection; retrying'),
+    );
+    services.auth.cacheUsable = () => notes.connected();
+    app.addHook('onClose', () => notes.stop());
+  }
   registryRoutes(
     app,
     new RegistryService(changes, programs, services.database.pool, services.audit, directory),

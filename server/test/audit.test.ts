@@ -11,6 +11,9 @@ import { sealAuditLog, verifyChain } from '../src/modules/audit/audit.chain.ts';
 import { openDatabase } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { writeAuditInTx } from '../src/modules/audit/audit.writer.ts';
+import { AuditMac } from '../src/modules/audit/audit.mac.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { loadKeys } from '../src/platform/secrets.ts';
 
 const run = promisify(execFile);
 const CLI = fileURLToPathSafe(new URL('../src/cli.ts', import.meta.url));
@@ -24,12 +27,16 @@ describeEachDb('audit log chain', (env) => {
     // PGlite runs one transaction at a time, so there a row cannot commit late.
     if (e.kind === 'pglite') t.skip();
     const { db } = e.database;
-    const key = e.services.auditKey;
+    const key = e.services.keys.audit;
     await sealAuditLog(db, key);
     // A transaction that took its id earlier but commits after a newer row was sealed.
     await db.transaction().execute(async (trx) => {
-      await writeAuditInTx(trx, { requestId: 'late', ip: undefined }, [{ action: 'late.row' }]);
-      await writeAuditInTx(db, { requestId: 'early', ip: undefined }, [{ action: 'early.row' }]);
+      await writeAuditInTx(trx, e.services.auditMac, { requestId: 'late', ip: undefined }, [
+        { action: 'late.row' },
+      ]);
+      await writeAuditInTx(db, e.services.auditMac, { requestId: 'early', ip: undefined }, [
+        { action: 'early.row' },
+      ]);
       await sealAuditLog(db, key);
     });
     await sealAuditLog(db, key);
@@ -46,7 +53,7 @@ describeEachDb('audit log chain', (env) => {
     };
     await doc.get(`/api/residents/${r.id}`);
     const { db } = e.database;
-    const key = e.services.auditKey;
+    const key = e.services.keys.audit;
     expect(await sealAuditLog(db, key)).toBeGreaterThan(0);
     expect(await verifyChain(db, key)).toMatchObject({ ok: true });
 
@@ -113,7 +120,9 @@ describeEachDb('audit log chain', (env) => {
 describe('jkda audit verify (command line)', () => {
   for (const kind of databaseKinds()) {
     it(`exits 1 and names the edited row [${kind}]`, async () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jkda-audit-'));
+      // The data folder, and beside it the key and checkpoint folders (their default places).
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jkda-audit-'));
+      const dataDir = path.join(root, 'data');
       let drop = async () => {};
       let url: string | undefined;
       if (kind === 'postgres') {
@@ -130,14 +139,24 @@ describe('jkda audit verify (command line)', () => {
       try {
         const d = await openDatabase({ databaseUrl: url, dataDir });
         await migrate(d.pool);
-        await writeAuditInTx(d.db, { requestId: 't1', ip: '127.0.0.1' }, [
+        const mac = new AuditMac(loadKeys(loadConfig(envVars)).audit);
+        await writeAuditInTx(d.db, mac, { requestId: 't1', ip: '127.0.0.1' }, [
           { action: 'resident.read', residentId: 1 },
           { action: 'resident.read', residentId: 2 },
           { action: 'resident.update', residentId: 2, fields: ['phone'] },
         ]);
         await d.close();
+        const cp = await run(process.execPath, ['--import', 'tsx', CLI, 'audit', 'checkpoint'], {
+          env: envVars,
+        });
+        expect(cp.stdout).toMatch(/Checkpoint of chain position 3 written to .*jkda-checkpoints/);
+        expect(cp.stdout).toMatch(/SM3 digest .*: ([0-9a-f]{8} ){7}[0-9a-f]{8}\n/);
+        expect(fs.readdirSync(path.join(root, 'jkda-keys'))).toEqual(
+          expect.arrayContaining(['audit.key', 'backup.key', 'checkpoint-sm2.pem', 'checkpoint-sm2.pub.pem']),
+        );
+        expect(fs.statSync(path.join(root, 'jkda-keys', 'audit.key')).mode & 0o777).toBe(0o600);
         const ok = await run(process.execPath, ['--import', 'tsx', CLI, 'audit', 'verify'], { env: envVars });
-        expect(ok.stdout).toMatch(/intact: 3 rows/);
+        expect(ok.stdout).toMatch(/intact: 3 rows verified, against 1 signed checkpoint/);
         const d2 = await openDatabase({ databaseUrl: url, dataDir });
         await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard`.execute(d2.db);
         await sql`UPDATE audit_log SET fields = ARRAY['name'] WHERE action = 'resident.update'`.execute(
@@ -151,7 +170,7 @@ describe('jkda audit verify (command line)', () => {
         expect((bad as { stderr: string }).stderr).toMatch(/TAMPERED.*\n.*hash_mismatch at chain position 3/);
       } finally {
         await drop();
-        fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.rmSync(root, { recursive: true, force: true });
       }
     });
   }

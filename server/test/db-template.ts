@@ -18,13 +18,28 @@ import type { DB } from '../src/platform/db-types.ts';
 import { openDatabase, type Database } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { systemCreateDemoCounty } from '../src/modules/seed/demo.ts';
+import { AuditMac } from '../src/modules/audit/audit.mac.ts';
+import { ephemeralKeys, type ServerKeys } from '../src/platform/secrets.ts';
 
 /** The demo county every test file gets unless it asks for another number of residents. */
 export const DEMO = { residents: 200, seed: 7, today: '2026-11-25' } as const;
 
+/**
+ * The keys of every test server: random, but for the audit key, which is the same in every process of the
+ * run, so the seeded template's audit rows verify in each test file's copy.
+ */
+export function testKeys(): ServerKeys {
+  return { ...ephemeralKeys(), audit: crypto.createHash('sha256').update('jkda-test-audit-key').digest() };
+}
+
 /** Seeds the harness's demo county (the template's, or a test file's own size). */
 export async function seedDemo(db: Kysely<DB>, residents: number): Promise<void> {
-  await systemCreateDemoCounty(db, { residents, seed: DEMO.seed, today: DEMO.today });
+  await systemCreateDemoCounty(db, {
+    auditMac: new AuditMac(testKeys().audit),
+    residents,
+    seed: DEMO.seed,
+    today: DEMO.today,
+  });
 }
 
 /** Where this run's templates are; given to the test workers by the global setup (vitest `provide`). */

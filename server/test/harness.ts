@@ -16,6 +16,7 @@ import {
   DEMO,
   openPgliteCopy,
   seedDemo,
+  testKeys,
   waitForTemplates,
   type DbTemplates,
 } from './db-template.ts';
@@ -119,7 +120,7 @@ export async function createTestEnv(
     await seedDemo(database.db, residents);
   }
   const config: Config = { ...loadConfig({}), rateLimitPerMinute: 0, logLevel: 'silent', ...opts.config };
-  const services = createServices(config, database, crypto.randomBytes(32), opts.services);
+  const services = createServices(config, database, testKeys(), opts.services);
   const app = await createServer(services);
   const ids = await database.db
     .selectFrom('app_user as u')

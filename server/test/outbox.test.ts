@@ -46,7 +46,7 @@ describeEachDb('the change pipeline and its outbox', (env) => {
     const ctx = await ctxOf(e, 'cunyi');
     const id = await newResident(e, '回滚甲');
     const before = await countOutbox(e);
-    const env0 = { db: e.database.db, jobs: null };
+    const env0 = { db: e.database.db, jobs: null, auditMac: e.services.auditMac };
     await expect(
       change(env0, ctx, async (tx) => {
         const r = await tx.lockResident(id);
@@ -102,7 +102,7 @@ describeEachDb('the change pipeline and its outbox', (env) => {
     const id = await newResident(e, '越权甲');
     const before = await countOutbox(e);
     await expect(
-      change({ db: e.database.db, jobs: null }, other, async (tx) => {
+      change({ db: e.database.db, jobs: null, auditMac: e.services.auditMac }, other, async (tx) => {
         await tx.written({
           entity: 'resident',
           id,
@@ -182,7 +182,7 @@ describeEachDb(
       );
       const ctx = await ctxOf(e, 'cunyi');
       const id = await newResident(e, '作业甲');
-      const changes = { db: e.database.db, jobs: e.services.jobs };
+      const changes = { db: e.database.db, jobs: e.services.jobs, auditMac: e.services.auditMac };
       // A rolled-back change queues nothing.
       await expect(
         change(changes, ctx, (tx) => {

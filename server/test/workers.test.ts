@@ -51,6 +51,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('server processes (JKDA_WORKERS)
         DATABASE_URL: db.url,
         JKDA_WORKERS: '2',
         JKDA_DATA_DIR: dir,
+        JKDA_KEY_DIR: path.join(dir, 'keys'),
+        JKDA_CHECKPOINT_DIR: path.join(dir, 'checkpoints'),
         PORT: String(port),
         LOG_LEVEL: 'warn',
       },

@@ -139,7 +139,9 @@ export interface StackOptions {
 /** Starts the API server on a new data folder, and the web server unless the API server serves the app. */
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const { apiPort, webPort } = opts;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jkda-e2e-'));
+  // The data folder, and beside it the key, checkpoint and backup folders (their default places).
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jkda-e2e-'));
+  const dataDir = path.join(root, 'data');
   const apiURL = `http://127.0.0.1:${apiPort}`;
   const serve = () =>
     start(process.execPath, [bin('tsx', 'dist/cli.mjs'), 'server/src/cli.ts', 'serve'], {
@@ -159,10 +161,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       },
     });
   let api = serve();
-  const stops = [
-    () => stopProcess(api.child),
-    () => fs.promises.rm(dataDir, { recursive: true, force: true }),
-  ];
+  const stops = [() => stopProcess(api.child), () => fs.promises.rm(root, { recursive: true, force: true })];
   const stop = async () => {
     for (const s of stops) await s().catch(() => undefined);
   };

@@ -28,6 +28,9 @@ import { errorMessage, fieldMessage, FIELD_MESSAGES, type Lang } from '@jkda/dom
 import { programMessage } from '@jkda/domain';
 import type { ProgramRegistry } from '@jkda/domain';
 import type { Config } from './config.ts';
+import type { ServerKeys } from './secrets.ts';
+import type { AuditMac } from '../modules/audit/audit.mac.ts';
+import type { AuditWitness } from '../modules/audit/audit.witness.ts';
 import type { Jobs } from './jobs.ts';
 import type { Database } from './db.ts';
 import { AppError, issueCode, type FieldError } from './errors.ts';
@@ -58,7 +61,12 @@ export interface Services {
   database: Database;
   auth: AuthService;
   audit: AuditWriter;
-  auditKey: Buffer;
+  /** The keys from the key folder (platform/secrets.ts). */
+  keys: ServerKeys;
+  /** Signs every audit row as it is written (modules/audit/audit.mac.ts). */
+  auditMac: AuditMac;
+  /** Checks that the audit rows this process committed are still there until sealed. */
+  auditWitness: AuditWitness;
   /** The service programs (the release's registry; tests may add programs). */
   programs: ProgramRegistry;
   /** Background jobs (pg-boss), queued after commits. */
@@ -99,6 +107,15 @@ function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): Fas
     ...err.extra,
   });
 }
+
+/** What helmet and the API hook would have added to an answer that none of the hooks saw. */
+const FRAMEWORK_ERROR_HEADERS = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+};
 
 interface ZodIssueLike {
   keyword?: string;
@@ -151,6 +168,13 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: process.env.JKDA_TRUST_PROXY === 'true',
+    // The router's own refusals (a malformed percent-escape, an over-long path parameter) come before every
+    // hook and the error handler: answered in the one error shape, with the headers of an API refusal.
+    frameworkErrors: (err, req, reply) => {
+      void reply.headers(FRAMEWORK_ERROR_HEADERS);
+      const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      void sendError(req, reply, new AppError(status, 'bad_request'));
+    },
   });
   const routes: RouteContract[] = [];
   contracts.set(app, routes);

@@ -12,6 +12,8 @@ import { repos, type Repos } from './repos.ts';
 import type { Jobs } from './jobs.ts';
 import { inJurisdiction, type Ctx } from '../modules/auth/actor.ts';
 import { toRow } from '../modules/audit/audit.writer.ts';
+import type { AuditMac } from '../modules/audit/audit.mac.ts';
+import type { AuditWitness } from '../modules/audit/audit.witness.ts';
 
 /** The entities the pipeline writes, each with its version table and the column naming the row. */
 export const VERSIONED = {
@@ -55,6 +57,10 @@ export interface Written {
 export interface ChangeEnv {
   db: Kysely<DB>;
   jobs: Jobs | null;
+  /** Signs the audit rows of the change. */
+  auditMac: AuditMac;
+  /** Told the audit rows of each committed change (audit.witness.ts). */
+  auditWitness?: AuditWitness;
   /** Told when a job could not be queued after the commit (the change itself stands, with its events). */
   onQueueError?: (err: unknown, queue: string) => void;
 }
@@ -68,6 +74,8 @@ export class ChangeTx {
     readonly ctx: Ctx,
     private readonly events: OutboxEvent[],
     private readonly queued: { queue: string; data: Record<string, unknown> }[],
+    private readonly auditMac: AuditMac,
+    private readonly auditIds: number[],
   ) {
     this.repos = repos(trx, ctx.actor);
   }
@@ -117,22 +125,28 @@ export class ChangeTx {
       }));
       await this.trx.insertInto(table).values(values).execute();
     }
-    await this.trx
+    const audited = await this.trx
       .insertInto('audit_log')
       .values(
         rows.map((w) =>
-          toRow(this.ctx, {
-            action: w.audit.action,
-            entityType: w.entity,
-            entityId: w.id,
-            residentId: w.residentId,
-            countyCode: w.countyCode,
-            ...(w.audit.fields ? { fields: w.audit.fields } : {}),
-            ...(w.audit.detail ? { detail: w.audit.detail } : {}),
-          }),
+          toRow(
+            this.ctx,
+            {
+              action: w.audit.action,
+              entityType: w.entity,
+              entityId: w.id,
+              residentId: w.residentId,
+              countyCode: w.countyCode,
+              ...(w.audit.fields ? { fields: w.audit.fields } : {}),
+              ...(w.audit.detail ? { detail: w.audit.detail } : {}),
+            },
+            this.auditMac,
+          ),
         ),
       )
+      .returning('id')
       .execute();
+    this.auditIds.push(...audited.map((r) => r.id));
     const ids = await this.trx
       .insertInto('outbox')
       .values(
@@ -171,7 +185,11 @@ export class ChangeTx {
 export async function change<T>(env: ChangeEnv, ctx: Ctx, work: (tx: ChangeTx) => Promise<T>): Promise<T> {
   const events: OutboxEvent[] = [];
   const queued: { queue: string; data: Record<string, unknown> }[] = [];
-  const result = await env.db.transaction().execute((trx) => work(new ChangeTx(trx, ctx, events, queued)));
+  const auditIds: number[] = [];
+  const result = await env.db
+    .transaction()
+    .execute((trx) => work(new ChangeTx(trx, ctx, events, queued, env.auditMac, auditIds)));
+  env.auditWitness?.committed(auditIds);
   if (env.jobs) {
     for (const j of [...queued, ...env.jobs.jobsFor(events)]) {
       try {

@@ -60,6 +60,15 @@ export interface AppUserTable {
   active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** AES-256-GCM of the TOTP secret (twofactor.ts); null without a second factor (migration 0015). */
+  totp_secret_enc: string | null;
+  /** The secret of an enrolment not yet confirmed by a code. */
+  totp_pending_enc: string | null;
+  totp_enabled_at: NullableTimestamp;
+  /** The time step of the last code accepted (no code is taken twice). */
+  totp_last_step: number | null;
+  /** Set by an administrator's password reset: the account may only change its password. */
+  must_change_password: Generated<boolean>;
 }
 
 export interface FamilyDoctorTeamTable {
@@ -89,6 +98,7 @@ export interface UserSessionTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   revoked_at: NullableTimestamp;
+  last_seen_at: Timestamp;
 }
 
 /** Failed sign-ins per typed user name and client address (migration 0012). */
@@ -98,6 +108,43 @@ export interface LoginThrottleTable {
   failures: Generated<number>;
   locked_until: NullableTimestamp;
   updated_at: Generated<Date>;
+}
+
+/** Ten one-time recovery codes per enrolment, HMAC-SHA-256 under the TOTP key (migration 0015). */
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+/** A sign-in whose password was right and whose second factor is pending (migration 0015). */
+export interface LoginChallengeTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  kind: 'cookie' | 'bearer';
+  address: string;
+  user_agent: string | null;
+  enrol: Generated<boolean>;
+  pending_secret_enc: string | null;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  consumed_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+/** One sign-in step of an account, for its login history (migration 0015). */
+export interface LoginEventTable {
+  id: Generated<number>;
+  user_id: number;
+  county_code: string;
+  at: Generated<Date>;
+  outcome: 'success' | 'failure' | 'second_factor_pending' | 'second_factor_failure' | 'locked' | 'disabled';
+  method: string | null;
+  address: string | null;
+  client: Generated<string>;
 }
 
 export interface AuditLogTable {
@@ -116,6 +163,20 @@ export interface AuditLogTable {
   fields: string[] | null;
   outcome: Generated<string>;
   detail: Json | null;
+  /** `v1:<nonce>:<HMAC-SM3>` made by the server at insert (audit.mac.ts); null only on rows before 0014. */
+  mac: string | null;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  replaced_at: Generated<Date>;
+}
+
+export interface AuditMacSinceTable {
+  id: number;
+  audit_id: number;
 }
 
 export interface AuditSealTable {
@@ -333,9 +394,14 @@ export interface DB {
   family_doctor_team_member: FamilyDoctorTeamMemberTable;
   user_session: UserSessionTable;
   login_throttle: LoginThrottleTable;
+  recovery_code: RecoveryCodeTable;
+  login_challenge: LoginChallengeTable;
+  login_event: LoginEventTable;
   audit_log: AuditLogTable;
   audit_seal: AuditSealTable;
   audit_chain_head: AuditChainHeadTable;
+  audit_mac_since: AuditMacSinceTable;
+  password_history: PasswordHistoryTable;
   record_number_counter: RecordNumberCounterTable;
   household: HouseholdTable;
   resident: ResidentTable;

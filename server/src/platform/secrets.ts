@@ -1,19 +1,108 @@
-/** The audit HMAC key: from JKDA_AUDIT_KEY (hex), or a key file kept in the data folder. */
-import crypto from 'node:crypto';
+/**
+ * The server's keys, kept in a key folder outside the data folder (JKDA_KEY_DIR; by default `jkda-keys`
+ * beside the data folder), so that a copy of the database or of its data folder holds none of them.
+ * docs/adr/0008-key-handling.md says why.
+ *
+ * - `audit.key`: HMAC-SM3 key of the audit log (row MACs at insert and the seal chain); JKDA_AUDIT_KEY (hex)
+ *   takes its place.
+ * - `backup.key`: SM4 key of the backup files; JKDA_BACKUP_KEY (hex, 32 characters) takes its place.
+ * - `checkpoint-sm2.pem` / `checkpoint-sm2.pub.pem`: SM2 key pair that signs the audit checkpoints.
+ * - `totp.key`: SM4 key (HKDF-SM3 from 32 bytes) of the stored TOTP secrets, also the HMAC-SM3 key of the recovery codes;
+ *   JKDA_TOTP_KEY (hex, 64 characters) takes its place.
+ *
+ * A missing key is made on first use (the folder 0700, each file 0600). An audit key left in the data folder
+ * by an earlier release is moved to the key folder, so the chain it sealed still verifies.
+ */
+import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
 
-export function loadAuditKey(config: Config): Buffer {
-  if (config.auditKey) {
-    if (!/^[0-9a-f]{64,}$/i.test(config.auditKey))
-      throw new Error('JKDA_AUDIT_KEY must be at least 64 hex characters');
-    return Buffer.from(config.auditKey, 'hex');
-  }
-  const file = path.join(config.dataDir, 'audit.key');
+export interface ServerKeys {
+  /** HMAC-SM3 key of the audit log. */
+  audit: Buffer;
+  /** SM4 key (16 bytes) of the backups. */
+  backup: Buffer;
+  /** Signs the audit checkpoints (SM2 with SM3). */
+  checkpointPrivate: KeyObject;
+  /** Verifies them; also written to the checkpoint folder's `checkpoint-sm2.pub.pem`. */
+  checkpointPublic: KeyObject;
+  /** AES-256-GCM key (32 bytes) of the TOTP secrets and HMAC key of the recovery codes. */
+  totp: Buffer;
+}
+
+/** Random keys for a test: nothing is read from or written to disk. */
+export function ephemeralKeys(): ServerKeys {
+  const pair = crypto.generateKeyPairSync('ec', { namedCurve: 'SM2' });
+  return {
+    audit: crypto.randomBytes(32),
+    backup: crypto.randomBytes(16),
+    checkpointPrivate: pair.privateKey,
+    checkpointPublic: pair.publicKey,
+    totp: crypto.randomBytes(32),
+  };
+}
+
+function ensureDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = fs.statSync(dir);
+  if (st.mode & 0o077) fs.chmodSync(dir, 0o700);
+}
+
+/** Reads a key file, making it with `make` when absent (0600, never overwriting one made meanwhile). */
+function keyFile(file: string, make: () => string): string {
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    try {
+      fs.writeFileSync(file, make(), { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
   }
-  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+  const st = fs.statSync(file);
+  if (st.mode & 0o077) fs.chmodSync(file, 0o600);
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+function hexKey(name: string, value: string, bytes: number, exact: boolean): Buffer {
+  const ok = exact ? value.length === bytes * 2 : value.length >= bytes * 2;
+  if (!ok || !/^[0-9a-f]+$/i.test(value))
+    throw new Error(`${name} must be ${exact ? '' : 'at least '}${bytes * 2} hex characters`);
+  return Buffer.from(value, 'hex');
+}
+
+export function loadKeys(config: Config): ServerKeys {
+  ensureDir(config.keyDir);
+  const auditFile = path.join(config.keyDir, 'audit.key');
+  const legacy = path.join(config.dataDir, 'audit.key');
+  if (!config.auditKey && !fs.existsSync(auditFile) && fs.existsSync(legacy))
+    fs.renameSync(legacy, auditFile);
+  const audit = config.auditKey
+    ? hexKey('JKDA_AUDIT_KEY', config.auditKey, 32, false)
+    : hexKey(
+        auditFile,
+        keyFile(auditFile, () => crypto.randomBytes(32).toString('hex')),
+        32,
+        false,
+      );
+  const backupHex =
+    config.backupKey ??
+    keyFile(path.join(config.keyDir, 'backup.key'), () => crypto.randomBytes(16).toString('hex'));
+  const backup = hexKey(config.backupKey ? 'JKDA_BACKUP_KEY' : 'backup.key', backupHex, 16, true);
+  const privateFile = path.join(config.keyDir, 'checkpoint-sm2.pem');
+  const pem = keyFile(privateFile, () => {
+    const pair = crypto.generateKeyPairSync('ec', { namedCurve: 'SM2' });
+    return pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  });
+  const checkpointPrivate = crypto.createPrivateKey(pem);
+  const checkpointPublic = crypto.createPublicKey(checkpointPrivate);
+  const publicFile = path.join(config.keyDir, 'checkpoint-sm2.pub.pem');
+  if (!fs.existsSync(publicFile))
+    fs.writeFileSync(publicFile, checkpointPublic.export({ type: 'spki', format: 'pem' }).toString(), {
+      mode: 0o644,
+    });
+  const totpHex =
+    process.env.JKDA_TOTP_KEY ||
+    keyFile(path.join(config.keyDir, 'totp.key'), () => crypto.randomBytes(32).toString('hex'));
+  const totp = hexKey(process.env.JKDA_TOTP_KEY ? 'JKDA_TOTP_KEY' : 'totp.key', totpHex, 32, true);
+  return { audit, backup, checkpointPrivate, checkpointPublic, totp };
 }

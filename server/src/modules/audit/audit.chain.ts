@@ -1,37 +1,36 @@
 /**
- * Tamper evidence for the audit log: rows are sealed, in one order, into an HMAC-SM3 chain
- * (hash = HMAC(key, prev_hash | canonical row)). The key lives outside the database, so someone who
- * can edit the table cannot recompute the chain. `verifyChain` finds edited, deleted and re-ordered rows.
+ * Tamper evidence for the audit log (ADR 0003, 0008). Each row carries the MAC the server made as it wrote
+ * it (audit.mac.ts); within seconds rows are sealed, in one order, into an HMAC-SM3 chain
+ * (hash = HMAC(key, prev_hash | canonical row)). The key lives outside the database, so someone who can edit
+ * the tables can neither forge a row nor recompute the chain. `verifyChain` finds edited, deleted,
+ * re-ordered, forged and copied rows, and, against the signed checkpoints kept off the database
+ * (audit.checkpoint.ts), a chain cut back at its tail.
  */
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
+import { AuditMac, type MacFields } from './audit.mac.ts';
+import type { Checkpoint } from './audit.checkpoint.ts';
 
 const SEAL_LOCK_KEY = 7_350_002;
 const GENESIS = 'jkda-audit-genesis';
 const PAGE = 2000;
 
-interface CanonicalRow {
+/** A row as the chain and the MAC read it (the MAC's columns, as text where the database gives text). */
+interface CanonicalRow extends MacFields {
   id: number;
-  county_code: string | null;
-  at_us: string;
-  actor_user_id: number | null;
-  actor_username: string | null;
-  actor_role: string | null;
-  ip: string | null;
-  request_id: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  resident_id: number | null;
-  fields: string[] | null;
-  outcome: string;
-  detail: string | null;
+  mac: string | null;
 }
 
 const canonicalColumns = sql`a.id, a.county_code, (extract(epoch from a.at) * 1000000)::bigint::text AS at_us,
   a.actor_user_id, a.actor_username, a.actor_role, a.ip, a.request_id, a.action, a.entity_type, a.entity_id,
-  a.resident_id, a.fields, a.outcome, a.detail::text AS detail`;
+  a.resident_id, a.fields, a.outcome, a.detail::text AS detail, a.mac`;
+
+/** The id up to which rows may lack a MAC (written before migration 0014). */
+async function macSince(db: Kysely<DB>): Promise<number> {
+  const r = await db.selectFrom('audit_mac_since').select('audit_id').where('id', '=', 1).executeTakeFirst();
+  return r?.audit_id ?? 0;
+}
 
 export function chainHash(key: Buffer, prevHash: string, chainPos: number, row: CanonicalRow): string {
   const canonical = JSON.stringify([
@@ -66,9 +65,11 @@ const LATE_WINDOW = 5000;
 export async function sealAuditLog(
   db: Kysely<DB>,
   key: Buffer,
-  opts: { maxRows?: number; full?: boolean } = {},
+  opts: { maxRows?: number; full?: boolean; onForged?: (ids: number[]) => void } = {},
 ): Promise<number> {
   const maxRows = opts.maxRows ?? 20_000;
+  const mac = new AuditMac(key);
+  const since = await macSince(db);
   let total = 0;
   while (total < maxRows) {
     const n = await db.transaction().execute(async (trx) => {
@@ -113,6 +114,10 @@ export async function sealAuditLog(
       const positions: number[] = [];
       const prevs: string[] = [];
       const hashes: string[] = [];
+      // A row without the server's MAC is sealed all the same (the chain keeps its place) and reported: it
+      // was written by someone with database access alone.
+      const forged = rows.filter((r) => r.id > since && !mac.check(r.mac, r)).map((r) => r.id);
+      if (forged.length) opts.onForged?.(forged);
       for (const r of rows) {
         pos += 1;
         const h = chainHash(key, prev, pos, r);
@@ -142,7 +147,33 @@ export interface ChainProblem {
   chainPos: number | null;
   id: number | null;
   problem:
-    'hash_mismatch' | 'link_broken' | 'missing_row' | 'missing_seal' | 'head_mismatch' | 'unsealed_old_row';
+    | 'hash_mismatch'
+    | 'link_broken'
+    | 'missing_row'
+    | 'missing_seal'
+    | 'head_mismatch'
+    | 'unsealed_old_row'
+    /** The row's MAC is missing or is not the server's: inserted or edited in the database. */
+    | 'forged_row'
+    /** A second row with the MAC of another: a genuine row copied. */
+    | 'copied_row'
+    /** A signed checkpoint names a chain position past the chain's end: rows were cut from the tail. */
+    | 'cut_tail'
+    /** A signed checkpoint's hash differs from the chain's at its position. */
+    | 'checkpoint_mismatch'
+    /** A checkpoint file whose signature does not verify. */
+    | 'checkpoint_bad_signature'
+    /** A server found rows it had written gone before they were sealed (an audit.rows_deleted event). */
+    | 'deleted_before_seal';
+  /** The checkpoint file a checkpoint problem comes from. */
+  file?: string;
+}
+
+export interface VerifyOptions {
+  /** Rows left unsealed for longer than this are reported (default 300 s). */
+  unsealedGraceSeconds?: number;
+  /** Signed checkpoints read from the checkpoint folder (readCheckpoints). */
+  checkpoints?: Checkpoint[];
 }
 
 export interface VerifyResult {
@@ -151,13 +182,24 @@ export interface VerifyResult {
   problems: ChainProblem[];
 }
 
-/** Recomputes the whole chain. Rows left unsealed for longer than `unsealedGraceSeconds` are reported too. */
+/** Recomputes the whole chain and every row's MAC, and holds the chain against the checkpoints. */
 export async function verifyChain(
   db: Kysely<DB>,
   key: Buffer,
-  unsealedGraceSeconds = 300,
+  opts: VerifyOptions = {},
 ): Promise<VerifyResult> {
+  const unsealedGraceSeconds = opts.unsealedGraceSeconds ?? 300;
+  const mac = new AuditMac(key);
+  const since = await macSince(db);
   const problems: ChainProblem[] = [];
+  const wanted = new Map<number, Checkpoint[]>();
+  for (const c of opts.checkpoints ?? []) {
+    if (!c.signatureOk) {
+      problems.push({ chainPos: c.chainPos, id: null, problem: 'checkpoint_bad_signature', file: c.file });
+      continue;
+    }
+    wanted.set(c.chainPos, [...(wanted.get(c.chainPos) ?? []), c]);
+  }
   const head = await db
     .selectFrom('audit_chain_head')
     .select(['chain_pos', 'hash'])
@@ -188,6 +230,16 @@ export async function verifyChain(
       if (!r.present) problems.push({ chainPos: r.chain_pos, id: r.audit_id, problem: 'missing_row' });
       else if (chainHash(key, r.prev_hash, r.chain_pos, r) !== r.hash)
         problems.push({ chainPos: r.chain_pos, id: r.audit_id, problem: 'hash_mismatch' });
+      else if (r.audit_id > since && !mac.check(r.mac, r))
+        problems.push({ chainPos: r.chain_pos, id: r.audit_id, problem: 'forged_row' });
+      for (const c of wanted.get(r.chain_pos) ?? [])
+        if (c.hash !== r.hash)
+          problems.push({
+            chainPos: r.chain_pos,
+            id: r.audit_id,
+            problem: 'checkpoint_mismatch',
+            file: c.file,
+          });
       prev = r.hash;
       expectedPos = r.chain_pos + 1;
       lastPos = r.chain_pos;
@@ -196,6 +248,35 @@ export async function verifyChain(
   }
   if (head && (head.chain_pos !== lastPos || head.hash !== prev)) {
     problems.push({ chainPos: head.chain_pos, id: null, problem: 'head_mismatch' });
+  }
+  for (const [pos, list] of wanted)
+    if (pos > lastPos)
+      for (const c of list) problems.push({ chainPos: pos, id: null, problem: 'cut_tail', file: c.file });
+  // Rows not sealed yet: each must still carry the server's MAC.
+  for (let after = 0; ;) {
+    const { rows } = await sql<CanonicalRow>`SELECT ${canonicalColumns} FROM audit_log a
+      WHERE a.id > ${after} AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)
+      ORDER BY a.id LIMIT ${PAGE}`.execute(db);
+    for (const r of rows)
+      if (r.id > since && !mac.check(r.mac, r))
+        problems.push({ chainPos: null, id: r.id, problem: 'forged_row' });
+    if (rows.length < PAGE) break;
+    after = rows.at(-1)!.id;
+  }
+  const { rows: copies } = await sql<{ id: number }>`SELECT a.id FROM audit_log a
+    JOIN (SELECT mac, min(id) AS first FROM audit_log WHERE mac IS NOT NULL GROUP BY mac HAVING count(*) > 1) d
+      ON d.mac = a.mac AND a.id <> d.first
+    ORDER BY a.id LIMIT 100`.execute(db);
+  for (const c of copies) problems.push({ chainPos: null, id: c.id, problem: 'copied_row' });
+  // What a server noticed while the rows were still unsealed (its own, MAC-checked, rows).
+  const { rows: deleted } = await sql<{
+    id: number;
+    detail: string | null;
+  }>`SELECT a.id, a.detail::text AS detail
+    FROM audit_log a WHERE a.action = 'audit.rows_deleted' ORDER BY a.id LIMIT 100`.execute(db);
+  for (const d of deleted) {
+    const ids = (JSON.parse(d.detail ?? '{}') as { ids?: number[] }).ids ?? [];
+    for (const id of ids.slice(0, 100)) problems.push({ chainPos: null, id, problem: 'deleted_before_seal' });
   }
   const { rows: stale } = await sql<{ id: number }>`SELECT a.id FROM audit_log a
     WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)

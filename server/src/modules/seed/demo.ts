@@ -10,6 +10,7 @@ import { systemAddUser } from '../auth/users.service.ts';
 import { programRegistry } from '@jkda/domain';
 import { enrolByAge, rebuildProgramState } from '../enrolments/enrolments.state.ts';
 import { writeAuditInTx } from '../audit/audit.writer.ts';
+import type { AuditMac } from '../audit/audit.mac.ts';
 import {
   systemAddVillages,
   systemLoadCountyAreas,
@@ -31,6 +32,8 @@ export interface DemoLogin {
 }
 
 export interface DemoOptions {
+  /** Signs the seed's audit row (the server's audit key). */
+  auditMac: AuditMac;
   countyCode?: string;
   residents: number;
   seed: number;
@@ -204,7 +207,7 @@ export async function systemCreateDemoCounty(
     await enrolByAge(db, programRegistry, today, { countyCode, systemRequestId: 'seed' });
     await rebuildProgramState(db, programRegistry, countyCode, today);
   }
-  await writeAuditInTx(db, { requestId: 'seed', ip: undefined }, [
+  await writeAuditInTx(db, opts.auditMac, { requestId: 'seed', ip: undefined }, [
     {
       action: 'system.seed',
       countyCode,
