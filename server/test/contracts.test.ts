@@ -4,6 +4,7 @@
  * serializer does not check answers, see platform/app.ts, and the web app's types are made from these.)
  */
 import { expect, it } from 'vitest';
+import { generate } from 'otplib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { ZodType } from 'zod';
 import { routeContracts } from '../src/platform/app.ts';
@@ -21,6 +22,8 @@ const COVERED_TAGS = [
   'registers',
   'services',
   'worklist',
+  'account',
+  'users',
 ];
 
 function routeOf(app: FastifyInstance, method: string, path: string) {
@@ -85,6 +88,11 @@ describeEachDb(
       );
       await check(e.app.inject({ method: 'POST', url: '/api/auth/token', payload: { username: '' } }));
       await check(e.app.inject({ url: '/api/auth/me' }));
+      const saved = await e.database.db
+        .selectFrom('app_user')
+        .select('password_hash')
+        .where('username', '=', 'cunyi')
+        .executeTakeFirstOrThrow();
       const pw = await e.app.inject({
         method: 'POST',
         url: '/api/auth/password',
@@ -93,14 +101,20 @@ describeEachDb(
       });
       expect(pw.statusCode).toBe(204);
       await check(pw);
-      // And back, for the other tests of this file.
+      // And back, for the other tests of this file (a change back is refused: it repeats an earlier one).
       const back = await e.app.inject({
         method: 'POST',
         url: '/api/auth/password',
         headers: { cookie, 'x-csrf-token': me.csrfToken },
         payload: { oldPassword: 'Tea#Garden7', newPassword: PASSWORD },
       });
-      expect(back.statusCode).toBe(204);
+      expect(back.statusCode).toBe(400);
+      await check(back);
+      await e.database.db
+        .updateTable('app_user')
+        .set({ password_hash: saved.password_hash })
+        .where('username', '=', 'cunyi')
+        .execute();
       const out = await e.app.inject({
         method: 'POST',
         url: '/api/auth/logout',
@@ -293,6 +307,90 @@ describeEachDb(
       );
       expect(xlsx.statusCode).toBe(200);
       await check(xlsx);
+    });
+
+    it('two factors, login history and account management', async () => {
+      const e = env();
+      await check(e.app.inject({ url: '/api/auth/sign-in-info' }));
+      const doc = await e.as('cunyi2');
+      await check(doc.get('/api/account/second-factor'));
+      const { secret } = await check<{ secret: string }>(doc.post('/api/account/second-factor/enrol', {}));
+      await check(doc.post('/api/account/second-factor/confirm', { code: 'abc' }));
+      const { recoveryCodes } = await check<{ recoveryCodes: string[] }>(
+        doc.post('/api/account/second-factor/confirm', { code: await generate({ secret }) }),
+      );
+      await check(doc.get('/api/account/logins'));
+      const signIn = (route: 'login' | 'token') =>
+        check<{ challenge: string }>(
+          e.app.inject({
+            method: 'POST',
+            url: `/api/auth/${route}`,
+            payload: { username: 'cunyi2', password: PASSWORD },
+          }),
+        );
+      for (const [i, route] of (['login', 'token'] as const).entries()) {
+        const { challenge } = await signIn(route);
+        await check(
+          e.app.inject({
+            method: 'POST',
+            url: `/api/auth/${route}/second-factor`,
+            payload: { challenge, recoveryCode: recoveryCodes[i] },
+          }),
+        );
+      }
+      await check(doc.post('/api/account/second-factor/disable', { password: PASSWORD }));
+      // Enrolling inside a sign-in: outside the demo county an administrator without a second factor.
+      await e.database.db.updateTable('deployment_county').set({ is_demo: false }).execute();
+      try {
+        const c = await check<{ challenge: string }>(
+          e.app.inject({
+            method: 'POST',
+            url: '/api/auth/token',
+            payload: { username: 'city', password: PASSWORD },
+          }),
+        );
+        await check(
+          e.app.inject({
+            method: 'POST',
+            url: '/api/auth/second-factor/enrol',
+            payload: { challenge: c.challenge },
+          }),
+        );
+      } finally {
+        await e.database.db.updateTable('deployment_county').set({ is_demo: true }).execute();
+      }
+
+      const sys = await e.as('sysadmin');
+      await check(sys.get('/api/users?q=cunyi'));
+      await check((await e.as('cunyi')).get('/api/users'));
+      const institutionCode = (
+        await e.database.db
+          .selectFrom('institution')
+          .select('code')
+          .where('kind', '=', 'village_clinic')
+          .executeTakeFirstOrThrow()
+      ).code;
+      const made = await check<{ user: { id: number } }>(
+        sys.post('/api/users', {
+          username: 'contract_doc',
+          displayName: '合同 医生',
+          role: 'village_doctor',
+          institutionCode,
+        }),
+      );
+      await check(
+        sys.post('/api/users', { username: 'x', displayName: '', role: 'village_doctor', institutionCode }),
+      );
+      const id = made.user.id;
+      await check(sys.get(`/api/users/${id}`));
+      await check(sys.get('/api/users/999999'));
+      const content = Buffer.from(
+        `username,displayName,role,institutionCode\nimp_c,导入,village_doctor,${institutionCode}\n`,
+      ).toString('base64');
+      await check(sys.post('/api/users/import', { fileName: 'staff.csv', content, dryRun: true }));
+      for (const action of ['reset-password', 'disable', 'enable', 'unlock', 'reset-second-factor'])
+        await check(sys.post(`/api/users/${id}/${action}`, {}));
+      await check(sys.get(`/api/users/${id}/logins`));
     });
 
     it('every route of these modules was seen answering with a success', () => {

@@ -48,6 +48,38 @@ export const ERROR_MESSAGES = {
     'Something went wrong; give the request id to your administrator.',
   ],
   unavailable: ['系统暂时不可用，请稍后再试。', 'The system is unavailable; try again shortly.'],
+  second_factor_required: [
+    '密码正确。请输入手机验证器（如微信小程序“腾讯身份验证器”）上的6位动态码。',
+    'Password accepted. Enter the 6-digit code shown by your authenticator app.',
+  ],
+  second_factor_invalid: [
+    '动态码不正确或已过期，请输入验证器上最新的6位数字，或使用一个恢复码。',
+    'The code is wrong or has expired; enter the newest 6 digits from your authenticator app, or a recovery code.',
+  ],
+  challenge_expired: [
+    '登录步骤已超时，请重新输入用户名和密码。',
+    'This sign-in step has timed out; enter your user name and password again.',
+  ],
+  second_factor_mandatory: [
+    '您的角色必须使用两步验证，不能关闭；如更换手机，请让管理员重置。',
+    'Your role requires two-step verification, so it cannot be turned off; if you changed phones, ask an administrator to reset it.',
+  ],
+  second_factor_not_enrolled: [
+    '请先扫描二维码开始设置两步验证。',
+    'Start setting up two-step verification by scanning the QR code first.',
+  ],
+  password_change_required: [
+    '请先修改密码再继续：这是管理员设置的临时密码，或密码已超过有效期。',
+    'Change your password before going on: it is a temporary one set by an administrator, or it has expired.',
+  ],
+  own_account: [
+    '不能对自己的账号执行此操作，请联系其他管理员。',
+    'You cannot do this to your own account; ask another administrator.',
+  ],
+  file_unreadable: [
+    '无法读取这个文件，请上传 CSV 或 Excel（.xlsx）格式的人员名单。',
+    'This file cannot be read; upload the staff list as CSV or Excel (.xlsx).',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
@@ -118,6 +150,20 @@ export const FIELD_MESSAGES = {
   already_enrolled: ['该居民已在此项目管理中', 'The resident is already enrolled in this program'],
   referral_expected: ['按规范应转诊，请填写转诊信息', 'The spec calls for a referral; fill in the referral'],
   head_exists: ['该家庭已有户主', 'This household already has a head'],
+  username_format: ['用户名为3到32位字母、数字或 _ . -', 'User names have 3 to 32 letters, digits or _ . -'],
+  username_taken: ['这个用户名已被使用', 'This user name is already taken'],
+  role_not_allowed: ['您不能创建或管理这个角色的账号', 'You cannot create or manage accounts of this role'],
+  institution_not_found: [
+    '机构编码不存在或不在您管理的县内',
+    'No such institution code in the county you manage',
+  ],
+  role_institution_mismatch: [
+    '角色与机构不符（村医属村卫生室，卫生院人员属乡镇卫生院，县级角色属卫健委）',
+    'The role does not fit the institution (village doctors belong to a village clinic, township staff to a township health centre, county roles to the health commission)',
+  ],
+  team_not_found: ['该机构没有这个家庭医生团队', 'This institution has no such family-doctor team'],
+  duplicate_in_file: ['文件中这个用户名出现了不止一次', 'This user name appears more than once in the file'],
+  code_format: ['动态码是6位数字', 'The code has 6 digits'],
 } as const satisfies Record<string, readonly [string, string]>;
 export type FieldErrorCode = keyof typeof FIELD_MESSAGES;
 

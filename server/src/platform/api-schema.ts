@@ -52,6 +52,15 @@ export const apiErrorSchema = named(
     elsewhere: z.number().optional().describe('possible_duplicate: how many look-alikes are outside it'),
     limit: z.number().optional().describe('export_too_large: the most rows one export may have'),
     enrolmentId: z.number().optional().describe('conflict (already enrolled): the existing enrolment'),
+    challenge: z
+      .string()
+      .optional()
+      .describe('second_factor_required: the pending sign-in, for the second-factor routes'),
+    enrol: z
+      .boolean()
+      .optional()
+      .describe('second_factor_required: the account must first set up its authenticator'),
+    challengeExpiresAt: z.string().optional().describe('second_factor_required: until when the step is open'),
   }),
 );
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

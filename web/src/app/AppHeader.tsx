@@ -1,5 +1,5 @@
 /** The header: the user's institution and jurisdiction, name and role, the language switch, sign-out. */
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Button, Layout, Space, Tag, Tooltip, Typography } from 'antd';
 import {
   BankOutlined,
@@ -58,10 +58,12 @@ export function AppHeader() {
         </Tooltip>
       </Space>
       <Space size="middle">
-        <span className="app-header-item">
-          <UserOutlined /> <Typography.Text strong>{me.user.displayName}</Typography.Text>{' '}
-          <Tag color="blue">{me.user.roleLabel[lang]}</Tag>
-        </span>
+        <Tooltip title={t('nav.account')}>
+          <Link to="/account" className="app-header-item" data-testid="header-account">
+            <UserOutlined /> <Typography.Text strong>{me.user.displayName}</Typography.Text>{' '}
+            <Tag color="blue">{me.user.roleLabel[lang]}</Tag>
+          </Link>
+        </Tooltip>
         <Button
           type="text"
           icon={<GlobalOutlined />}

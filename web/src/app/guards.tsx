@@ -24,8 +24,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
 /** Renders the route's page when the user has its ability; the page loads lazily. */
 export function RoutePage({ route }: { route: AppRoute }) {
-  const { can } = useSession();
+  const { can, me } = useSession();
   const { t } = useI18n();
+  // A temporary password (an administrator's reset) is changed before anything else.
+  if (me?.mustChangePassword && route.id !== 'account') return <Navigate to="/account" replace />;
   if (!can(route.ability)) return <Result status="403" title={t('error.forbiddenTitle')} />;
   const Page = route.page;
   return (

@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   PlusOutlined,
   SearchOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -47,6 +48,8 @@ export const ROUTE_IDS = [
   'service-new',
   'service',
   'record-card',
+  'users',
+  'account',
 ] as const;
 export type RouteId = (typeof ROUTE_IDS)[number];
 
@@ -149,6 +152,23 @@ export const ROUTE_TABLE: RouteMeta[] = [
     ability: 'resident.read',
     parent: 'resident',
     layout: 'bare',
+  },
+  {
+    id: 'users',
+    path: '/users',
+    title: 'nav.users',
+    ability: 'user.manage',
+    menu: { icon: <SolutionOutlined /> },
+    parent: 'home',
+    layout: 'app',
+  },
+  {
+    // Reached from the user's name in the header; every signed-in user has one.
+    id: 'account',
+    path: '/account',
+    title: 'nav.account',
+    parent: 'home',
+    layout: 'app',
   },
 ];
 

@@ -25,6 +25,8 @@ const PAGES: Record<RouteId, LazyExoticComponent<ComponentType>> = {
   'service-new': page(() => import('../pages/services/ServiceRecordPage.tsx'), 'ServiceRecordPage'),
   service: page(() => import('../pages/services/ServiceRecordPage.tsx'), 'ServiceRecordPage'),
   'record-card': page(() => import('../pages/print/RecordCardPage.tsx'), 'RecordCardPage'),
+  users: page(() => import('../pages/users/UsersPage.tsx'), 'UsersPage'),
+  account: page(() => import('../pages/account/AccountPage.tsx'), 'AccountPage'),
 };
 
 export const ROUTES: AppRoute[] = ROUTE_TABLE.map((r) => ({ ...r, page: PAGES[r.id] }));

@@ -16,7 +16,10 @@ export interface Session {
   expired: boolean;
   loadError: unknown;
   can: (ability: Ability | undefined) => boolean;
+  /** Signs in with a password; an account that needs a second factor gets ApiError second_factor_required. */
   login: (username: string, password: string) => Promise<Me>;
+  /** Takes the user signed in by another route (the second sign-in step) or changed (a new password). */
+  adopt: (me: Me) => void;
   logout: () => Promise<void>;
   reload: () => void;
 }
@@ -79,6 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         signedIn(m);
         return m;
       },
+      adopt: signedIn,
       logout: async () => {
         try {
           await authApi.logout();

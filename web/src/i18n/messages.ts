@@ -7,6 +7,7 @@ import { followup } from './dict/followup.ts';
 import { enrolment } from './dict/enrolment.ts';
 import { services } from './dict/services.ts';
 import { worklist } from './dict/worklist.ts';
+import { accounts } from './dict/accounts.ts';
 // A program's own words that name it (its forms' labels) live in its folder.
 import { generalMessages } from '../programs/general/messages.ts';
 import type { Lang } from './lang.ts';
@@ -20,6 +21,7 @@ export const MESSAGES = {
   ...worklist,
   ...services,
   ...enrolment,
+  ...accounts,
   ...generalMessages,
 };
 export type MsgKey = keyof typeof MESSAGES;

@@ -36,6 +36,7 @@ export const ME: Me = {
   csrfToken: 'csrf-token',
   expiresAt: '2099-01-01T00:00:00Z',
   timeZone: 'Asia/Shanghai',
+  mustChangePassword: false,
 };
 
 export const AREAS = [

@@ -1,6 +1,6 @@
 /** Sign-in and session routes. */
 import { z } from 'zod';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CSRF_COOKIE, SESSION_COOKIE, ctxOf, type Services } from '../../platform/app.ts';
 import { responses } from '../../platform/api-schema.ts';
@@ -9,7 +9,7 @@ import type { SessionInfo } from './auth.service.ts';
 import { credentials, healthSchema, meSchema, passwordChange, tokenSchema, type Me } from './auth.schema.ts';
 import { countyTimeZone } from '../../platform/today.ts';
 
-function meOf(s: SessionInfo): Me {
+export function meOf(s: SessionInfo): Me {
   const a = s.actor;
   const [zh, en] = ROLE_LABELS[a.role];
   return {
@@ -28,7 +28,28 @@ function meOf(s: SessionInfo): Me {
     csrfToken: s.csrfToken,
     expiresAt: s.expiresAt.toISOString(),
     timeZone: countyTimeZone(),
+    mustChangePassword: s.mustChangePassword,
   };
+}
+
+/** Sets the session cookie (httpOnly) and the CSRF cookie of a web sign-in. */
+export function setSessionCookies(
+  s: Services,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  info: SessionInfo,
+): void {
+  const common = {
+    path: '/',
+    sameSite: 'strict' as const,
+    // Secure whenever the sign-in came over TLS (directly or through a proxy that says so), and always
+    // with JKDA_COOKIE_SECURE; a clinic LAN on plain HTTP (npm start) needs it off to sign in at all.
+    secure: s.config.cookieSecure || req.protocol === 'https',
+    expires: info.expiresAt,
+  };
+  void reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
+  void reply.setCookie(CSRF_COOKIE, info.csrfToken ?? '', { ...common, httpOnly: false });
 }
 
 export function authRoutes(app: FastifyInstance, s: Services): void {
@@ -52,16 +73,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
         ip: req.ip,
         userAgent: req.headers['user-agent'],
       });
-      const common = {
-        path: '/',
-        sameSite: 'strict' as const,
-        // Secure whenever the sign-in came over TLS (directly or through a proxy that says so), and always
-        // with JKDA_COOKIE_SECURE; a clinic LAN on plain HTTP (npm start) needs it off to sign in at all.
-        secure: s.config.cookieSecure || req.protocol === 'https',
-        expires: info.expiresAt,
-      };
-      void reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
-      void reply.setCookie(CSRF_COOKIE, info.csrfToken ?? '', { ...common, httpOnly: false });
+      setSessionCookies(s, req, reply, token, info);
       return meOf(info);
     },
   );
@@ -90,6 +102,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
   r.post(
     '/api/auth/logout',
     {
+      config: { duringPasswordChange: true },
       schema: { tags: ['auth'], summary: 'End the current session', response: responses({ 204: z.null() }) },
     },
     async (req, reply) => {
@@ -104,6 +117,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
   r.get(
     '/api/auth/me',
     {
+      config: { duringPasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user, jurisdiction and abilities',
@@ -116,6 +130,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
   r.post(
     '/api/auth/password',
     {
+      config: { duringPasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'Change my password',

@@ -44,6 +44,8 @@ export const meSchema = named(
     expiresAt: z.string(),
     /** The county's time zone (IANA, e.g. Asia/Shanghai): "today" in the web app is the date there. */
     timeZone: z.string(),
+    /** An administrator set a temporary password: the user must change it before anything else. */
+    mustChangePassword: z.boolean(),
   }),
 );
 export type Me = z.infer<typeof meSchema>;

@@ -4,7 +4,7 @@
  */
 import { ACTIONS, type Action, type Role } from '@jkda/domain/permissions';
 
-export { ACTIONS, ROLES, type Action, type Role } from '@jkda/domain/permissions';
+export { ACTIONS, ROLE_LABELS, ROLES, type Action, type Role } from '@jkda/domain/permissions';
 
 const clinical: Action[] = [
   'resident.read',
@@ -34,12 +34,3 @@ export function can(role: Role, action: Action): boolean {
 export function abilitiesOf(role: Role): Record<Action, boolean> {
   return Object.fromEntries(ACTIONS.map((a) => [a, can(role, a)])) as Record<Action, boolean>;
 }
-
-export const ROLE_LABELS: Record<Role, [zh: string, en: string]> = {
-  village_doctor: ['村医', 'Village doctor'],
-  township_staff: ['乡镇卫生院工作人员', 'Township staff'],
-  township_admin: ['乡镇卫生院管理员', 'Township administrator'],
-  county_admin: ['县级管理员', 'County administrator'],
-  city_inspector: ['市级督导', 'City inspector'],
-  system_admin: ['系统管理员', 'System administrator'],
-};

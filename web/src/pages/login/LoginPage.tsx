@@ -3,7 +3,7 @@
  * (with the time left, counting down), disabled account, network failure. After sign-in the user goes
  * back to where they were.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { GlobalOutlined, LockOutlined, MedicineBoxOutlined, UserOutlined } from '@ant-design/icons';
@@ -12,6 +12,8 @@ import { describeError } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDuration, safeNext } from './login.util.ts';
+import { SecondFactorStep, type PendingSignIn } from './SecondFactorStep.tsx';
+import { accountApi } from '../account/account.api.ts';
 import './login.css';
 
 interface Problem {
@@ -33,6 +35,19 @@ export function LoginPage() {
   const [now, setNow] = useState(() => Date.now());
   const [form] = Form.useForm<{ username: string; password: string }>();
   const typedUser = Form.useWatch('username', form);
+  const [pending, setPending] = useState<(PendingSignIn & { username: string }) | null>(null);
+  const [demo, setDemo] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    accountApi.signInInfo().then(
+      (i) => live && setDemo(i.demo),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     if (!problem?.lockedUntil) return;
@@ -44,6 +59,16 @@ export function LoginPage() {
     document.title = `${t('nav.login')} - ${t('app.title')}`;
   }, [t]);
 
+  const backToPassword = useCallback(
+    (e?: unknown) => {
+      const who = pending?.username ?? '';
+      setPending(null);
+      if (e) setProblem(describeProblem(e, who));
+    },
+    // Stable while the step is open: a new callback would restart an enrolment (a new secret).
+    [pending?.username],
+  );
+
   if (session.status === 'signed-in') return <Navigate to={next} replace />;
 
   const onFinish = async (v: { username: string; password: string }) => {
@@ -53,13 +78,19 @@ export function LoginPage() {
       await session.login(v.username, v.password);
       await navigate(next, { replace: true });
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'second_factor_required' && e.body.challenge) {
+        setPending({ challenge: e.body.challenge, enrol: e.body.enrol === true, username: v.username });
+        return;
+      }
       setProblem(problemOf(e, v.username));
     } finally {
       setBusy(false);
     }
   };
 
-  const problemOf = (e: unknown, username: string): Problem => {
+  const problemOf = (e: unknown, username: string): Problem => describeProblem(e, username);
+
+  function describeProblem(e: unknown, username: string): Problem {
     const d = describeError(e, lang);
     if (e instanceof ApiError && e.status === 423) {
       const at = typeof e.body.lockedUntil === 'string' ? Date.parse(e.body.lockedUntil) : NaN;
@@ -69,7 +100,7 @@ export function LoginPage() {
     if (e instanceof ApiError && e.code === 'invalid_credentials' && typeof e.body.attemptsLeft === 'number')
       return { title: d.title, detail: t('login.attemptsLeft', { n: e.body.attemptsLeft }), username };
     return { title: d.title, username, ...(d.message !== d.title ? { detail: d.message } : {}) };
-  };
+  }
 
   const lockedLeft = problem?.lockedUntil ? Math.max(0, Math.ceil((problem.lockedUntil - now) / 1000)) : 0;
   const sameUserLocked = lockedLeft > 0 && typedUser === problem?.username;
@@ -100,49 +131,67 @@ export function LoginPage() {
             <p>{t('app.subtitle')}</p>
           </div>
         </div>
-        <h2 className="login-title">{t('login.title')}</h2>
-        {notice && !problem && <Alert type="info" showIcon title={notice} className="login-alert" />}
-        {problem && (
-          <Alert
-            type="error"
-            showIcon
-            title={problem.title}
-            description={lockDetail ?? problem.detail}
-            className="login-alert"
-            role="alert"
+        {pending ? (
+          <SecondFactorStep
+            pending={pending}
+            onSignedIn={(me) => session.adopt(me)}
+            onBack={backToPassword}
           />
+        ) : (
+          <>
+            <h2 className="login-title">{t('login.title')}</h2>
+            {notice && !problem && <Alert type="info" showIcon title={notice} className="login-alert" />}
+            {problem && (
+              <Alert
+                type="error"
+                showIcon
+                title={problem.title}
+                description={lockDetail ?? problem.detail}
+                className="login-alert"
+                role="alert"
+              />
+            )}
+            <Form
+              form={form}
+              layout="vertical"
+              onFinish={(v: { username: string; password: string }) => void onFinish(v)}
+              requiredMark={false}
+            >
+              <Form.Item
+                name="username"
+                label={t('login.username')}
+                rules={[{ required: true, message: t('login.usernameRequired') }]}
+              >
+                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label={t('login.password')}
+                rules={[{ required: true, message: t('login.passwordRequired') }]}
+              >
+                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+              </Form.Item>
+              <Button
+                type="primary"
+                htmlType="submit"
+                block
+                size="large"
+                loading={busy}
+                disabled={sameUserLocked}
+              >
+                {t('login.submit')}
+              </Button>
+            </Form>
+            {demo && (
+              <Alert
+                type="info"
+                title={t('login.demoNotice')}
+                className="login-alert login-demo"
+                data-testid="demo-notice"
+              />
+            )}
+          </>
         )}
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v: { username: string; password: string }) => void onFinish(v)}
-          requiredMark={false}
-        >
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, message: t('login.usernameRequired') }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            size="large"
-            loading={busy}
-            disabled={sameUserLocked}
-          >
-            {t('login.submit')}
-          </Button>
-        </Form>
       </Card>
     </div>
   );
