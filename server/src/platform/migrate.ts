@@ -29,8 +29,11 @@ export function listMigrations(): Migration[] {
     });
 }
 
-/** Applies pending migrations; returns the names applied. Each migration runs in its own transaction. */
-export async function migrate(pool: pg.Pool): Promise<string[]> {
+/**
+ * Applies pending migrations; returns the names applied. Each migration runs in its own transaction.
+ * `upTo` stops after that migration id (a restore brings an empty database to its backup's level first).
+ */
+export async function migrate(pool: pg.Pool, opts: { upTo?: number } = {}): Promise<string[]> {
   const client = await pool.connect();
   const applied: string[] = [];
   try {
@@ -46,6 +49,7 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
       ).rows.map((r) => [r.id, r]),
     );
     for (const m of listMigrations()) {
+      if (opts.upTo !== undefined && m.id > opts.upTo) break;
       const prior = done.get(m.id);
       if (prior) {
         if (prior.checksum !== m.checksum)
