@@ -9,7 +9,7 @@ import { describeEachDb } from './harness.ts';
 import { buildPlaces, placePools } from './fuzz/fixtures.ts';
 import { fuzzAs, loadPools, operationsOf, type OpenApiDoc, type Pools } from './fuzz/openapi-fuzz.ts';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 describeEachDb('OpenAPI fuzzer', (env) => {
@@ -29,12 +29,17 @@ describeEachDb('OpenAPI fuzzer', (env) => {
     for (const [url, status] of [
       ['/api/residents/%ZZ', 400],
       ['/api/residents/%ZZ/services?q=1', 400],
+      // Too long for the route's parameter: 414, or, where the web app is built and its catch-all route
+      // takes the path, the API's own 404.
       [`/api/services/${'x'.repeat(600)}`, 414],
     ] as const) {
       const res = await doc.get(url);
-      expect(res.statusCode, url).toBe(status);
       const body = res.json() as { code: string; details: unknown[]; requestId: string };
-      expect(body).toMatchObject({ code: 'bad_request', details: [] });
+      if (status === 414 && res.statusCode === 404) expect(body.code).toBe('route_not_found');
+      else {
+        expect(res.statusCode, url).toBe(status);
+        expect(body).toMatchObject({ code: 'bad_request', details: [] });
+      }
       expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.body).not.toContain('%ZZ');
       expect(res.headers['cache-control']).toBe('no-store');

@@ -4,6 +4,7 @@
  * 2-digit year (19YY) and no check character; they are accepted and upgraded to 18 characters.
  */
 import { AREA_CODES_PACKED } from './data/area-codes.ts';
+import { DEFAULT_TIME_ZONE, localDate } from './programs/date-math.ts';
 
 export type IdNumberErrorCode =
   | 'id_length'
@@ -94,10 +95,9 @@ function isCalendarDate(yyyymmdd: string): boolean {
 }
 
 /** Today's local date as YYYY-MM-DD. */
+/** Without a `today` from the caller: the date in China's zone, never the machine's own (often UTC). */
 function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localDate(DEFAULT_TIME_ZONE);
 }
 
 /** Age in whole years on a date (both YYYY-MM-DD). */

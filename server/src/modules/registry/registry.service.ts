@@ -46,7 +46,8 @@ export { editableOf };
 function normalizedId(idType: string, idNumber: string | undefined): string | null {
   if (!idNumber) return null;
   if (idType === '01') {
-    const r = validateIdNumber(idNumber);
+    // The county's date: a baby born today in the county is not "born in the future" at 01:00 Beijing time.
+    const r = validateIdNumber(idNumber, { today: countyToday() });
     if (!r.ok) throw fieldError('idNumber', r.error);
     return r.info.normalized;
   }

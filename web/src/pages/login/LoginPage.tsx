@@ -140,7 +140,9 @@ export function LoginPage() {
         ) : (
           <>
             <h2 className="login-title">{t('login.title')}</h2>
-            {notice && !problem && <Alert type="info" showIcon title={notice} className="login-alert" />}
+            {notice && !problem && (
+              <Alert type="info" showIcon title={notice} className="login-alert" role="status" />
+            )}
             {problem && (
               <Alert
                 type="error"
@@ -187,6 +189,8 @@ export function LoginPage() {
                 type="info"
                 title={t('login.demoNotice')}
                 className="login-alert login-demo"
+                // A standing notice, not an alert: screen readers need not interrupt for it.
+                role="note"
                 data-testid="demo-notice"
               />
             )}
