@@ -108,6 +108,14 @@ describe.skipIf(!hasChromium)('browser: mothers, children and vaccinations', () 
     const page = await newPage(env.browser, env.stack.baseURL);
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, 'xiangzhen');
+    // On a phone the menu is a drawer from the header: the page keeps the whole width.
+    await page.getByTestId('menu-open').waitFor();
+    expect(await page.locator('.ant-layout-sider').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    await page.getByTestId('menu-open').click();
+    await page.locator('.ant-drawer .ant-menu').getByText('家庭档案').click();
+    await page.waitForURL('**/households');
+    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
     // The workbench counts the register's list; its number leads to that tab of the list.
     await page.goto(`${env.stack.baseURL}/`);
     await page.getByTestId('wb-maternal-due_week').click();

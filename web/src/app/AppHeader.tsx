@@ -1,4 +1,7 @@
-/** The header: the user's institution and jurisdiction, name and role, the language switch, sign-out. */
+/**
+ * The header: the user's institution and jurisdiction, name and role, the language switch, sign-out. On a
+ * phone (`onMenu` given): the menu button, the name, and the two actions as icons, all within the width.
+ */
 import { Link, useNavigate } from 'react-router';
 import { Button, Layout, Space, Tag, Tooltip, Typography } from 'antd';
 import {
@@ -6,6 +9,7 @@ import {
   EnvironmentOutlined,
   GlobalOutlined,
   LogoutOutlined,
+  MenuOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useAreas, type Area } from '../api/places.ts';
@@ -30,7 +34,7 @@ export function jurisdictionText(me: Me, areas: Area[] | undefined, t: I18n['t']
     .join(' ');
 }
 
-export function AppHeader() {
+export function AppHeader({ onMenu }: { onMenu?: () => void } = {}) {
   const { me, logout } = useSession();
   const { t, lang, setLang } = useI18n();
   const areas = useAreas();
@@ -42,7 +46,16 @@ export function AppHeader() {
     await navigate('/login?out=1', { replace: true });
   };
   return (
-    <Layout.Header className="app-header no-print">
+    <Layout.Header className={`app-header no-print${onMenu ? ' app-header-phone' : ''}`}>
+      {onMenu && (
+        <Button
+          type="text"
+          icon={<MenuOutlined />}
+          onClick={onMenu}
+          aria-label={t('header.menu')}
+          data-testid="menu-open"
+        />
+      )}
       <Space size="middle" className="app-header-where">
         <Tooltip title={t('home.institution')}>
           <span className="app-header-item" data-testid="header-institution">
@@ -61,19 +74,25 @@ export function AppHeader() {
         <Tooltip title={t('nav.account')}>
           <Link to="/account" className="app-header-item" data-testid="header-account">
             <UserOutlined /> <Typography.Text strong>{me.user.displayName}</Typography.Text>{' '}
-            <Tag color="blue">{me.user.roleLabel[lang]}</Tag>
+            {!onMenu && <Tag color="blue">{me.user.roleLabel[lang]}</Tag>}
           </Link>
         </Tooltip>
         <Button
           type="text"
           icon={<GlobalOutlined />}
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          aria-label={t('header.switchLang')}
           data-testid="lang-switch"
         >
-          {t('header.switchLang')}
+          {!onMenu && t('header.switchLang')}
         </Button>
-        <Button type="text" icon={<LogoutOutlined />} onClick={() => void onLogout()}>
-          {t('header.logout')}
+        <Button
+          type="text"
+          icon={<LogoutOutlined />}
+          onClick={() => void onLogout()}
+          aria-label={t('header.logout')}
+        >
+          {!onMenu && t('header.logout')}
         </Button>
       </Space>
     </Layout.Header>

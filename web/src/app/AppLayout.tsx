@@ -1,7 +1,10 @@
-/** The layout clinic workers know: side menu by capability, header with who and where, breadcrumbs, the page. */
+/**
+ * The layout clinic workers know: side menu by capability, header with who and where, breadcrumbs, the page.
+ * On a phone (narrower than 768 px) the menu is a drawer opened from the header, so the page has the width.
+ */
 import { useEffect, useState } from 'react';
-import { Link, Outlet, useMatches, useParams } from 'react-router';
-import { Breadcrumb, Layout, Menu, type MenuProps } from 'antd';
+import { Link, Outlet, useLocation, useMatches, useParams } from 'react-router';
+import { Breadcrumb, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { MedicineBoxOutlined } from '@ant-design/icons';
 import { useSession } from '../auth/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -33,7 +36,13 @@ export function AppLayout() {
   const params = useParams();
   const current = useCurrentRoute();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  // Before the first measurement the breakpoints are unknown: the desk layout until then.
+  const phone = Grid.useBreakpoint().md === false;
+  const { pathname } = useLocation();
   const chain = chainOf(current);
+  // A choice in the drawer's menu leads to another page: the drawer closes.
+  useEffect(() => setDrawerOpen(false), [pathname]);
 
   useEffect(() => {
     document.title = current ? `${t(current.title)} - ${t('app.title')}` : t('app.title');
@@ -70,29 +79,51 @@ export function AppLayout() {
     Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined),
   );
 
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      defaultOpenKeys={[...groups.values()].map((g) => g.key)}
+    />
+  );
+  const logo = (short: boolean) => (
+    <div className="app-logo">
+      <MedicineBoxOutlined />
+      {!short && <span className="app-logo-text">{t('app.short')}</span>}
+    </div>
+  );
+
   return (
     <Layout className="app-shell">
-      <Layout.Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={208}
-        className="no-print"
-      >
-        <div className="app-logo">
-          <MedicineBoxOutlined />
-          {!collapsed && <span className="app-logo-text">{t('app.short')}</span>}
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          items={items}
-          selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={[...groups.values()].map((g) => g.key)}
-        />
-      </Layout.Sider>
+      {phone ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={248}
+          closable={false}
+          className="app-menu-drawer no-print"
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          {logo(false)}
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={208}
+          className="no-print"
+        >
+          {logo(collapsed)}
+          {menu}
+        </Layout.Sider>
+      )}
       <Layout>
-        <AppHeader />
+        <AppHeader {...(phone ? { onMenu: () => setDrawerOpen(true) } : {})} />
         <Layout.Content className="app-content">
           <Breadcrumb
             className="app-breadcrumb no-print"

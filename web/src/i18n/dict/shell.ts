@@ -16,6 +16,7 @@ export const shell = {
   'nav.notFound': ['页面不存在', 'Page not found'],
 
   'header.logout': ['退出登录', 'Sign out'],
+  'header.menu': ['菜单', 'Menu'],
   'header.switchLang': ['English', '中文'],
   'header.jurisdiction': ['管辖范围', 'Area'],
   'header.wholeCounty': ['全县', 'whole county'],
