@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)('browser: mothers, children and vaccinations', () 
     await page.waitForURL('**/worklist?program=maternal&category=due_week');
     await page.goto(`${env.stack.baseURL}/worklist?program=maternal&category=all`);
     const cell = page
-      .locator('tr', { has: page.getByText(woman!.name, { exact: true }) })
+      .locator('[data-testid="wl-row"]', { has: page.getByText(woman!.name, { exact: true }) })
       .getByTestId('wl-due-service')
       .first();
     await cell.waitFor();
@@ -130,6 +130,8 @@ describe.skipIf(!hasChromium)('browser: mothers, children and vaccinations', () 
     expect(text).toMatch(/第[1-5]次产前(检查|随访)/);
     expect(text).toContain(woman!.dueDate);
     await screenshot(page, 'maternal-worklist-phone');
+    // Cards, not a table wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
   });
 
   it('registers a pregnancy with its first prenatal check and sees the prenatal schedule on her record', async () => {

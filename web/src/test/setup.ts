@@ -22,11 +22,16 @@ afterEach(() => {
 // Async UI (antd forms validating as you type) can take seconds on a busy 2-core CI machine.
 configure({ asyncUtilTimeout: 15_000 });
 
-// Ant Design measures layout and watches media queries; jsdom has neither.
+// Ant Design measures layout and watches media queries; jsdom has neither. Width queries are answered for
+// window.innerWidth (jsdom: 1024, a desk; a test may set 390 before it renders to see the phone layout).
+const widthMatches = (query: string) =>
+  [...query.matchAll(/\((min|max)-width:\s*(\d+)px\)/g)].every(([, side, px]) =>
+    side === 'min' ? window.innerWidth >= Number(px) : window.innerWidth <= Number(px),
+  ) && /width/.test(query);
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
-      matches: false,
+      matches: widthMatches(query),
       media: query,
       onchange: null,
       addListener: () => undefined,

@@ -22,6 +22,7 @@ export const followup = {
   'wl.col.overdue': ['逾期天数', 'Days overdue'],
   'wl.col.visits': ['本年随访', 'Visits this year'],
   'wl.overdueDays': ['逾期{n}天', '{n} days overdue'],
+  'wl.ageYears': ['{n}岁', 'age {n}'],
   'wl.never': ['未随访', 'Never'],
   'wl.followUp': ['随访', 'Follow up'],
   'wl.printTitle': ['{title} {date}', '{title} {date}'],

@@ -251,6 +251,24 @@ describe('WorklistPage', () => {
     await waitFor(() => expect(where()).toBe('/residents/5/followup/hypertension'));
   });
 
+  it('shows cards with the action on each at phone width, and no table', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      setup('/worklist');
+      const card = await screen.findByTestId('wl-row');
+      expect(card.tagName).toBe('DIV');
+      expect(document.querySelector('table')).toBeNull();
+      expect(within(card).getByText('张桂兰')).toBeTruthy();
+      expect(within(card).getByText('逾期20天')).toBeTruthy();
+      expect(within(card).getByText(/男 76岁/)).toBeTruthy();
+      fireEvent.click(within(card).getByTestId('wl-followup'));
+      await waitFor(() => expect(where()).toBe('/residents/5/followup/hypertension'));
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
   it('opens the resident record (follow-ups tab) for an elderly row', async () => {
     setup('/worklist?program=elderly');
     await screen.findByText('王秀英');

@@ -14,6 +14,7 @@ import {
   Button,
   Card,
   Checkbox,
+  Grid,
   Input,
   Segmented,
   Select,
@@ -36,6 +37,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { actionWordsOf, followUpRegisterOf, measuresOf, resultOf } from '../../programs/index.ts';
 import type { SavedNotice } from '../../programs/program-ui.ts';
 import { worklistApi, type WorklistItem } from './worklist.api.ts';
+import { WorklistCards, type WorklistCardCells } from './WorklistCards.tsx';
 import {
   parseWorklistState,
   tabsOf,
@@ -67,6 +69,8 @@ export function WorklistPage() {
   const [nameFilter, setNameFilter] = useState('');
   const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState(false);
+  // On a phone the list is cards with the action on each (WorklistCards); printing keeps the table.
+  const phone = Grid.useBreakpoint().md === false;
   const areas = useAreas();
   const villages = villagesOf(areas);
   const townships = (areas ?? []).filter((a) => a.level === 'township');
@@ -188,6 +192,50 @@ export function WorklistPage() {
         ]
       : []),
   ];
+  const dueService = (r: WorklistItem) =>
+    r.dueKey && schedule ? (
+      <span data-testid="wl-due-service">
+        {schedule.dueWords(r.dueKey, lang)}
+        <br />
+        <Typography.Text type="secondary">
+          {r.dueDate}～{r.dueBy}
+        </Typography.Text>
+      </span>
+    ) : (
+      ''
+    );
+  const overdueTag = (r: WorklistItem) =>
+    r.overdueDays > 0 ? <Tag color="error">{t('wl.overdueDays', { n: r.overdueDays })}</Tag> : '';
+  const action = (r: WorklistItem) =>
+    followUpPage ? (
+      <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-followup">
+        {t('wl.followUp')}
+      </Button>
+    ) : schedule && r.dueType ? (
+      <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-record-due">
+        {t('wl.recordDue')}
+      </Button>
+    ) : (
+      <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-open">
+        {t('wl.openRecord')}
+      </Button>
+    );
+  const cardCells: WorklistCardCells = {
+    who: (r) => `${codeLabel('sex', r.sex, lang)} ${t('wl.ageYears', { n: r.age })}`,
+    where: (r) => [areaName.get(r.villageCode) ?? r.villageCode, r.address].filter(Boolean).join(' '),
+    due: (r) =>
+      schedule ? (
+        dueService(r)
+      ) : (
+        <>
+          {followUpType ? t('wl.col.due') : t('wl.col.checkDue')}
+          {t('common.colon')}
+          {r.dueDate}
+        </>
+      ),
+    overdue: overdueTag,
+    action,
+  };
   const columns: ColumnsType<WorklistItem> = [
     {
       title: t('wl.col.name'),
@@ -214,45 +262,21 @@ export function WorklistPage() {
           {
             title: t('wl.col.dueService'),
             key: 'dueService',
-            render: (_: unknown, r: WorklistItem) =>
-              r.dueKey ? (
-                <span data-testid="wl-due-service">
-                  {schedule.dueWords(r.dueKey, lang)}
-                  <br />
-                  <Typography.Text type="secondary">
-                    {r.dueDate}～{r.dueBy}
-                  </Typography.Text>
-                </span>
-              ) : (
-                ''
-              ),
+            render: (_: unknown, r: WorklistItem) => dueService(r),
           },
         ]
       : [{ title: followUpType ? t('wl.col.due') : t('wl.col.checkDue'), dataIndex: 'dueDate' }]),
     {
       title: t('wl.col.overdue'),
       dataIndex: 'overdueDays',
-      render: (v: number) => (v > 0 ? <Tag color="error">{t('wl.overdueDays', { n: v })}</Tag> : ''),
+      render: (_: number, r) => overdueTag(r),
     },
     ...(register.visitsPerYear ? [{ title: t('wl.col.visits'), dataIndex: 'visitsThisYear' }] : []),
     {
       title: t('common.actions'),
       key: 'act',
       className: 'no-print',
-      render: (_, r) =>
-        followUpPage ? (
-          <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-followup">
-            {t('wl.followUp')}
-          </Button>
-        ) : schedule && r.dueType ? (
-          <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-record-due">
-            {t('wl.recordDue')}
-          </Button>
-        ) : (
-          <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-open">
-            {t('wl.openRecord')}
-          </Button>
-        ),
+      render: (_, r) => action(r),
     },
   ];
 
@@ -324,6 +348,7 @@ export function WorklistPage() {
           onChange={(v) => setProgram(v)}
           options={programRegistry.registers.map((r) => ({ value: r.program, label: r.label[lang] }))}
           data-testid="wl-program"
+          className="wl-programs"
         />
         <Checkbox
           checked={state.mine}
@@ -395,9 +420,16 @@ export function WorklistPage() {
       />
       {error ? (
         <ErrorResult error={error} onRetry={reload} />
+      ) : phone && !printing ? (
+        loading && rows.length === 0 ? (
+          <Card loading size="small" />
+        ) : (
+          <WorklistCards rows={rows} cells={cardCells} empty={t('wl.empty')} />
+        )
       ) : (
         <Table<WorklistItem>
           rowKey="residentId"
+          onRow={() => ({ 'data-testid': 'wl-row' }) as React.HTMLAttributes<HTMLElement>}
           size="small"
           loading={loading}
           columns={columns}
