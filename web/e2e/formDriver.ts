@@ -16,16 +16,18 @@ export async function select(page: Page, field: string, label: string): Promise<
   // The select shows its value as text (its list of options is elsewhere, in a portal).
   const chosen = page.locator('.ant-select', { has: item(page, field), hasText: label });
   for (let attempt = 1; ; attempt++) {
-    await item(page, field).click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .getByTitle(label, { exact: true })
-      .click();
     try {
+      await item(page, field).click();
+      // The list can close under the click (seen in CI: "element is not visible" for 15 s): try again soon.
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .getByTitle(label, { exact: true })
+        .click({ timeout: 4_000 });
       await chosen.waitFor({ timeout: 3_000 });
       return;
     } catch (e) {
-      if (attempt === 3) throw e;
+      if (attempt === 4) throw e;
+      await page.keyboard.press('Escape');
     }
   }
 }
