@@ -1,5 +1,6 @@
 /**
- * The `jkda` command line: serve, migrate, seed, user add, audit verify/seal, county add, village import.
+ * The `jkda` command line: serve, migrate, seed, user add, audit verify/seal/checkpoint, backup, restore,
+ * restore-drill, county add, village import.
  * npm scripts call it (`npm start` = `jkda serve`).
  */
 import cluster from 'node:cluster';

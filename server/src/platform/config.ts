@@ -13,6 +13,8 @@ export interface Config {
   auditKey: string | undefined;
   /** SM4 key of the backups (hex, JKDA_BACKUP_KEY); when absent the key folder's backup.key is used. */
   backupKey: string | undefined;
+  /** Key of the stored TOTP secrets and recovery codes (hex, JKDA_TOTP_KEY); else the key folder's totp.key. */
+  totpKey: string | undefined;
   /** Where the signed audit checkpoints go: JKDA_CHECKPOINT_DIR, or `jkda-checkpoints` beside the data folder. */
   checkpointDir: string;
   /** Where `jkda backup` writes: JKDA_BACKUP_DIR, or `jkda-backups` beside the data folder. */
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyDir: path.resolve(env.JKDA_KEY_DIR || beside('jkda-keys')),
     auditKey: env.JKDA_AUDIT_KEY || undefined,
     backupKey: env.JKDA_BACKUP_KEY || undefined,
+    totpKey: env.JKDA_TOTP_KEY || undefined,
     checkpointDir: path.resolve(env.JKDA_CHECKPOINT_DIR || beside('jkda-checkpoints')),
     backupDir: path.resolve(env.JKDA_BACKUP_DIR || beside('jkda-backups')),
     cookieSecure: env.JKDA_COOKIE_SECURE ? env.JKDA_COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',

@@ -101,8 +101,8 @@ export function loadKeys(config: Config): ServerKeys {
       mode: 0o644,
     });
   const totpHex =
-    process.env.JKDA_TOTP_KEY ||
+    config.totpKey ??
     keyFile(path.join(config.keyDir, 'totp.key'), () => crypto.randomBytes(32).toString('hex'));
-  const totp = hexKey(process.env.JKDA_TOTP_KEY ? 'JKDA_TOTP_KEY' : 'totp.key', totpHex, 32, true);
+  const totp = hexKey(config.totpKey ? 'JKDA_TOTP_KEY' : 'totp.key', totpHex, 32, true);
   return { audit, backup, checkpointPrivate, checkpointPublic, totp };
 }
