@@ -17,6 +17,8 @@ import { openDatabase, type Database } from '../server/src/platform/db.ts';
 import { migrate } from '../server/src/platform/migrate.ts';
 import { AuditMac } from '../server/src/modules/audit/audit.mac.ts';
 import { systemCreateDemoCounty } from '../server/src/modules/seed/demo.ts';
+import { FieldCrypto } from '../server/src/platform/field-crypto.ts';
+import { ephemeralKeys } from '../server/src/platform/secrets.ts';
 import { systemRestoreDrill } from '../server/src/modules/backup/backup.restore.ts';
 import { systemBackup } from '../server/src/modules/backup/backup.service.ts';
 import { ADMIN_URL, databaseUrl, prepareCounty } from './lib.ts';
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await systemCreateDemoCounty(d.db, {
         auditMac: new AuditMac(crypto.randomBytes(32)),
+        fields: new FieldCrypto(ephemeralKeys().fields),
         residents: PGLITE_RESIDENTS,
         seed: 1,
         historyYears: 3,

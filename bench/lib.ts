@@ -5,6 +5,7 @@ import pg from 'pg';
 import { openDatabase } from '../server/src/platform/db.ts';
 import { migrate } from '../server/src/platform/migrate.ts';
 import { systemCreateDemoCounty } from '../server/src/modules/seed/demo.ts';
+import { FieldCrypto } from '../server/src/platform/field-crypto.ts';
 import { AuditMac } from '../server/src/modules/audit/audit.mac.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
 import { loadKeys } from '../server/src/platform/secrets.ts';
@@ -51,6 +52,7 @@ export async function prepareCounty(
     await systemCreateDemoCounty(d.db, {
       // The bench server (startServer) reads the same key folder, so the seed's audit row verifies there.
       auditMac: new AuditMac(loadKeys(loadConfig()).audit),
+      fields: new FieldCrypto(loadKeys(loadConfig()).fields),
       residents,
       seed: 42,
       history: opts.history,

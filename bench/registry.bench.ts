@@ -1,7 +1,8 @@
 /**
  * Registry benchmark (not a test): loads 1,000,000 residents into PostgreSQL, starts jkda on it and
  * measures, through the HTTP API, the latency of each search kind and the throughput of reading a
- * resident record beside the same run's ceiling (authenticated route doing one indexed query).
+ * resident record beside the same run's ceiling (authenticated route doing one indexed query). ID numbers
+ * and phones are sealed (platform/field-crypto.ts): the searches go through their blind indexes.
  *
  *   npm run bench:registry                      # uses postgres://postgres@127.0.0.1:5432, database jkda_bench
  *   BENCH_RESIDENTS=200000 npm run bench:registry
@@ -10,27 +11,37 @@
  */
 import pg from 'pg';
 import { databaseUrl, DURATION, measure, prepareCounty, startServer, token } from './lib.ts';
+import { loadConfig } from '../server/src/platform/config.ts';
+import { FieldCrypto } from '../server/src/platform/field-crypto.ts';
+import { loadKeys } from '../server/src/platform/secrets.ts';
 
 const DB_NAME = process.env.BENCH_DB ?? 'jkda_bench';
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 1_000_000);
 const dbUrl = databaseUrl(DB_NAME);
 
+/** A sample of residents with their ID numbers and phones opened (the bench server reads the same key folder). */
 async function samples() {
+  const fields = new FieldCrypto(loadKeys(loadConfig()).fields);
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
   const { rows } = await c.query<{
     id: number;
-    id_number: string;
+    id_number_enc: string;
     record_number: string;
-    phone: string | null;
+    phone_enc: string;
     name: string;
     name_initials: string;
     name_pinyin: string;
   }>(
-    `SELECT id, id_number, record_number, phone, name, name_initials, name_pinyin FROM resident TABLESAMPLE SYSTEM (1) WHERE phone IS NOT NULL LIMIT 500`,
+    `SELECT id, id_number_enc, record_number, phone_enc, name, name_initials, name_pinyin FROM resident TABLESAMPLE SYSTEM (1)
+      WHERE phone_enc IS NOT NULL AND id_number_enc IS NOT NULL LIMIT 500`,
   );
   await c.end();
-  return rows;
+  return rows.map((r) => ({
+    ...r,
+    id_number: fields.open('resident.id_number', r.id_number_enc),
+    phone: fields.open('resident.phone', r.phone_enc),
+  }));
 }
 
 async function main(): Promise<void> {
@@ -44,8 +55,9 @@ async function main(): Promise<void> {
     const kinds: [string, string[]][] = [
       ['ID number (full)', rows.map((r) => `/api/residents?q=${r.id_number}`)],
       ['ID number (last 6)', rows.map((r) => `/api/residents?q=${r.id_number.slice(-6)}`)],
+      ['ID number or phone (last 4)', rows.map((r) => `/api/residents?q=${r.id_number.slice(-4)}`)],
       ['record number', rows.map((r) => `/api/residents?q=${r.record_number}`)],
-      ['phone', rows.map((r) => `/api/residents?q=${r.phone!}`)],
+      ['phone', rows.map((r) => `/api/residents?q=${r.phone}`)],
       ['name (characters)', rows.map((r) => `/api/residents?q=${enc(r.name)}`)],
       ['pinyin initials', rows.map((r) => `/api/residents?q=${r.name_initials}`)],
       [

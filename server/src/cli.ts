@@ -1,6 +1,6 @@
 /**
  * The `jkda` command line: serve, migrate, seed, user add, audit verify/seal/checkpoint, backup, restore,
- * restore-drill, county add, village import.
+ * restore-drill, keys rotate/reencrypt/status, county add, village import.
  * npm scripts call it (`npm start` = `jkda serve`).
  */
 import cluster from 'node:cluster';
@@ -26,6 +26,10 @@ import { sweepRegistersByAge } from './modules/enrolments/enrolments.state.ts';
 import { countyToday } from './platform/today.ts';
 import { DEMO_COUNTY, DEMO_PASSWORD, systemCreateDemoCounty, type DemoLogin } from './modules/seed/demo.ts';
 import { addBackupCommands } from './modules/backup/backup.cli.ts';
+import { addKeyCommands, sealAtStart } from './modules/fieldkeys/fieldkeys.cli.ts';
+import { markSealed } from './modules/fieldkeys/fieldkeys.pass.ts';
+import { FieldCrypto } from './platform/field-crypto.ts';
+import { loadFieldKeys } from './platform/secrets.ts';
 import { backupScheduleFromEnv, startBackupSchedule } from './modules/backup/backup.schedule.ts';
 
 async function open(config: Config): Promise<Database> {
@@ -109,12 +113,16 @@ async function serve(): Promise<void> {
     );
     const t0 = Date.now();
     const historyYears = Number(process.env.JKDA_DEMO_HISTORY_YEARS ?? 3);
+    const fields = new FieldCrypto(loadKeys(config).fields);
     const { logins, residents } = await systemCreateDemoCounty(db, {
       auditMac: new AuditMac(loadKeys(config).audit),
+      fields,
       residents: size,
       seed: 1,
       historyYears: Number.isInteger(historyYears) && historyYears > 0 ? historyYears : 3,
     });
+    // A new database: every value in it is sealed with the newest key, no pass to run.
+    await markSealed(db, fields);
     console.log(`Demo county ready: ${residents} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
     printLogins(logins);
   } else {
@@ -143,8 +151,12 @@ async function serve(): Promise<void> {
   }
   const keys = loadKeys(config);
   const auditKey = keys.audit;
-  const services = createServices(config, database, keys, { workJobs: lead });
+  const services = createServices(config, database, keys, {
+    workJobs: lead,
+    reloadFieldKeys: () => loadFieldKeys(config),
+  });
   const app = await createServer(services);
+  if (lead) await sealAtStart(db, services.fields, services.auditMac, app.log);
   const system = { requestId: 'system', ip: undefined };
   // Rows without the server's MAC were written in the database by someone else: a security event.
   const onForged = (ids: number[]) => {
@@ -267,6 +279,7 @@ program
         let last = 0;
         const { logins, residents } = await systemCreateDemoCounty(database.db, {
           auditMac: new AuditMac(loadKeys(config).audit),
+          fields: new FieldCrypto(loadKeys(config).fields),
           countyCode: o.county,
           residents: Number(o.residents),
           seed: Number(o.seed),
@@ -293,10 +306,10 @@ user
   .requiredOption('--institution <code>', 'institution code (county+000, township or village code)')
   .option('--password <pw>', 'initial password (or set JKDA_NEW_PASSWORD)')
   .action((o: { username: string; name: string; role: Role; institution: string; password?: string }) =>
-    withDatabase(async ({ db }) => {
+    withDatabase(async ({ db }, config) => {
       const password = o.password ?? process.env.JKDA_NEW_PASSWORD;
       if (!password) throw new Error('Give --password or set JKDA_NEW_PASSWORD.');
-      const id = await systemAddUser(db, {
+      const id = await systemAddUser(db, new FieldCrypto(loadKeys(config).fields), {
         username: o.username,
         displayName: o.name,
         role: o.role,
@@ -396,6 +409,7 @@ program
   );
 
 addBackupCommands(program);
+addKeyCommands(program, (fn) => withDatabase((database, config) => fn(database.db, config)));
 
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof DataDirLockedError) console.error(e.message);

@@ -4,6 +4,7 @@ import { buildApp, type Services } from './platform/app.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import type { ServerKeys } from './platform/secrets.ts';
+import { FieldCrypto, type FieldKeys } from './platform/field-crypto.ts';
 import { listenForSessionChanges } from './platform/session-notify.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   programs?: ProgramRegistry;
   /** Work the background jobs in this process (the server does). */
   workJobs?: boolean;
+  /** Reads the field keys again (the server: the key folder), for a key another process added. */
+  reloadFieldKeys?: () => FieldKeys;
 }
 
 export function createServices(
@@ -52,6 +55,7 @@ export function createServices(
     auditMac,
     auditWitness,
     programs: opts.programs ?? programRegistry,
+    fields: new FieldCrypto(keys.fields, opts.reloadFieldKeys),
     jobs: new Jobs(database.pool, { work: opts.workJobs ?? false, maintenance: opts.workJobs ?? false }),
     auth: new AuthService(
       database.db,
@@ -74,7 +78,11 @@ export async function createServer(services: Services): Promise<FastifyInstance>
   const { db } = services.database;
   authRoutes(app, services);
   accountRoutes(app, services);
-  userRoutes(app, new UsersService(db, services.auditMac, services.audit, services.auth), db);
+  userRoutes(
+    app,
+    new UsersService(db, services.auditMac, services.audit, services.auth, services.fields),
+    db,
+  );
   placesRoutes(app, db);
   teamRoutes(app, db);
   const directory = new Directory(db);
@@ -99,12 +107,23 @@ export async function createServer(services: Services): Promise<FastifyInstance>
   }
   registryRoutes(
     app,
-    new RegistryService(changes, programs, services.database.pool, services.audit, directory),
+    new RegistryService(
+      changes,
+      programs,
+      services.database.pool,
+      services.audit,
+      directory,
+      services.fields,
+    ),
   );
   householdRoutes(app, new HouseholdService(changes, services.audit));
   enrolmentRoutes(app, new EnrolmentsService(changes, programs), programs);
   serviceRoutes(app, new ServicesService(changes, programs, services.audit));
-  worklistRoutes(app, new WorklistService(db, programs, services.audit, directory), programs);
+  worklistRoutes(
+    app,
+    new WorklistService(db, programs, services.audit, directory, services.fields),
+    programs,
+  );
   auditRoutes(app, db, services.audit);
   if (process.env.JKDA_BENCH_CEILING === '1') benchCeilingRoute(app, services);
   await app.ready();

@@ -22,6 +22,7 @@ import {
 import { startBackupSchedule } from '../src/modules/backup/backup.schedule.ts';
 import { listBackups, systemBackup, type BackupResult } from '../src/modules/backup/backup.service.ts';
 import { describeEachDb, type DbKind } from './harness.ts';
+import { testFields } from './db-template.ts';
 
 const ADMIN = process.env.TEST_DATABASE_URL;
 
@@ -101,9 +102,15 @@ describeEachDb('backup, restore and the restore drill', (get) => {
 
   it('holds no resident data in the clear', async () => {
     const bytes = fs.readFileSync(backup.file);
-    const { rows } = await get().database.pool.query<{ id_number: string; phone: string | null }>(
-      `SELECT id_number, phone FROM resident WHERE id_number IS NOT NULL ORDER BY id LIMIT 50`,
-    );
+    const fields = testFields();
+    const { rows: sealed } = await get().database.pool.query<{
+      id_number_enc: string;
+      phone_enc: string | null;
+    }>(`SELECT id_number_enc, phone_enc FROM resident WHERE id_number_enc IS NOT NULL ORDER BY id LIMIT 50`);
+    const rows = sealed.map((r) => ({
+      id_number: fields.open('resident.id_number', r.id_number_enc),
+      phone: fields.openOrNull('resident.phone', r.phone_enc),
+    }));
     expect(rows.length).toBe(50);
     for (const r of rows) {
       expect(bytes.includes(Buffer.from(r.id_number))).toBe(false);

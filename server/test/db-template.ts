@@ -20,6 +20,7 @@ import { migrate } from '../src/platform/migrate.ts';
 import { systemCreateDemoCounty } from '../src/modules/seed/demo.ts';
 import { AuditMac } from '../src/modules/audit/audit.mac.ts';
 import { ephemeralKeys, type ServerKeys } from '../src/platform/secrets.ts';
+import { FieldCrypto } from '../src/platform/field-crypto.ts';
 
 /** The demo county every test file gets unless it asks for another number of residents. */
 export const DEMO = { residents: 200, seed: 7, today: '2026-11-25' } as const;
@@ -28,14 +29,24 @@ export const DEMO = { residents: 200, seed: 7, today: '2026-11-25' } as const;
  * The keys of every test server: random, but for the audit key, which is the same in every process of the
  * run, so the seeded template's audit rows verify in each test file's copy.
  */
+/** Fixed audit and field keys: the seeded templates' rows verify and open in every test file. */
 export function testKeys(): ServerKeys {
-  return { ...ephemeralKeys(), audit: crypto.createHash('sha256').update('jkda-test-audit-key').digest() };
+  const fixed = (label: string) => crypto.createHash('sha256').update(label).digest();
+  return {
+    ...ephemeralKeys(),
+    audit: fixed('jkda-test-audit-key'),
+    fields: { versions: new Map([[1, fixed('jkda-test-field-key-1')]]), index: fixed('jkda-test-index-key') },
+  };
 }
+
+/** The field crypto of the test keys. */
+export const testFields = (): FieldCrypto => new FieldCrypto(testKeys().fields);
 
 /** Seeds the harness's demo county (the template's, or a test file's own size). */
 export async function seedDemo(db: Kysely<DB>, residents: number): Promise<void> {
   await systemCreateDemoCounty(db, {
     auditMac: new AuditMac(testKeys().audit),
+    fields: testFields(),
     residents,
     seed: DEMO.seed,
     today: DEMO.today,

@@ -50,7 +50,8 @@ describeEachDb('resident registry API', (env) => {
       }
     ).items;
     expect(items.map((i) => i.version)).toEqual([2, 1]);
-    expect(items[0]!.changes).toEqual([{ field: 'phone', old: '13912345678', new: '13700001111' }]);
+    // The history masks identifiers like every list (the record alone shows them whole).
+    expect(items[0]!.changes).toEqual([{ field: 'phone', old: '139****5678', new: '137****1111' }]);
     expect(items[0]!.changedBy.name).toContain('王医生');
 
     for (const q of [

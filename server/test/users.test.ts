@@ -9,6 +9,7 @@ import { generate } from 'otplib';
 import { describeEachDb, PASSWORD, type TestEnv } from './harness.ts';
 import { systemLoadCountyAreas, systemSetupInstitutions } from '../src/modules/places/places.service.ts';
 import { systemAddUser } from '../src/modules/auth/users.service.ts';
+import { testFields } from './db-template.ts';
 
 const OTHER_COUNTY = '341523';
 
@@ -56,7 +57,7 @@ describeEachDb('account management', (env) => {
     const { db } = env().database;
     await systemLoadCountyAreas(db, OTHER_COUNTY);
     await systemSetupInstitutions(db, OTHER_COUNTY);
-    otherUserId = await systemAddUser(db, {
+    otherUserId = await systemAddUser(db, testFields(), {
       username: 'other_doc',
       displayName: '外县 医生',
       role: 'township_staff',

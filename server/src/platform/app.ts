@@ -29,6 +29,7 @@ import { programMessage } from '@jkda/domain';
 import type { ProgramRegistry } from '@jkda/domain';
 import type { Config } from './config.ts';
 import type { ServerKeys } from './secrets.ts';
+import type { FieldCrypto } from './field-crypto.ts';
 import type { AuditMac } from '../modules/audit/audit.mac.ts';
 import type { AuditWitness } from '../modules/audit/audit.witness.ts';
 import type { Jobs } from './jobs.ts';
@@ -71,6 +72,8 @@ export interface Services {
   programs: ProgramRegistry;
   /** Background jobs (pg-boss), queued after commits. */
   jobs: Jobs;
+  /** Seals and opens ID numbers and phones, and makes their blind indexes (platform/field-crypto.ts). */
+  fields: FieldCrypto;
 }
 
 export type App = FastifyInstance;

@@ -15,6 +15,13 @@ export interface Config {
   backupKey: string | undefined;
   /** Key of the stored TOTP secrets and recovery codes (hex, JKDA_TOTP_KEY); else the key folder's totp.key. */
   totpKey: string | undefined;
+  /**
+   * Field keys of the ID numbers and phones (JKDA_FIELD_KEYS: `1:hex,2:hex`, the highest version seals);
+   * else the key folder's field-<version>.key files.
+   */
+  fieldKeys: string | undefined;
+  /** HMAC-SM3 key of the blind indexes (hex, JKDA_INDEX_KEY); else the key folder's index.key. */
+  indexKey: string | undefined;
   /** Where the signed audit checkpoints go: JKDA_CHECKPOINT_DIR, or `jkda-checkpoints` beside the data folder. */
   checkpointDir: string;
   /** Where `jkda backup` writes: JKDA_BACKUP_DIR, or `jkda-backups` beside the data folder. */
@@ -55,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: env.JKDA_AUDIT_KEY || undefined,
     backupKey: env.JKDA_BACKUP_KEY || undefined,
     totpKey: env.JKDA_TOTP_KEY || undefined,
+    fieldKeys: env.JKDA_FIELD_KEYS || undefined,
+    indexKey: env.JKDA_INDEX_KEY || undefined,
     checkpointDir: path.resolve(env.JKDA_CHECKPOINT_DIR || beside('jkda-checkpoints')),
     backupDir: path.resolve(env.JKDA_BACKUP_DIR || beside('jkda-backups')),
     cookieSecure: env.JKDA_COOKIE_SECURE ? env.JKDA_COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',

@@ -52,7 +52,10 @@ export interface AppUserTable {
   display_name: string;
   role: string;
   institution_id: number;
-  phone: string | null;
+  /** Plaintext of an earlier release (modules/fieldkeys seals it). */
+  legacy_phone: string | null;
+  /** Sealed with SM4 (platform/field-crypto.ts). */
+  phone_enc: string | null;
   password_hash: string;
   password_changed_at: Timestamp;
   failed_logins: Generated<number>;
@@ -226,10 +229,17 @@ export interface ResidentTable {
   sex: string;
   birth_date: string;
   id_type: string;
-  id_number: string | null;
-  id_number_rev: ColumnType<string | null, never, never>;
-  phone: string | null;
-  phone_rev: ColumnType<string | null, never, never>;
+  /** Plaintext of an earlier release, emptied by the server before it serves (modules/fieldkeys). */
+  legacy_id_number: string | null;
+  legacy_phone: string | null;
+  /** Sealed with SM4 and searched through the blind indexes (platform/field-crypto.ts). */
+  id_number_enc: string | null;
+  id_number_bi: string | null;
+  id_tail4_bi: string | null;
+  id_tail6_bi: string | null;
+  phone_enc: string | null;
+  phone_bi: string | null;
+  phone_tail4_bi: string | null;
   household_id: number | null;
   relation_to_head: string | null;
   key_tags: ColumnType<string[], string[] | undefined, string[]>;
@@ -406,4 +416,14 @@ export interface DB {
   household: HouseholdTable;
   resident: ResidentTable;
   resident_version: ResidentVersionTable;
+  field_key_pass: FieldKeyPassTable;
+}
+
+export interface FieldKeyPassTable {
+  table_name: string;
+  target_version: number;
+  last_id: ColumnType<number, number | undefined, number>;
+  rows_sealed: ColumnType<number, number | undefined, number>;
+  started_at: ColumnType<Date, Date | undefined, Date>;
+  finished_at: Date | null;
 }

@@ -10,6 +10,11 @@
  * - `totp.key`: SM4 key (HKDF-SM3 from 32 bytes) of the stored TOTP secrets, also the HMAC-SM3 key of the recovery codes;
  *   JKDA_TOTP_KEY (hex, 64 characters) takes its place.
  *
+ * - `field-<version>.key`: SM4 field keys of the ID numbers and phones (platform/field-crypto.ts); the highest
+ *   version seals new values, `jkda keys rotate` adds the next one. JKDA_FIELD_KEYS (`1:hex,2:hex`) takes their place.
+ * - `index.key`: HMAC-SM3 key of the blind indexes those values are searched by; JKDA_INDEX_KEY (hex, 64
+ *   characters) takes its place.
+ *
  * A missing key is made on first use (the folder 0700, each file 0600). An audit key left in the data folder
  * by an earlier release is moved to the key folder, so the chain it sealed still verifies.
  */
@@ -17,6 +22,7 @@ import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
+import type { FieldKeys } from './field-crypto.ts';
 
 export interface ServerKeys {
   /** HMAC-SM3 key of the audit log. */
@@ -29,6 +35,8 @@ export interface ServerKeys {
   checkpointPublic: KeyObject;
   /** AES-256-GCM key (32 bytes) of the TOTP secrets and HMAC key of the recovery codes. */
   totp: Buffer;
+  /** Field keys by version and the blind index key (platform/field-crypto.ts). */
+  fields: FieldKeys;
 }
 
 /** Random keys for a test: nothing is read from or written to disk. */
@@ -40,6 +48,7 @@ export function ephemeralKeys(): ServerKeys {
     checkpointPrivate: pair.privateKey,
     checkpointPublic: pair.publicKey,
     totp: crypto.randomBytes(32),
+    fields: { versions: new Map([[1, crypto.randomBytes(32)]]), index: crypto.randomBytes(32) },
   };
 }
 
@@ -104,5 +113,67 @@ export function loadKeys(config: Config): ServerKeys {
     config.totpKey ??
     keyFile(path.join(config.keyDir, 'totp.key'), () => crypto.randomBytes(32).toString('hex'));
   const totp = hexKey(config.totpKey ? 'JKDA_TOTP_KEY' : 'totp.key', totpHex, 32, true);
-  return { audit, backup, checkpointPrivate, checkpointPublic, totp };
+  return { audit, backup, checkpointPrivate, checkpointPublic, totp, fields: loadFieldKeys(config) };
+}
+
+/** The field keys and the blind index key (read again when a running server meets a newer key version). */
+export function loadFieldKeys(config: Config): FieldKeys {
+  ensureDir(config.keyDir);
+  return {
+    versions: config.fieldKeys ? fieldKeysOf(config.fieldKeys) : fieldKeyFiles(config.keyDir),
+    index: hexKey(
+      config.indexKey ? 'JKDA_INDEX_KEY' : 'index.key',
+      config.indexKey ??
+        keyFile(path.join(config.keyDir, 'index.key'), () => crypto.randomBytes(32).toString('hex')),
+      32,
+      true,
+    ),
+  };
+}
+
+const FIELD_KEY_FILE = /^field-(\d{1,5})\.key$/;
+
+/** `1:hex,2:hex` from the environment. */
+function fieldKeysOf(spec: string): Map<number, Buffer> {
+  const out = new Map<number, Buffer>();
+  for (const part of spec.split(',')) {
+    const m = /^\s*(\d{1,5}):([0-9a-fA-F]+)\s*$/.exec(part);
+    if (!m) throw new Error('JKDA_FIELD_KEYS must be version:hex pairs separated by commas');
+    out.set(Number(m[1]), hexKey(`JKDA_FIELD_KEYS version ${m[1]}`, m[2]!, 32, true));
+  }
+  return out;
+}
+
+/** The key folder's field keys; field-1.key is made when there is none. */
+function fieldKeyFiles(dir: string): Map<number, Buffer> {
+  const out = new Map<number, Buffer>();
+  const names = fs.readdirSync(dir).filter((f) => FIELD_KEY_FILE.test(f));
+  if (names.length === 0) names.push('field-1.key');
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const version = Number(FIELD_KEY_FILE.exec(name)![1]);
+    out.set(
+      version,
+      hexKey(
+        name,
+        keyFile(file, () => crypto.randomBytes(32).toString('hex')),
+        32,
+        true,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Adds the next field key to the key folder and returns its version (`jkda keys rotate`); the values sealed
+ * with earlier keys open until the re-encryption has passed over them (modules/fieldkeys).
+ */
+export function addFieldKey(config: Config): number {
+  if (config.fieldKeys)
+    throw new Error('the field keys come from JKDA_FIELD_KEYS: add the next version there');
+  ensureDir(config.keyDir);
+  const next = Math.max(0, ...fieldKeyFiles(config.keyDir).keys()) + 1;
+  keyFile(path.join(config.keyDir, `field-${next}.key`), () => crypto.randomBytes(32).toString('hex'));
+  return next;
 }

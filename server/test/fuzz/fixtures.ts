@@ -16,6 +16,7 @@ import { countyToday } from '../../src/platform/today.ts';
 import { PASSWORD, type Client, type TestEnv } from '../harness.ts';
 import { buildResident } from '../builders.ts';
 import type { Pools } from './openapi-fuzz.ts';
+import { testFields } from '../db-template.ts';
 
 /** The second county (长丰县, Hefei): a county administrator there, `outsider`, makes its objects. */
 export const OTHER_COUNTY = '340121';
@@ -116,7 +117,7 @@ async function makePlace(
   );
   const now = await expectOk<{ version: number }>(`${place} read`, doc.get(`/api/residents/${resident.id}`));
   const [username, displayName, userPhone] = STAFF[place];
-  const userId = await systemAddUser(db, {
+  const userId = await systemAddUser(db, testFields(), {
     username,
     displayName,
     role: 'village_doctor',
@@ -164,7 +165,7 @@ async function systemAddOtherCounty(env: TestEnv): Promise<string> {
     .set({ is_demo: true })
     .where('county_code', '=', OTHER_COUNTY)
     .execute();
-  await systemAddUser(db, {
+  await systemAddUser(db, testFields(), {
     username: OUTSIDER,
     displayName: '外县管理员',
     role: 'county_admin',

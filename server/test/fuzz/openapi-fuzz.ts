@@ -24,6 +24,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { DB } from '../../src/platform/db-types.ts';
 import { sealAuditLog, verifyChain } from '../../src/modules/audit/audit.chain.ts';
 import { makeIdNumber, buildResident } from '../builders.ts';
+import { testFields } from '../db-template.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // The OpenAPI document
@@ -152,8 +153,9 @@ export async function loadPools(db: Kysely<DB>, extra: Partial<Pools> = {}): Pro
         db,
       )
     ).rows.map((r) => Number(r.id));
-  const residents = await sql<{ name: string; id_number: string | null; phone: string | null }>`
-    SELECT name, id_number, phone FROM resident ORDER BY id DESC LIMIT 40`.execute(db);
+  const fields = testFields();
+  const residents = await sql<{ name: string; id_number_enc: string | null; phone_enc: string | null }>`
+    SELECT name, id_number_enc, phone_enc FROM resident ORDER BY id DESC LIMIT 40`.execute(db);
   const areas = await sql<{ code: string; level: string }>`
     SELECT code, level FROM area WHERE level IN ('village', 'township') ORDER BY code`.execute(db);
   const forms = await sql<{ type: string; form: Record<string, unknown> }>`
@@ -174,8 +176,12 @@ export async function loadPools(db: Kysely<DB>, extra: Partial<Pools> = {}): Pro
     programs: ['hypertension', 'diabetes', 'maternal', 'elderly', 'child', 'immunization'],
     forms: Object.fromEntries(forms.rows.map((f) => [f.type, [f.form]])),
     names: residents.rows.map((r) => r.name),
-    idNumbers: residents.rows.map((r) => r.id_number).filter((x): x is string => !!x),
-    phones: residents.rows.map((r) => r.phone).filter((x): x is string => !!x),
+    idNumbers: residents.rows
+      .map((r) => fields.openOrNull('resident.id_number', r.id_number_enc))
+      .filter((x): x is string => !!x),
+    phones: residents.rows
+      .map((r) => fields.openOrNull('resident.phone', r.phone_enc))
+      .filter((x): x is string => !!x),
     usernames: users.rows.map((u) => u.username),
   };
   for (const [k, v] of Object.entries(extra) as [keyof Pools, never][]) {

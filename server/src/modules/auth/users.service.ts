@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { passwordPolicyOk } from '@jkda/domain/messages';
 import type { DB } from '../../platform/db-types.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { hashPassword } from './password.ts';
 import { ROLES, type Role } from './permissions.ts';
 
@@ -14,7 +15,7 @@ export interface NewUser {
   phone?: string;
 }
 
-export async function systemAddUser(db: Kysely<DB>, u: NewUser): Promise<number> {
+export async function systemAddUser(db: Kysely<DB>, fields: FieldCrypto, u: NewUser): Promise<number> {
   if (!/^[a-z0-9_.-]{3,32}$/i.test(u.username))
     throw new Error('User names have 3–32 letters, digits, _ . -');
   if (!(ROLES as readonly string[]).includes(u.role))
@@ -37,7 +38,7 @@ export async function systemAddUser(db: Kysely<DB>, u: NewUser): Promise<number>
       display_name: u.displayName,
       role: u.role,
       institution_id: inst.id,
-      phone: u.phone ?? null,
+      phone_enc: fields.sealOrNull('app_user.phone', u.phone),
       password_hash: await hashPassword(u.password),
     })
     .returning('id')

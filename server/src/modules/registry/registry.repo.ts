@@ -12,6 +12,8 @@ import { likePrefix, parseSearchText, type QueryKind } from './registry.search.t
 import type { ResidentListItem, ResidentListQuery, ResidentView } from './registry.schema.ts';
 import { countyToday } from '../../platform/today.ts';
 import type { Directory } from '../places/directory.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { openBasicInfo } from './resident.fields.ts';
 
 export const COUNT_CAP = 10_000;
 
@@ -31,25 +33,38 @@ function yearsBefore(date: string, years: number): string {
 }
 
 /** The scoped, filtered query of a search and its order, shared by the list and the export. */
-function searchPlan(db: Kysely<DB>, actor: Actor, query: Omit<ResidentListQuery, 'page' | 'pageSize'>) {
+function searchPlan(
+  db: Kysely<DB>,
+  actor: Actor,
+  fields: FieldCrypto,
+  query: Omit<ResidentListQuery, 'page' | 'pageSize'>,
+) {
   const parsed = parseSearchText(query.q);
   const conds: Expression<SqlBool>[] = [];
   const v = parsed.value;
   switch (parsed.kind) {
     case 'id_number':
-      conds.push(sql<SqlBool>`r.id_number = ${v}`);
+      conds.push(sql<SqlBool>`r.id_number_bi = ${fields.blindIndex('id', v)}`);
       break;
     case 'record_number':
       conds.push(sql<SqlBool>`r.record_number = ${v}`);
       break;
     case 'phone':
-      conds.push(sql<SqlBool>`r.phone = ${v}`);
+      conds.push(sql<SqlBool>`r.phone_bi = ${fields.blindIndex('phone', v)}`);
       break;
     case 'digits_suffix': {
+      // ID numbers and phones are sealed: their last 4 or 6 characters are found through blind indexes
+      // (platform/field-crypto.ts); record numbers are not secret and match on any ending.
       const rev = likePrefix([...v].reverse().join(''));
-      conds.push(
-        sql<SqlBool>`(r.id_number_rev LIKE ${rev} OR r.phone_rev LIKE ${rev} OR reverse(r.record_number) LIKE ${rev})`,
-      );
+      const ends = [sql<SqlBool>`reverse(r.record_number) LIKE ${rev}`];
+      if (v.length === 4) {
+        ends.push(sql<SqlBool>`r.id_tail4_bi = ${fields.blindIndex('id4', v)}`);
+        ends.push(sql<SqlBool>`r.phone_tail4_bi = ${fields.blindIndex('phone4', v)}`);
+      } else if (v.length === 6) ends.push(sql<SqlBool>`r.id_tail6_bi = ${fields.blindIndex('id6', v)}`);
+      // A landline typed whole as digits (0564-7654321 as 05647654321).
+      if (v.length >= 7 && v.length <= 12 && /^\d+$/.test(v))
+        ends.push(sql<SqlBool>`r.phone_bi = ${fields.blindIndex('phone', v)}`);
+      conds.push(sql<SqlBool>`(${sql.join(ends, sql` OR `)})`);
       break;
     }
     case 'initials':
@@ -103,9 +118,10 @@ function searchPlan(db: Kysely<DB>, actor: Actor, query: Omit<ResidentListQuery,
 export async function searchResidents(
   db: Kysely<DB>,
   actor: Actor,
+  fields: FieldCrypto,
   query: ResidentListQuery,
 ): Promise<{ items: ResidentListItem[]; total: number; totalExact: boolean; queryKind: QueryKind }> {
-  const { base, order, parsed, now } = searchPlan(db, actor, query);
+  const { base, order, parsed, now } = searchPlan(db, actor, fields, query);
   const [rows, countRow] = await Promise.all([
     base
       .leftJoin('area as v', 'v.code', 'r.village_code')
@@ -116,8 +132,8 @@ export async function searchResidents(
         'r.name',
         'r.sex',
         'r.birth_date',
-        'r.id_number',
-        'r.phone',
+        'r.id_number_enc',
+        'r.phone_enc',
         'r.village_code',
         'v.name as village_name',
         'r.household_id',
@@ -147,8 +163,8 @@ export async function searchResidents(
       sex: r.sex,
       birthDate: r.birth_date,
       age: ageOn(r.birth_date, now),
-      idNumberMasked: r.id_number ? maskIdNumber(r.id_number) : null,
-      phoneMasked: r.phone ? maskPhone(r.phone) : null,
+      idNumberMasked: masked(fields, 'resident.id_number', r.id_number_enc),
+      phoneMasked: masked(fields, 'resident.phone', r.phone_enc),
       villageCode: r.village_code,
       villageName: r.village_name ?? '',
       householdId: r.household_id,
@@ -182,10 +198,11 @@ export interface ExportRow {
 export async function exportResidents(
   db: Kysely<DB>,
   actor: Actor,
+  fields: FieldCrypto,
   query: Omit<ResidentListQuery, 'page' | 'pageSize'>,
   limit: number,
 ): Promise<{ rows: ExportRow[]; ids: number[]; overflow: boolean }> {
-  const { base, order, now } = searchPlan(db, actor, query);
+  const { base, order, now } = searchPlan(db, actor, fields, query);
   const rows = await base
     .leftJoin('area as v', 'v.code', 'r.village_code')
     .leftJoin('area as t', 't.code', 'r.township_code')
@@ -195,8 +212,8 @@ export async function exportResidents(
       'r.name',
       'r.sex',
       'r.birth_date',
-      'r.id_number',
-      'r.phone',
+      'r.id_number_enc',
+      'r.phone_enc',
       'v.name as village_name',
       't.name as township_name',
       'r.current_address',
@@ -216,8 +233,8 @@ export async function exportResidents(
       sex: r.sex,
       birthDate: r.birth_date,
       age: ageOn(r.birth_date, now),
-      idNumberMasked: r.id_number ? maskIdNumber(r.id_number) : null,
-      phoneMasked: r.phone ? maskPhone(r.phone) : null,
+      idNumberMasked: masked(fields, 'resident.id_number', r.id_number_enc),
+      phoneMasked: masked(fields, 'resident.phone', r.phone_enc),
       townshipName: r.township_name ?? '',
       villageName: r.village_name ?? '',
       currentAddress: r.current_address,
@@ -226,6 +243,17 @@ export async function exportResidents(
       recordDate: r.record_date,
     })),
   };
+}
+
+/** A sealed identifier as lists show it: opened and masked by the one masking policy of @jkda/domain. */
+function masked(
+  fields: FieldCrypto,
+  label: 'resident.id_number' | 'resident.phone',
+  sealed: string | null,
+): string | null {
+  const v = fields.openOrNull(label, sealed);
+  if (v === null) return null;
+  return label === 'resident.id_number' ? maskIdNumber(v) : maskPhone(v);
 }
 
 export function withAgeTags(stored: string[], birthDate: string, now: string): string[] {
@@ -245,6 +273,7 @@ export async function loadResidentView(
   actor: Actor,
   id: number,
   directory: Directory,
+  fields: FieldCrypto,
 ): Promise<ResidentView | undefined> {
   const j = actor.jurisdiction;
   // One jsonb column instead of ~35: the driver then sets up one field parser, not one per column.
@@ -255,7 +284,8 @@ export async function loadResidentView(
     };
   }>({
     name: 'resident_by_id_scoped',
-    text: `SELECT to_jsonb(r) - 'id_number_rev' - 'phone_rev' AS j FROM resident r WHERE id = $1
+    text: `SELECT to_jsonb(r) - 'id_number_bi' - 'id_tail4_bi' - 'id_tail6_bi' - 'phone_bi' - 'phone_tail4_bi'
+        - 'legacy_id_number' - 'legacy_phone' AS j FROM resident r WHERE id = $1
       AND (county_code = ANY($2::text[]) OR township_code = ANY($3::text[]) OR village_code = ANY($4::text[]))`,
     values: [id, j.counties, j.townships, j.villages],
   });
@@ -265,8 +295,13 @@ export async function loadResidentView(
     ...raw,
     created_at: new Date(raw.created_at),
     updated_at: new Date(raw.updated_at),
-    id_number_rev: null,
-    phone_rev: null,
+    id_number_bi: null,
+    id_tail4_bi: null,
+    id_tail6_bi: null,
+    phone_bi: null,
+    phone_tail4_bi: null,
+    legacy_id_number: null,
+    legacy_phone: null,
   };
   const found = directory.names([r.village_code, r.township_code], r.institution_id, [
     r.responsible_doctor_id,
@@ -276,11 +311,12 @@ export async function loadResidentView(
   const [villageName = '', townshipName = ''] = n.areas;
   const [doctorName = null, creatorName = null] = n.users;
   const institutionName = n.institution;
-  return toView(r, { villageName, townshipName, institutionName, doctorName, creatorName });
+  return toView(r, fields, { villageName, townshipName, institutionName, doctorName, creatorName });
 }
 
 export function toView(
   r: Selectable<ResidentTable>,
+  fields: FieldCrypto,
   names: {
     villageName: string;
     townshipName: string;
@@ -304,8 +340,8 @@ export function toView(
     birthDate: r.birth_date,
     age: ageOn(r.birth_date, now),
     idType: r.id_type,
-    idNumber: r.id_number,
-    phone: r.phone,
+    idNumber: fields.openOrNull('resident.id_number', r.id_number_enc),
+    phone: fields.openOrNull('resident.phone', r.phone_enc),
     currentAddress: r.current_address,
     registeredAddress: r.registered_address,
     householdId: r.household_id,
@@ -322,7 +358,7 @@ export function toView(
       : null,
     createdBy: r.created_by ? { id: r.created_by, name: names.creatorName ?? '' } : null,
     recordDate: r.record_date,
-    basicInfo: r.basic_info as ResidentView['basicInfo'],
+    basicInfo: openBasicInfo(fields, r.basic_info) as ResidentView['basicInfo'],
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

@@ -36,6 +36,8 @@ import type { Directory } from '../places/directory.ts';
 import { exportResidents, loadResidentView, scopedResidents, searchResidents } from './registry.repo.ts';
 import { EXPORT_LIMIT, residentsWorkbook } from './registry.export.ts';
 import type { ResidentListQuery, ResidentView } from './registry.schema.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { editedIdentifiers, identifierColumns, maskedChanges, sealBasicInfo } from './resident.fields.ts';
 
 type Editable = Omit<ResidentUpdateInput, 'version'>;
 
@@ -78,12 +80,13 @@ export class RegistryService {
     private readonly pool: pg.Pool,
     private readonly audit: AuditWriter,
     private readonly directory: Directory,
+    private readonly fields: FieldCrypto,
   ) {
     this.db = changes.db;
   }
 
   async search(ctx: Ctx, query: ResidentListQuery) {
-    const result = await searchResidents(this.db, ctx.actor, query);
+    const result = await searchResidents(this.db, ctx.actor, this.fields, query);
     await this.audit.record(ctx, [
       {
         action: 'resident.search',
@@ -100,7 +103,13 @@ export class RegistryService {
 
   /** The filtered list as an Excel workbook (masked identifiers), audited with the exported ids. */
   async export(ctx: Ctx, query: Omit<ResidentListQuery, 'page' | 'pageSize'>, lang: Lang): Promise<Buffer> {
-    const { rows, ids, overflow } = await exportResidents(this.db, ctx.actor, query, EXPORT_LIMIT);
+    const { rows, ids, overflow } = await exportResidents(
+      this.db,
+      ctx.actor,
+      this.fields,
+      query,
+      EXPORT_LIMIT,
+    );
     if (overflow) throw new AppError(400, 'export_too_large', [], { limit: EXPORT_LIMIT });
     await this.audit.record(ctx, [
       {
@@ -114,7 +123,7 @@ export class RegistryService {
   }
 
   async get(ctx: Ctx, id: number): Promise<ResidentView> {
-    const view = await loadResidentView(this.pool, ctx.actor, id, this.directory);
+    const view = await loadResidentView(this.pool, ctx.actor, id, this.directory, this.fields);
     if (!view) {
       await this.audit.record(ctx, [
         { action: 'resident.read', entityType: 'resident', entityId: id, outcome: 'denied' },
@@ -165,8 +174,7 @@ export class RegistryService {
             sex: input.sex,
             birth_date: input.birthDate,
             id_type: input.idType,
-            id_number: idNumber,
-            phone: input.phone ?? null,
+            ...identifierColumns(this.fields, idNumber, input.phone),
             household_id: input.householdId ?? null,
             relation_to_head: input.relationToHead ?? null,
             key_tags: storedTags(input),
@@ -176,7 +184,7 @@ export class RegistryService {
             record_date: input.recordDate ?? countyToday(),
             current_address: input.currentAddress,
             registered_address: input.registeredAddress ?? null,
-            basic_info: JSON.stringify(input.basicInfo),
+            basic_info: JSON.stringify(sealBasicInfo(this.fields, input.basicInfo)),
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -207,7 +215,7 @@ export class RegistryService {
         await registerByAge(tx, this.programs, row.id);
         return row.id;
       });
-      const view = await loadResidentView(this.pool, actor, id, this.directory);
+      const view = await loadResidentView(this.pool, actor, id, this.directory, this.fields);
       if (!view) throw notFound();
       return view;
     } catch (e) {
@@ -234,6 +242,13 @@ export class RegistryService {
         if (input.householdId && input.householdId !== current.household_id)
           await this.assertHousehold(trx, ctx, input.householdId, input.relationToHead, id);
         const py = namePinyin(input.name);
+        const { basic_info, ...identifiers } = editedIdentifiers(
+          this.fields,
+          current,
+          idNumber,
+          input.phone,
+          input.basicInfo,
+        );
         const updated = await trx
           .updateTable('resident')
           .set({
@@ -245,8 +260,7 @@ export class RegistryService {
             sex: input.sex,
             birth_date: input.birthDate,
             id_type: input.idType,
-            id_number: idNumber,
-            phone: input.phone ?? null,
+            ...identifiers,
             household_id: input.householdId ?? null,
             relation_to_head: input.relationToHead ?? null,
             key_tags: storedTags(fields, await managedPrograms(tx.trx, id)),
@@ -254,7 +268,7 @@ export class RegistryService {
             record_date: input.recordDate ?? current.record_date,
             current_address: input.currentAddress,
             registered_address: input.registeredAddress ?? null,
-            basic_info: JSON.stringify(input.basicInfo),
+            basic_info: JSON.stringify(basic_info),
           })
           .where('id', '=', id)
           .returningAll()
@@ -272,7 +286,10 @@ export class RegistryService {
       if (isPgError(e, '23505') && idNumber) await this.assertIdFree(ctx, village.county_code, idNumber, id);
       throw e;
     }
-    return (await loadResidentView(this.pool, actor, id, this.directory)) ?? Promise.reject(notFound());
+    return (
+      (await loadResidentView(this.pool, actor, id, this.directory, this.fields)) ??
+      Promise.reject(notFound())
+    );
   }
 
   async archive(ctx: Ctx, id: number, input: ResidentArchiveInput): Promise<ResidentView> {
@@ -297,7 +314,10 @@ export class RegistryService {
         input.reason === 'deceased' ? 'deceased' : input.reason === 'moved_out' ? 'moved' : 'ended';
       await closeRegisters(tx, id, status, input.date);
     });
-    return (await loadResidentView(this.pool, ctx.actor, id, this.directory)) ?? Promise.reject(notFound());
+    return (
+      (await loadResidentView(this.pool, ctx.actor, id, this.directory, this.fields)) ??
+      Promise.reject(notFound())
+    );
   }
 
   async restore(ctx: Ctx, id: number, version: number): Promise<ResidentView> {
@@ -314,7 +334,10 @@ export class RegistryService {
       // The registers entered by age take the resident back; the others need a doctor.
       await reopenAgeRegisters(tx, this.programs, id);
     });
-    return (await loadResidentView(this.pool, ctx.actor, id, this.directory)) ?? Promise.reject(notFound());
+    return (
+      (await loadResidentView(this.pool, ctx.actor, id, this.directory, this.fields)) ??
+      Promise.reject(notFound())
+    );
   }
 
   async history(ctx: Ctx, id: number) {
@@ -338,7 +361,7 @@ export class RegistryService {
       action: r.action,
       changedAt: r.changed_at.toISOString(),
       changedBy: r.changed_by ? { id: r.changed_by, name: r.display_name ?? '' } : null,
-      changes: r.changes,
+      changes: maskedChanges(this.fields, r.changes),
     }));
   }
 
@@ -408,7 +431,7 @@ export class RegistryService {
       .selectFrom('resident as r')
       .select(['r.id', 'r.record_number', 'r.village_code'])
       .where('r.county_code', '=', countyCode)
-      .where('r.id_number', '=', idNumber)
+      .where('r.id_number_bi', '=', this.fields.blindIndex('id', idNumber))
       .executeTakeFirst();
     if (!existing || existing.id === selfId) return;
     const visible = inJurisdiction(ctx.actor.jurisdiction, existing.village_code);

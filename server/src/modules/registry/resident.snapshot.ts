@@ -4,7 +4,11 @@ import type { ResidentTable } from '../../platform/db-types.ts';
 
 export type ResidentRow = Selectable<ResidentTable>;
 
-/** The editable fields of a stored row, in the shape of the form (what versions are compared on). */
+/**
+ * The editable fields of a stored row, in the shape of the form (what versions are compared on and kept
+ * as). The identifiers stay sealed as the row has them (registry/resident.fields.ts): a version snapshot
+ * or a field change holds no plaintext ID number or phone, and a write that keeps one keeps its sealed form.
+ */
 export function editableOf(r: ResidentRow): Record<string, unknown> {
   return {
     villageCode: r.village_code,
@@ -12,8 +16,8 @@ export function editableOf(r: ResidentRow): Record<string, unknown> {
     sex: r.sex,
     birthDate: r.birth_date,
     idType: r.id_type,
-    idNumber: r.id_number ?? undefined,
-    phone: r.phone ?? undefined,
+    idNumber: r.id_number_enc ?? undefined,
+    phone: r.phone_enc ?? undefined,
     currentAddress: r.current_address ?? undefined,
     registeredAddress: r.registered_address ?? undefined,
     householdId: r.household_id ?? undefined,

@@ -20,6 +20,7 @@ import { generateHouseholds, generateVillages } from './generator.ts';
 import { systemAddTeam } from '../places/teams.ts';
 import { countyToday } from '../../platform/today.ts';
 import { systemLoadHouseholds } from './loader.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
 
 export const DEMO_COUNTY = '341524';
 export const DEMO_PASSWORD = 'Jkda@2026';
@@ -34,6 +35,8 @@ export interface DemoLogin {
 export interface DemoOptions {
   /** Signs the seed's audit row (the server's audit key). */
   auditMac: AuditMac;
+  /** Seals the ID numbers and phones (the server's field keys). */
+  fields: FieldCrypto;
   countyCode?: string;
   residents: number;
   seed: number;
@@ -126,7 +129,7 @@ export async function systemCreateDemoCounty(
       .select('id')
       .where('username', '=', p.username)
       .executeTakeFirst();
-    if (!exists) await systemAddUser(db, { ...p, password: DEMO_PASSWORD });
+    if (!exists) await systemAddUser(db, opts.fields, { ...p, password: DEMO_PASSWORD });
     logins.push({
       username: p.username,
       role: p.role,
@@ -185,6 +188,7 @@ export async function systemCreateDemoCounty(
           }),
           {
             countyCode,
+            fields: opts.fields,
             institutionOf,
             doctorOf,
             ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),

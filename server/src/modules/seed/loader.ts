@@ -5,14 +5,18 @@
 import { sql, type Kysely } from 'kysely';
 import { formatRecordNumber, keyTagsFor, namePinyin } from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import type { GeneratedHousehold } from './generator.ts';
 import { generateHistory } from './history.ts';
 import { generateServices } from './history-services.ts';
 import { generateMotherChild } from './history-mother-child.ts';
 import { programRegistry } from '@jkda/domain';
+import { sealBasicInfo } from '../registry/resident.fields.ts';
 
 export interface LoadOptions {
   countyCode: string;
+  /** Seals the ID numbers and phones and makes their blind indexes. */
+  fields: FieldCrypto;
   batchResidents?: number;
   /** Institution that created each village's records: village code → institution id. */
   institutionOf: Map<string, number>;
@@ -109,8 +113,13 @@ async function insertBatch(
       sex: [] as string[],
       birth: [] as string[],
       idType: [] as string[],
-      idNumber: [] as string[],
-      phone: [] as (string | null)[],
+      idEnc: [] as (string | null)[],
+      idBi: [] as (string | null)[],
+      id4: [] as (string | null)[],
+      id6: [] as (string | null)[],
+      phoneEnc: [] as (string | null)[],
+      phoneBi: [] as (string | null)[],
+      phone4: [] as (string | null)[],
       household: [] as number[],
       relation: [] as string[],
       tags: [] as string[],
@@ -150,8 +159,15 @@ async function insertBatch(
         R.sex.push(m.sex);
         R.birth.push(m.birthDate);
         R.idType.push(m.idType);
-        R.idNumber.push(m.idNumber);
-        R.phone.push(m.phone ?? null);
+        const idc = opts.fields.idNumberColumns(m.idNumber);
+        R.idEnc.push(idc.id_number_enc);
+        R.idBi.push(idc.id_number_bi);
+        R.id4.push(idc.id_tail4_bi);
+        R.id6.push(idc.id_tail6_bi);
+        const pc = opts.fields.phoneColumns(m.phone);
+        R.phoneEnc.push(pc.phone_enc);
+        R.phoneBi.push(pc.phone_bi);
+        R.phone4.push(pc.phone_tail4_bi);
         R.household.push(hid);
         R.relation.push(m.relationToHead);
         // Stored tags exclude the age-derived ones (computed at query time); a text literal per row.
@@ -162,7 +178,7 @@ async function insertBatch(
         R.recordDate.push(m.recordDate);
         R.current.push(m.currentAddress);
         R.registered.push(m.registeredAddress);
-        R.basic.push(JSON.stringify(m.basicInfo));
+        R.basic.push(JSON.stringify(sealBasicInfo(opts.fields, m.basicInfo)));
       }
     });
     await sql`INSERT INTO household (id, county_code, township_code, village_code, address) OVERRIDING SYSTEM VALUE
@@ -170,15 +186,18 @@ async function insertBatch(
       trx,
     );
     await sql`INSERT INTO resident (id, county_code, township_code, village_code, record_number, name, name_pinyin, name_initials,
-        sex, birth_date, id_type, id_number, phone, household_id, relation_to_head, key_tags, institution_id,
+        sex, birth_date, id_type, id_number_enc, id_number_bi, id_tail4_bi, id_tail6_bi, phone_enc, phone_bi, phone_tail4_bi,
+        household_id, relation_to_head, key_tags, institution_id,
         responsible_doctor_id, record_date, current_address, registered_address, basic_info) OVERRIDING SYSTEM VALUE
-      SELECT id, ${opts.countyCode}, t, v, rn, nm, py, ini, sx, bd::date, it, idn, ph, hh, rel, tg::text[], inst, doc, rd::date, ca, ra, bi::jsonb
+      SELECT id, ${opts.countyCode}, t, v, rn, nm, py, ini, sx, bd::date, it, ie, ib, i4, i6, pe, pb, p4, hh, rel, tg::text[], inst, doc, rd::date, ca, ra, bi::jsonb
       FROM unnest(${R.id}::int8[], ${R.township}::text[], ${R.village}::text[], ${R.recno}::text[], ${R.name}::text[],
         ${R.pinyin}::text[], ${R.initials}::text[], ${R.sex}::text[], ${R.birth}::text[], ${R.idType}::text[],
-        ${R.idNumber}::text[], ${R.phone}::text[], ${R.household}::int8[], ${R.relation}::text[], ${R.tags}::text[],
+        ${R.idEnc}::text[], ${R.idBi}::text[], ${R.id4}::text[], ${R.id6}::text[],
+        ${R.phoneEnc}::text[], ${R.phoneBi}::text[], ${R.phone4}::text[],
+        ${R.household}::int8[], ${R.relation}::text[], ${R.tags}::text[],
         ${R.institution}::int8[], ${R.doctor}::int8[], ${R.recordDate}::text[], ${R.current}::text[], ${R.registered}::text[],
         ${R.basic}::text[])
-      AS x(id, t, v, rn, nm, py, ini, sx, bd, it, idn, ph, hh, rel, tg, inst, doc, rd, ca, ra, bi)`.execute(
+      AS x(id, t, v, rn, nm, py, ini, sx, bd, it, ie, ib, i4, i6, pe, pb, p4, hh, rel, tg, inst, doc, rd, ca, ra, bi)`.execute(
       trx,
     );
     await sql`UPDATE household h SET head_resident_id = x.head

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { isValidPhone } from '@jkda/domain/phone';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { passwordPolicyOk } from '@jkda/domain/messages';
 import type { DB } from '../../platform/db-types.ts';
 import { AppError, notFound, type FieldError } from '../../platform/errors.ts';
@@ -82,6 +83,7 @@ export class UsersService {
     private readonly auditMac: AuditMac,
     private readonly audit: AuditWriter,
     private readonly auth: AuthService,
+    private readonly fields: FieldCrypto,
   ) {}
 
   async list(ctx: Ctx, q: ListQuery): Promise<{ items: UserView[]; total: number; assignableRoles: Role[] }> {
@@ -402,7 +404,7 @@ export class UsersService {
         display_name: u.displayName,
         role: u.role,
         institution_id: u.institutionId,
-        phone: u.phone,
+        phone_enc: this.fields.sealOrNull('app_user.phone', u.phone),
         password_hash: hash,
         must_change_password: true,
       })
@@ -431,7 +433,7 @@ export class UsersService {
         'i.code as institution_code',
         'i.name as institution_name',
         'u.county_code',
-        'u.phone',
+        'u.phone_enc',
         'u.active',
         'u.totp_secret_enc',
         'u.must_change_password',
@@ -481,7 +483,7 @@ export class UsersService {
           institutionCode: r.institution_code,
           institutionName: r.institution_name,
           countyCode: r.county_code,
-          phone: r.phone,
+          phone: this.fields.openOrNull('app_user.phone', r.phone_enc),
           active: r.active,
           locked: Boolean(r.locked),
           secondFactor: r.totp_secret_enc !== null,

@@ -89,7 +89,7 @@ export async function worklistQuery(r: Repos, register: RegisterDef, q: Worklist
       'r.name',
       'r.sex',
       'r.birth_date',
-      'r.phone',
+      'r.phone_enc',
       'r.current_address',
       'e.village_code',
       'e.enrolled_on',

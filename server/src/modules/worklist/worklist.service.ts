@@ -29,6 +29,7 @@ import type {
   WorklistSummary,
   WorklistSummaryQuery,
 } from './worklist.schema.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { WORKLIST_EXPORT_LIMIT, worklistWorkbook } from './worklist.export.ts';
 
 export class WorklistService {
@@ -37,6 +38,7 @@ export class WorklistService {
     private readonly registry: ProgramRegistry,
     private readonly audit: AuditWriter,
     private readonly directory: Directory,
+    private readonly fields: FieldCrypto,
   ) {}
 
   private registerOf(program: string) {
@@ -135,7 +137,7 @@ export class WorklistService {
           birthDate: x.birth_date,
           age: ageOn(x.birth_date, today),
           // Masked like every list (the record shows them whole, audited).
-          phone: x.phone ? maskPhone(x.phone) : null,
+          phone: x.phone_enc ? maskPhone(this.fields.open('resident.phone', x.phone_enc)) : null,
           address: x.current_address ? maskAddress(x.current_address) : null,
           villageCode: x.village_code,
           managingDoctorId: x.managing_doctor_id,
