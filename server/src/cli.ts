@@ -27,7 +27,6 @@ import { countyToday } from './platform/today.ts';
 import { DEMO_COUNTY, DEMO_PASSWORD, systemCreateDemoCounty, type DemoLogin } from './modules/seed/demo.ts';
 import { addBackupCommands } from './modules/backup/backup.cli.ts';
 import { addKeyCommands, sealAtStart } from './modules/fieldkeys/fieldkeys.cli.ts';
-import { markSealed } from './modules/fieldkeys/fieldkeys.pass.ts';
 import { FieldCrypto } from './platform/field-crypto.ts';
 import { loadFieldKeys } from './platform/secrets.ts';
 import { backupScheduleFromEnv, startBackupSchedule } from './modules/backup/backup.schedule.ts';
@@ -121,8 +120,6 @@ async function serve(): Promise<void> {
       seed: 1,
       historyYears: Number.isInteger(historyYears) && historyYears > 0 ? historyYears : 3,
     });
-    // A new database: every value in it is sealed with the newest key, no pass to run.
-    await markSealed(db, fields);
     console.log(`Demo county ready: ${residents} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
     printLogins(logins);
   } else {

@@ -308,6 +308,15 @@ describeEachDb('security findings: audit', (env) => {
       items: { outcome: string }[];
     };
     expect(refused.items.length).toBeGreaterThan(0);
+    // The county's log page filters by sign-in name and outcome, and names the staff member.
+    const theirs = (await county.get('/api/audit?username=cunyi&outcome=denied&pageSize=50')).json() as {
+      items: { outcome: string; actor: { username: string; displayName: string | null } }[];
+    };
+    expect(theirs.items.length).toBeGreaterThan(0);
+    for (const i of theirs.items) {
+      expect([i.actor.username, i.outcome]).toEqual(['cunyi', 'denied']);
+      expect(i.actor.displayName).toContain('王医生');
+    }
   });
 });
 

@@ -3,10 +3,29 @@
  * search and the Excel export button), the audit tab, and the error paths: session expiry, account
  * lock, network failure, a server error with its request id.
  */
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
+import { buildResident } from '../../server/test/builders.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
+
+/** Chooses an option of the select labelled `label` (the list is in a portal; it can close under a click). */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.getByLabel(label, { exact: true }).click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .getByTitle(option, { exact: true })
+        .click({ timeout: 4_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
 
 const timed = async <T>(label: string, fn: () => Promise<T>): Promise<{ value: T; ms: number }> => {
   const t0 = Date.now();
@@ -106,6 +125,35 @@ describe.skipIf(!hasChromium)('browser: households, card, administrators, errors
     await page.goto(`/residents/${resident.id}?tab=audit`);
     await page.getByRole('tab', { name: '访问审计' }).waitFor();
     await page.locator('.ant-table-row', { hasText: '查看档案' }).first().waitFor();
+    await page.context().close();
+  });
+
+  it('the county administrator archives a deceased resident and finds it in the audit log', async () => {
+    const doctor = await apiAs(env.stack.apiURL, 'cunyi');
+    const villages = await doctor.get<{ items: { villageCode: string }[] }>('/api/residents?pageSize=1');
+    const name = '结案测试人';
+    const made = await doctor.post<{ id: number }>(
+      '/api/residents',
+      buildResident(villages.items[0]!.villageCode, { name, birthDate: '1940-05-06' }),
+    );
+    const page = await newPage(env.browser, env.stack.baseURL);
+    await signIn(page, 'county');
+    await page.goto(`/residents/${made.id}`);
+    await page.getByTestId('archive-record').click();
+    await choose(page, '结案原因', '死亡');
+    await page.getByTestId('archive-confirm').click();
+    await page.getByTestId('restore-record').waitFor();
+    await page.getByText(/该档案已结案（死亡/).waitFor();
+    await screenshot(page, 'g-record-archived', false);
+
+    await page.locator('.ant-menu').getByText('审计日志').click();
+    await page.waitForURL(/\/audit$/);
+    await choose(page, '操作', '结案');
+    await page.getByTestId('audit-search').click();
+    const row = page.locator('.ant-table-row', { hasText: `档案 #${made.id}` });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('县卫健委管理员');
+    await screenshot(page, 'g-audit-log', false);
     await page.context().close();
   });
 

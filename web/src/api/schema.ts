@@ -354,7 +354,9 @@ export interface paths {
         query?: {
           residentId?: number;
           userId?: number;
+          username?: string;
           action?: string;
+          outcome?: 'ok' | 'denied' | 'failed';
           from?: string;
           to?: string;
           page?: number;
@@ -3583,6 +3585,7 @@ export interface components {
       actor: {
         id: number | null;
         username: string | null;
+        displayName: string | null;
         role: string | null;
       };
       ip: string | null;

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import {
+  AuditOutlined,
   CalendarOutlined,
   HomeOutlined,
   PlusOutlined,
@@ -49,6 +50,7 @@ export const ROUTE_IDS = [
   'service',
   'record-card',
   'users',
+  'audit-log',
   'account',
 ] as const;
 export type RouteId = (typeof ROUTE_IDS)[number];
@@ -159,6 +161,15 @@ export const ROUTE_TABLE: RouteMeta[] = [
     title: 'nav.users',
     ability: 'user.manage',
     menu: { icon: <SolutionOutlined /> },
+    parent: 'home',
+    layout: 'app',
+  },
+  {
+    id: 'audit-log',
+    path: '/audit',
+    title: 'nav.auditLog',
+    ability: 'audit.read',
+    menu: { icon: <AuditOutlined /> },
     parent: 'home',
     layout: 'app',
   },

@@ -26,6 +26,7 @@ const PAGES: Record<RouteId, LazyExoticComponent<ComponentType>> = {
   service: page(() => import('../pages/services/ServiceRecordPage.tsx'), 'ServiceRecordPage'),
   'record-card': page(() => import('../pages/print/RecordCardPage.tsx'), 'RecordCardPage'),
   users: page(() => import('../pages/users/UsersPage.tsx'), 'UsersPage'),
+  'audit-log': page(() => import('../pages/audit/AuditLogPage.tsx'), 'AuditLogPage'),
   account: page(() => import('../pages/account/AccountPage.tsx'), 'AccountPage'),
 };
 

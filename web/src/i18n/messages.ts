@@ -8,6 +8,7 @@ import { enrolment } from './dict/enrolment.ts';
 import { services } from './dict/services.ts';
 import { worklist } from './dict/worklist.ts';
 import { accounts } from './dict/accounts.ts';
+import { archive, audit } from './dict/audit.ts';
 // A program's own words that name it (its forms' labels) live in its folder.
 import { generalMessages } from '../programs/general/messages.ts';
 import type { Lang } from './lang.ts';
@@ -22,6 +23,8 @@ export const MESSAGES = {
   ...services,
   ...enrolment,
   ...accounts,
+  ...audit,
+  ...archive,
   ...generalMessages,
 };
 export type MsgKey = keyof typeof MESSAGES;

@@ -25,11 +25,15 @@ export async function queryAudit(db: Kysely<DB>, actor: Actor, q: AuditQuery): P
     );
   }
   if (q.userId) query = query.where('a.actor_user_id', '=', q.userId);
+  if (q.username) query = query.where('a.actor_username', '=', q.username);
   if (q.action) query = query.where('a.action', '=', q.action);
+  if (q.outcome) query = query.where('a.outcome', '=', q.outcome);
   if (q.from) query = query.where('a.at', '>=', new Date(q.from));
   if (q.to) query = query.where('a.at', '<', new Date(q.to));
   const rows = await query
+    .leftJoin('app_user as u', 'u.id', 'a.actor_user_id')
     .selectAll('a')
+    .select('u.display_name')
     .orderBy('a.at', 'desc')
     .orderBy('a.id', 'desc')
     .limit(q.pageSize + 1)
@@ -39,7 +43,12 @@ export async function queryAudit(db: Kysely<DB>, actor: Actor, q: AuditQuery): P
     items: rows.slice(0, q.pageSize).map((a) => ({
       id: a.id,
       at: a.at.toISOString(),
-      actor: { id: a.actor_user_id, username: a.actor_username, role: a.actor_role },
+      actor: {
+        id: a.actor_user_id,
+        username: a.actor_username,
+        displayName: a.display_name,
+        role: a.actor_role,
+      },
       ip: a.ip,
       requestId: a.request_id,
       action: a.action,

@@ -6,7 +6,10 @@ export const auditQuery = z
   .object({
     residentId: z.coerce.number().int().positive().optional(),
     userId: z.coerce.number().int().positive().optional(),
+    /** The account by its sign-in name (also names that are no account: failed sign-ins). */
+    username: z.string().trim().min(1).max(64).optional(),
     action: z.string().max(60).optional(),
+    outcome: z.enum(['ok', 'denied', 'failed']).optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     page: z.coerce.number().int().min(1).default(1),
@@ -23,6 +26,8 @@ export const auditEntry = named(
     actor: z.object({
       id: z.number().nullable(),
       username: z.string().nullable(),
+      /** The account's display name today (a staff member's name, not resident data). */
+      displayName: z.string().nullable(),
       role: z.string().nullable(),
     }),
     ip: z.string().nullable(),

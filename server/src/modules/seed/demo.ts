@@ -21,6 +21,7 @@ import { systemAddTeam } from '../places/teams.ts';
 import { countyToday } from '../../platform/today.ts';
 import { systemLoadHouseholds } from './loader.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { markSealed } from '../fieldkeys/fieldkeys.pass.ts';
 
 export const DEMO_COUNTY = '341524';
 export const DEMO_PASSWORD = 'Jkda@2026';
@@ -53,6 +54,8 @@ export async function systemCreateDemoCounty(
   db: Kysely<DB>,
   opts: DemoOptions,
 ): Promise<{ logins: DemoLogin[]; residents: number }> {
+  // A database with no resident yet has nothing an older key sealed: it needs no sealing pass afterwards.
+  const fresh = !(await db.selectFrom('resident').select('id').limit(1).executeTakeFirst());
   const countyCode = opts.countyCode ?? DEMO_COUNTY;
   const { countyName, townships } = await systemLoadCountyAreas(db, countyCode);
   const villages = generateVillages(townships, opts.seed);
@@ -218,5 +221,6 @@ export async function systemCreateDemoCounty(
       detail: { residents: loaded, seed: opts.seed, villages: villages.length },
     },
   ]);
+  if (fresh) await markSealed(db, opts.fields);
   return { logins, residents: loaded };
 }

@@ -4,8 +4,7 @@ import { Button, Table, Tag } from 'antd';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { hasKey } from '../../i18n/messages.ts';
-import { fieldLabel } from '../../record/fields.ts';
+import { auditWords } from '../audit/auditWords.ts';
 import { residentApi, type AuditEntry } from './resident.api.ts';
 
 export function AuditTab({ residentId }: { residentId: number }) {
@@ -16,9 +15,7 @@ export function AuditTab({ residentId }: { residentId: number }) {
     [residentId, page],
   );
   if (error) return <ErrorResult error={error} onRetry={reload} />;
-  const label = (key: string, raw: string) => (hasKey(key) ? t(key) : raw);
-  const actionText = (a: string) => label(`audit.act.${a}`, a);
-  const outcomeText = (o: string) => label(`audit.outcome.${o}`, o);
+  const words = auditWords(t, lang);
   return (
     <>
       <Table<AuditEntry>
@@ -35,24 +32,27 @@ export function AuditTab({ residentId }: { residentId: number }) {
             title: t('audit.at'),
             dataIndex: 'at',
             width: 170,
-            render: (v: string) =>
-              new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }),
+            render: words.at,
           },
-          { key: 'user', title: t('audit.user'), width: 110, render: (_, e) => e.actor.username ?? '—' },
-          { key: 'action', title: t('audit.action'), dataIndex: 'action', width: 140, render: actionText },
+          {
+            key: 'user',
+            title: t('audit.user'),
+            width: 130,
+            render: (_, e) => e.actor.displayName ?? e.actor.username ?? '—',
+          },
+          { key: 'action', title: t('audit.action'), dataIndex: 'action', width: 140, render: words.action },
           {
             key: 'fields',
             title: t('audit.fields'),
             dataIndex: 'fields',
-            render: (f: string[] | null) =>
-              (f ?? []).map((x) => fieldLabel(x, t)).join(t('punct.list')) || '—',
+            render: words.fields,
           },
           {
             key: 'outcome',
             title: t('audit.outcome'),
             dataIndex: 'outcome',
             width: 80,
-            render: (o: string) => <Tag color={o === 'ok' ? 'success' : 'error'}>{outcomeText(o)}</Tag>,
+            render: (o: string) => <Tag color={o === 'ok' ? 'success' : 'error'}>{words.outcome(o)}</Tag>,
           },
           { key: 'ip', title: t('audit.ip'), dataIndex: 'ip', width: 120 },
           {

@@ -12,6 +12,7 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { codeLabel } from '../../i18n/codes.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ArchiveActions } from './ArchiveActions.tsx';
 import { AuditTab } from './AuditTab.tsx';
 import { BasicInfoView } from './BasicInfoView.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
@@ -83,6 +84,9 @@ export function ResidentPage() {
         <Link to={pathOf('record-card', { id: r.id })}>
           <Button icon={<PrinterOutlined />}>{t('record.printCard')}</Button>
         </Link>
+        {can('resident.archive') && (
+          <ArchiveActions residentId={r.id} version={r.version} archived={archived} onChanged={reload} />
+        )}
         {can('resident.update') && !archived && (
           <Link to={pathOf('resident-edit', { id: r.id })}>
             <Button type="primary" icon={<EditOutlined />}>
