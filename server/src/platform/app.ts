@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import Fastify, {
+  LogController,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
@@ -111,6 +112,22 @@ function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): Fas
   });
 }
 
+/**
+ * Fastify's own two lines a request ("incoming request", "request completed", both at info: most of the
+ * log) give way to the one line of the onResponse hook, at the level its outcome deserves (responseLogLevel);
+ * Fastify's other lines (a response that failed while being sent, a serializer error) stay.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(
+    error: Error | null | undefined,
+    _req: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (error) reply.log.error({ err: error }, 'request errored');
+  }
+}
+
 /** What helmet and the API hook would have added to an answer that none of the hooks saw. */
 const FRAMEWORK_ERROR_HEADERS = {
   'cache-control': 'no-store',
@@ -168,6 +185,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       ],
       serializers: { req: logRequest },
     },
+    logController: new OneLinePerRequest(),
     genReqId: () => crypto.randomUUID(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: process.env.JKDA_TRUST_PROXY === 'true',
@@ -183,6 +201,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   contracts.set(app, routes);
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routes.push({ method, url: r.url, schema: r.schema });
+  });
+  app.addHook('onResponse', (req, reply, done) => {
+    const ms = reply.elapsedTime;
+    // The request logger is bound to the request id (reqId) already.
+    req.log[responseLogLevel(reply.statusCode, ms)](responseLine(req, reply.statusCode, ms), 'request');
+    done();
   });
   app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API (OpenAPI); responses are built field by field from typed rows, so
@@ -343,6 +367,34 @@ export function logRequest(req: {
     ...(Object.keys(ids).length ? { ids } : {}),
     ...(req.id ? { reqId: req.id } : {}),
   };
+}
+
+/** Requests taking at least this long are logged at warn, whatever their status. */
+export const SLOW_REQUEST_MS = 1000;
+
+/**
+ * The level of a request's one log line: a server error at error, a slow answer at warn, a refusal (4xx: a
+ * session ended, a permission missing, a form refused) at info, and every other answer at debug.
+ */
+export function responseLogLevel(status: number, ms: number): 'error' | 'warn' | 'info' | 'debug' {
+  if (status >= 500) return 'error';
+  if (ms >= SLOW_REQUEST_MS) return 'warn';
+  if (status >= 400) return 'info';
+  return 'debug';
+}
+
+/**
+ * A request's one log line: what logRequest shows (method, route pattern, numeric record ids; never the
+ * raw URL, its query string or a name), the status and the time in whole milliseconds. The request id
+ * comes from the request logger's binding (reqId), so it is not repeated here.
+ */
+export function responseLine(
+  req: Parameters<typeof logRequest>[0],
+  status: number,
+  ms: number,
+): { method: string; route: string; ids?: Record<string, string>; status: number; ms: number } {
+  const { reqId: _bound, ...line } = logRequest(req);
+  return { ...line, status, ms: Math.round(ms) };
 }
 
 /** The path (`form.name`, `query.q`) of the first string holding a NUL character, or null. */

@@ -1,21 +1,28 @@
 /**
- * The header: the user's institution and jurisdiction, name and role, the language switch, sign-out. On a
- * phone (`onMenu` given): the menu button, the name, and the two actions as icons, all within the width.
+ * The header: the user's institution and jurisdiction, the resident search (for users who may read
+ * residents), name and role, the language switch, sign-out. On a phone (`onMenu` given): the menu button,
+ * the name, and the search and the two actions as icons, all within the width; the search icon opens the
+ * box over the whole header.
  */
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Layout, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Input, Layout, Space, Tag, Tooltip, Typography } from 'antd';
 import {
   BankOutlined,
+  CloseOutlined,
   EnvironmentOutlined,
   GlobalOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SearchOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useAreas, type Area } from '../api/places.ts';
 import { useSession } from '../auth/session.tsx';
 import type { Me } from '../auth/auth.api.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
+import { parseListState, toSearchParams } from '../pages/residents/listQuery.ts';
+import { pathOf } from './routeTable.tsx';
 
 /** The jurisdiction in words: the names of its county, townships or villages. */
 export function jurisdictionText(me: Me, areas: Area[] | undefined, t: I18n['t']): string {
@@ -34,8 +41,69 @@ export function jurisdictionText(me: Me, areas: Area[] | undefined, t: I18n['t']
     .join(' ');
 }
 
+/** The resident list searching for `q` (its own URL parameter, the other filters at their defaults). */
+export function residentSearchPath(q: string): string {
+  const params = toSearchParams({ ...parseListState(new URLSearchParams()), q });
+  return `${pathOf('residents')}?${params.toString()}`;
+}
+
+/**
+ * The search box: Enter opens the resident list with what was typed (the server reads names, pinyin
+ * initials, ID numbers, their last digits and phones). On a phone an icon, opening the box over the header.
+ */
+function HeaderSearch({ phone }: { phone: boolean }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const search = (value: string) => {
+    const q = value.trim();
+    if (!q) return;
+    setText('');
+    setOpen(false);
+    void navigate(residentSearchPath(q));
+  };
+  if (phone && !open)
+    return (
+      <Button
+        type="text"
+        icon={<SearchOutlined />}
+        onClick={() => setOpen(true)}
+        aria-label={t('header.searchLabel')}
+        data-testid="header-search-open"
+      />
+    );
+  const box = (
+    <Input.Search
+      allowClear
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onSearch={search}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setOpen(false);
+      }}
+      placeholder={t('header.search')}
+      aria-label={t('header.searchLabel')}
+      autoFocus={phone}
+      data-testid="header-search"
+    />
+  );
+  if (!phone) return <div className="app-header-search">{box}</div>;
+  return (
+    <div className="app-header-search-phone" data-testid="header-search-phone">
+      {box}
+      <Button
+        type="text"
+        icon={<CloseOutlined />}
+        onClick={() => setOpen(false)}
+        aria-label={t('header.searchClose')}
+      />
+    </div>
+  );
+}
+
 export function AppHeader({ onMenu }: { onMenu?: () => void } = {}) {
-  const { me, logout } = useSession();
+  const { me, logout, can } = useSession();
   const { t, lang, setLang } = useI18n();
   const areas = useAreas();
   const navigate = useNavigate();
@@ -70,7 +138,9 @@ export function AppHeader({ onMenu }: { onMenu?: () => void } = {}) {
           </span>
         </Tooltip>
       </Space>
-      <Space size="middle">
+      {can('resident.read') && !onMenu && <HeaderSearch phone={false} />}
+      <Space size={onMenu ? 'small' : 'middle'}>
+        {can('resident.read') && onMenu && <HeaderSearch phone />}
         <Tooltip title={t('nav.account')}>
           <Link to="/account" className="app-header-item" data-testid="header-account">
             <UserOutlined /> <Typography.Text strong>{me.user.displayName}</Typography.Text>{' '}

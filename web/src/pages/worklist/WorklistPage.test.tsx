@@ -1,11 +1,13 @@
 /**
  * The worklist page against a stubbed API: tabs per register with their counts (no "under 4 visits" for the
  * elderly), the URL keeping register/tab/scope, the Excel export and "load more" carrying the same filters,
- * and where a row leads.
+ * where a row leads, and no follow-up or record buttons (table or cards) for a read-only user.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router';
+import { programRegistry } from '@jkda/domain';
+import { useSession } from '../../auth/session.tsx';
 import { ME, renderWithApp, stubApi } from '../../test/render.tsx';
 import type { Worklist, WorklistItem } from './worklist.api.ts';
 import { WorklistPage } from './WorklistPage.tsx';
@@ -35,6 +37,30 @@ const item = (p: Partial<WorklistItem> & Pick<WorklistItem, 'residentId' | 'name
   ...p,
 });
 
+/** A village doctor as the server describes one: records follow-ups (service.write). */
+const DOCTOR = { ...ME, abilities: { ...ME.abilities, 'service.write': true } };
+/** The city inspector: reads residents and the audit log, writes nothing. */
+const INSPECTOR = {
+  ...ME,
+  user: {
+    ...ME.user,
+    id: 40,
+    role: 'city_inspector' as const,
+    roleLabel: { zh: '市级督导', en: 'City inspector' },
+    jurisdiction: { counties: ['341524'], townships: [], villages: [] },
+  },
+  abilities: {
+    ...Object.fromEntries(Object.keys(ME.abilities).map((a) => [a, false])),
+    'resident.read': true,
+    'audit.read': true,
+    'place.read': true,
+  } as typeof ME.abilities,
+};
+const WRITE_BUTTONS = ['wl-followup', 'wl-record-due'];
+
+// A register with a schedule: its rows record the service due.
+const scheduled = programRegistry.scheduledRegisters[0]!;
+
 const LISTS: Record<string, Worklist> = {
   hypertension: {
     counts: { total: 40, overdue: 11, due_week: 3, under_visited: 25, check_missing: 9 },
@@ -50,12 +76,25 @@ const LISTS: Record<string, Worklist> = {
       item({ residentId: 9, name: '王秀英', lastVisitDate: null, lastSbp: null, dueDate: '2026-04-10' }),
     ],
   },
+  [scheduled.program]: {
+    counts: { total: 1, overdue: 1, due_week: 0, under_visited: 0, check_missing: 0 },
+    items: [
+      item({
+        residentId: 12,
+        name: '赵小宝',
+        dueType: scheduled.schedule.types[0]!,
+        dueKey: 'k1',
+        dueDate: '2026-04-01',
+        dueBy: '2026-04-30',
+      }),
+    ],
+  },
 };
 
 /** Query strings of the worklist requests, newest last. */
 let asked: { path: string; q: URLSearchParams }[] = [];
 
-function setup(path: string, lists = LISTS, me = ME) {
+function setup(path: string, lists = LISTS, me: typeof ME = DOCTOR) {
   asked = [];
   stubApi((method, url) => {
     if (url.pathname === '/api/auth/me') return { status: 200, body: me };
@@ -68,9 +107,15 @@ function setup(path: string, lists = LISTS, me = ME) {
     <>
       <WorklistPage />
       <Where />
+      <SignedIn />
     </>,
     path,
   );
+}
+
+/** Shown once the session is loaded: what the page hides before then proves nothing. */
+function SignedIn() {
+  return useSession().me ? <output data-testid="signed-in" /> : null;
 }
 
 function Where() {
@@ -132,7 +177,7 @@ describe('WorklistPage', () => {
     setup('/worklist?program=diabetes&category=due_week&mine=1&village=341524100201');
     await screen.findByText('李德明');
     // The user id comes with the session.
-    await waitFor(() => expect(lastList().get('doctorId')).toBe(String(ME.user.id)));
+    await waitFor(() => expect(lastList().get('doctorId')).toBe(String(DOCTOR.user.id)));
     let q = lastList();
     expect(q.get('program')).toBe('diabetes');
     expect(q.get('category')).toBe('due_week');
@@ -279,7 +324,7 @@ describe('WorklistPage', () => {
 
   it('offers a township picker to township users and sends the chosen township', async () => {
     setup('/worklist?township=341524100', LISTS, {
-      ...ME,
+      ...DOCTOR,
       user: { ...ME.user, id: 3, jurisdiction: { counties: [], townships: ['341524100'], villages: [] } },
     });
     await screen.findByText('张桂兰');
@@ -292,5 +337,64 @@ describe('WorklistPage', () => {
     setup('/worklist');
     await screen.findByText('张桂兰');
     expect(screen.queryByTestId('wl-township')).toBeNull();
+  });
+
+  describe('a read-only user sees no write buttons; a village doctor does', () => {
+    const atPhoneWidth = async (run: () => Promise<void>) => {
+      const width = window.innerWidth;
+      window.innerWidth = 390;
+      try {
+        await run();
+      } finally {
+        window.innerWidth = width;
+      }
+    };
+    const noWriteButtons = async () => {
+      await screen.findByTestId('signed-in');
+      for (const id of WRITE_BUTTONS) expect(screen.queryByTestId(id)).toBeNull();
+      expect(screen.queryByRole('button', { name: /随\s?访|登\s?记/ })).toBeNull();
+    };
+
+    it('the city inspector: chronic rows open the record from the table', async () => {
+      setup('/worklist', LISTS, INSPECTOR);
+      await screen.findByText('张桂兰');
+      await noWriteButtons();
+      fireEvent.click(screen.getByTestId('wl-open'));
+      await waitFor(() => expect(where()).toBe('/residents/5?tab=followups'));
+    });
+
+    it('the city inspector on a phone: no follow-up button on the cards either', async () => {
+      await atPhoneWidth(async () => {
+        setup('/worklist', LISTS, INSPECTOR);
+        const card = await screen.findByTestId('wl-row');
+        expect(card.tagName).toBe('DIV');
+        await noWriteButtons();
+        expect(within(card).getByTestId('wl-open')).toBeTruthy();
+      });
+    });
+
+    it('the city inspector: a scheduled register offers no record button for what is due', async () => {
+      setup(`/worklist?program=${scheduled.program}`, LISTS, INSPECTOR);
+      await screen.findByText('赵小宝');
+      await noWriteButtons();
+      expect(screen.getByTestId('wl-open')).toBeTruthy();
+    });
+
+    it('the village doctor: follow-up and record buttons, in the table and on the cards', async () => {
+      setup('/worklist');
+      await screen.findByText('张桂兰');
+      expect(screen.getByTestId('wl-followup')).toBeTruthy();
+      cleanup();
+      setup(`/worklist?program=${scheduled.program}`);
+      await screen.findByText('赵小宝');
+      fireEvent.click(screen.getByTestId('wl-record-due'));
+      await waitFor(() => expect(where()).toBe(`/residents/12/services/${scheduled.schedule.types[0]!}/new`));
+      cleanup();
+      await atPhoneWidth(async () => {
+        setup('/worklist');
+        const card = await screen.findByTestId('wl-row');
+        expect(within(card).getByTestId('wl-followup')).toBeTruthy();
+      });
+    });
   });
 });

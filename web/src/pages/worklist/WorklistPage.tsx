@@ -53,7 +53,10 @@ const today = () => countyToday();
 
 export function WorklistPage() {
   const { t, lang } = useI18n();
-  const { me } = useSession();
+  const { me, can } = useSession();
+  // Recording a follow-up or a due service needs service.write; a read-only user (the city inspector)
+  // gets the record's follow-ups instead of a button that would end in "no permission".
+  const canRecord = can('service.write');
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const navigate = useNavigate();
@@ -118,11 +121,13 @@ export function WorklistPage() {
   const here = `${location.pathname}${location.search}`;
   // A scheduled register's row opens the form of the service due (the 6-month check, the next dose).
   const schedule = register.schedule;
+  const opens = (r: WorklistItem): 'followup' | 'due' | 'record' =>
+    canRecord && followUpPage ? 'followup' : canRecord && schedule && r.dueType ? 'due' : 'record';
   const open = (r: WorklistItem) =>
     void navigate(
-      followUpPage
+      opens(r) === 'followup'
         ? pathOf('followup', { id: r.residentId, program })
-        : schedule && r.dueType
+        : opens(r) === 'due' && r.dueType
           ? pathOf('service-new', { id: r.residentId, type: r.dueType })
           : `${pathOf('resident', { id: r.residentId })}?tab=followups`,
       { state: { from: here } },
@@ -207,11 +212,11 @@ export function WorklistPage() {
   const overdueTag = (r: WorklistItem) =>
     r.overdueDays > 0 ? <Tag color="error">{t('wl.overdueDays', { n: r.overdueDays })}</Tag> : '';
   const action = (r: WorklistItem) =>
-    followUpPage ? (
+    opens(r) === 'followup' ? (
       <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-followup">
         {t('wl.followUp')}
       </Button>
-    ) : schedule && r.dueType ? (
+    ) : opens(r) === 'due' ? (
       <Button size="small" type="primary" onClick={() => open(r)} data-testid="wl-record-due">
         {t('wl.recordDue')}
       </Button>
