@@ -35,8 +35,8 @@ export const followup = {
   'wl.empty': ['没有需要随访的患者', 'Nobody due'],
 
   'fu.prefilled': [
-    '已带入上次随访（{date}）的用药、目标和生活方式',
-    'Medication, targets and lifestyle copied from the last follow-up ({date})',
+    '已带入上次随访（{date}）的用药、身高和各项目标，请核对',
+    'Medication, height and targets copied from the last follow-up ({date}); check them',
   ],
   'fu.serviceDate': ['随访日期', 'Visit date'],
   'fu.delivery': ['随访方式', 'Method'],

@@ -61,6 +61,30 @@ describe('follow-up model', () => {
     expect(c.lifestyle).toEqual({ alcoholTarget: 0 });
   });
 
+  it('carries over only the medication, the height and the targets, not what is judged at each visit', () => {
+    const c = carryOver({
+      sbp: 150,
+      dbp: 95,
+      heightCm: 168,
+      weightKg: 70,
+      targetWeightKg: 65,
+      saltTarget: '1',
+      medicationAdherence: '2',
+      insulin: { kind: '门冬胰岛素', usage: '' },
+      medications: [{ name: 'x', timesPerDay: 1, dose: '1' }],
+      symptoms: { codes: ['2'] },
+      lifestyle: { cigarettesPerDay: 10, cigarettesTarget: 5, psychology: '2', compliance: '3' },
+    });
+    expect(c).toEqual({
+      heightCm: 168,
+      targetWeightKg: 65,
+      saltTarget: '1',
+      insulin: { kind: '门冬胰岛素', usage: '' },
+      medications: [{ name: 'x', timesPerDay: 1, dose: '1' }],
+      lifestyle: { cigarettesTarget: 5 },
+    });
+  });
+
   it("offers the program's own emergency flags", () => {
     expect(hypertensionFollowUp.emergencyFlags).toContain('severe_headache_or_dizziness');
     expect(hypertensionFollowUp.emergencyFlags).not.toContain('ketosis_signs');

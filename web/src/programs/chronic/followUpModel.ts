@@ -162,8 +162,10 @@ export function assess(
 export const expectedCode = (c: VisitClassification | null) => (c ? classificationCode(c) : undefined);
 
 /**
- * Fields carried over from the last follow-up: medication, insulin, targets, height and lifestyle targets.
- * Per-visit findings (readings, symptoms, emergency flags, HbA1c and its date, hypoglycaemia) are not.
+ * Fields carried over from the last follow-up, as the form's notice says (fu.prefilled): the medication
+ * (drugs and insulin), the height and the targets. The visit's own findings and judgements are not: the
+ * readings, symptoms, emergency flags, HbA1c and its date, hypoglycaemia, and the adherence, psychological
+ * adjustment and compliance the doctor assesses at each visit.
  */
 export function carryOver(last: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!last) return {};
@@ -171,22 +173,13 @@ export function carryOver(last: Record<string, unknown> | undefined): Record<str
   const pick = (o: Record<string, unknown>, keys: string[]) =>
     Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
   return {
-    ...pick(last, [
-      'targetWeightKg',
-      'heightCm',
-      'medicationAdherence',
-      'saltTarget',
-      'stapleTarget',
-      'insulin',
-    ]),
+    ...pick(last, ['targetWeightKg', 'heightCm', 'saltTarget', 'stapleTarget', 'insulin']),
     medications: Array.isArray(last.medications) ? last.medications : [],
     lifestyle: pick(ls, [
       'cigarettesTarget',
       'alcoholTarget',
       'exerciseTargetTimesPerWeek',
       'exerciseTargetMinutes',
-      'psychology',
-      'compliance',
     ]),
   };
 }
