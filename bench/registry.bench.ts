@@ -44,12 +44,34 @@ async function samples() {
   }));
 }
 
+/**
+ * Waits until the server's start-up work is done (the by-age sweep of the registers runs once it listens,
+ * and on a million residents takes a while): no query of another connection active for 3 s in a row.
+ */
+async function settled(): Promise<void> {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const t0 = Date.now();
+  let quiet = 0;
+  while (quiet < 3 && Date.now() - t0 < 300_000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const { rows } = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    quiet = rows[0]!.n === 0 ? quiet + 1 : 0;
+  }
+  await c.end();
+  console.log(`Start-up work done after ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+}
+
 async function main(): Promise<void> {
   await prepareCounty(DB_NAME, RESIDENTS, { history: false });
   if (process.env.BENCH_LOAD_ONLY === '1') return;
   const rows = await samples();
   const { stop } = await startServer(dbUrl, { JKDA_BENCH_CEILING: '1' });
   try {
+    await settled();
     const county = await token('county');
     const enc = encodeURIComponent;
     const kinds: [string, string[]][] = [
