@@ -148,9 +148,12 @@ describe.skipIf(!hasChromium)('browser: households, card, administrators, errors
 
     await page.locator('.ant-menu').getByText('审计日志').click();
     await page.waitForURL(/\/audit$/);
-    await choose(page, '操作', '结案');
+    await page.getByLabel('用户名', { exact: true }).fill('county');
     await page.getByTestId('audit-search').click();
-    const row = page.locator('.ant-table-row', { hasText: `档案 #${made.id}` });
+    const row = page
+      .locator('.ant-table-row', { hasText: `档案 #${made.id}` })
+      .filter({ hasText: '结案日期' })
+      .first();
     await row.waitFor();
     expect(await row.textContent()).toContain('县卫健委管理员');
     await screenshot(page, 'g-audit-log', false);
