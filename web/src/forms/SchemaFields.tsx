@@ -27,6 +27,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { dateStringProps, SchemaItem } from './SchemaItem.tsx';
 import { fieldLabel, type FieldWords } from './fieldWords.ts';
+import { numberPad } from './numberRange.ts';
 import { fieldsOf, type FieldNode } from './schemaWalk.ts';
 import type { Path } from './schemaIssues.ts';
 
@@ -116,11 +117,17 @@ function Leaf({ n, name: path, ctx }: { n: FieldNode; name: Path; ctx: Ctx }): R
       );
     case 'number':
       return (
-        <SchemaItem name={name} rulePath={path} label={label} required={n.required}>
+        <SchemaItem
+          name={name}
+          rulePath={path}
+          label={label}
+          required={n.required}
+          range={{ min: n.min, max: n.max, integer: n.integer }}
+        >
+          {/* No min, max or precision: the input would clamp or round what was typed. */}
           <InputNumber
             style={{ width: '100%' }}
-            inputMode={n.integer ? 'numeric' : 'decimal'}
-            {...(n.integer ? { precision: 0 } : {})}
+            {...numberPad(n.integer)}
             disabled={ctx.readOnly}
             data-testid={testId}
           />

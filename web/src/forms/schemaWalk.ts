@@ -247,3 +247,30 @@ export function wordPaths(nodes: readonly FieldNode[]): string[] {
   walk(nodes);
   return [...out];
 }
+
+const numbersCache = new WeakMap<z.ZodType, Map<string, { min?: number; max?: number; integer: boolean }>>();
+
+/**
+ * The bounds of the number field at a path (`general.pulse`, no list indices) as the schema has them, so a
+ * hand-laid form shows the server's own range; undefined when the path is not a number field.
+ */
+export function numberBoundsAt(
+  schema: z.ZodType,
+  path: string,
+): { min?: number; max?: number; integer: boolean } | undefined {
+  let found = numbersCache.get(schema);
+  if (!found) {
+    const map = new Map<string, { min?: number; max?: number; integer: boolean }>();
+    const walk = (list: readonly FieldNode[]) => {
+      for (const n of list) {
+        if (n.kind === 'number') map.set(n.path, { min: n.min, max: n.max, integer: n.integer });
+        else if (n.kind === 'group' || n.kind === 'list') walk(n.children);
+        else if (n.kind === 'variants') for (const o of n.options) walk(o.children);
+      }
+    };
+    walk(fieldsOf(schema));
+    numbersCache.set(schema, map);
+    found = map;
+  }
+  return found.get(path);
+}

@@ -2,6 +2,15 @@
 export const form = {
   'form.add': ['添加', 'Add'],
   'form.remove': ['删除', 'Remove'],
+  // A number outside what the form takes: kept as typed and shown on its field with the range.
+  'form.range': ['请填写 {min} 到 {max} 之间的数', 'Enter a number from {min} to {max}'],
+  'form.rangeInt': ['请填写 {min} 到 {max} 之间的整数', 'Enter a whole number from {min} to {max}'],
+  'form.rangeMin': ['请填写不小于 {min} 的数', 'Enter a number of at least {min}'],
+  'form.rangeMinInt': ['请填写不小于 {min} 的整数', 'Enter a whole number of at least {min}'],
+  'form.rangeMax': ['请填写不大于 {max} 的数', 'Enter a number no more than {max}'],
+  'form.rangeMaxInt': ['请填写不大于 {max} 的整数', 'Enter a whole number no more than {max}'],
+  'form.integer': ['请填写整数', 'Enter a whole number'],
+  'form.number': ['请填写数字', 'Enter a number'],
   'field.name': ['姓名', 'Name'],
   'field.sex': ['性别', 'Sex'],
   'field.birthDate': ['出生日期', 'Birth date'],
@@ -24,6 +33,7 @@ export const form = {
   'field.basicInfo.contactName': ['联系人姓名', 'Contact name'],
   'field.basicInfo.contactPhone': ['联系人电话', 'Contact phone'],
   'field.basicInfo.residenceType': ['常住类型', 'Residence type'],
+  'field.basicInfo': ['基本信息', 'Basic information'],
   'field.basicInfo.ethnicity': ['民族', 'Ethnicity'],
   'field.basicInfo.ethnicityOther': ['其他民族', 'Other ethnicity'],
   'field.basicInfo.bloodType': ['血型', 'Blood type'],

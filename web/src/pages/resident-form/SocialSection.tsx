@@ -44,12 +44,20 @@ export function SocialSection() {
       </Col>
       <Col xs={24} md={8}>
         <SchemaItem name={['basicInfo', 'education']} label={t('field.basicInfo.education')} required>
-          <Select placeholder={t('common.choose')} options={codeOptions('education', lang)} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('common.choose')}
+            options={codeOptions('education', lang)}
+          />
         </SchemaItem>
       </Col>
       <Col xs={24} md={16}>
         <SchemaItem name={['basicInfo', 'occupation']} label={t('field.basicInfo.occupation')} required>
-          <Select placeholder={t('common.choose')} options={codeOptions('occupation', lang)} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('common.choose')}
+            options={codeOptions('occupation', lang)}
+          />
         </SchemaItem>
       </Col>
       <Col xs={24}>

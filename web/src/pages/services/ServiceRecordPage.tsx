@@ -36,6 +36,7 @@ import {
   type ServiceRecordFull,
 } from './services.api.ts';
 import { countyToday } from '../../app/today.ts';
+import { showFirstError } from '../../forms/firstError.ts';
 
 export const todayIso = () => countyToday();
 
@@ -268,6 +269,7 @@ function RecordForm({
     if (issues.length) {
       setSummary(issues.map(issueLine));
       void message.error(t('svc.issues', { n: issues.length }));
+      showFirstError(form);
       return null;
     }
     setSummary([]);

@@ -35,13 +35,22 @@ import {
 import { pathOf } from '../../app/routeTable.tsx';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
+import { numberPad, outOfRange, rangeRule, type NumberRange } from '../../forms/numberRange.ts';
 import { codeText } from '../../forms/schemaIssues.ts';
 import { codeLabel } from '../../i18n/codes.ts';
 import { useI18n, type MsgKey } from '../../i18n/i18n.tsx';
 import { DELIVERIES, servicesApi } from '../../pages/services/services.api.ts';
 import type { FollowUpFormProps, ResidentView, SavedNotice } from '../program-ui.ts';
-import { assess, carryOver, expectedCode, toFormPayload, type FollowUpValues } from './followUpModel.ts';
+import {
+  assess,
+  carryOver,
+  expectedCode,
+  possible,
+  toFormPayload,
+  type FollowUpValues,
+} from './followUpModel.ts';
 import { countyToday } from '../../app/today.ts';
+import { showFirstError } from '../../forms/firstError.ts';
 
 /** A field's status for <Form.Item>: an issue once the field (or one of `alsoAfter`) was touched. */
 export type ItemStatus = (
@@ -49,11 +58,14 @@ export type ItemStatus = (
   alsoAfter?: string[],
 ) => { validateStatus?: 'error'; help?: string };
 
-/** A number field of the form part (a grid column). */
+/**
+ * A number field of the form part (a grid column): a value outside `min`–`max` (the server's own range) is
+ * kept as typed and shown on the field with the range in words.
+ */
 export type NumberItem = (
   name: string[],
   label: MsgKey,
-  extra?: { min?: number; max?: number; step?: number },
+  extra?: NumberRange & { step?: number },
 ) => ReactNode;
 
 /** What a program's own fields get from the form. */
@@ -82,6 +94,18 @@ export interface ChronicFollowUpHooks {
 }
 
 const today = () => countyToday();
+
+/** 每日次数 of a drug (followup-base.schema.ts). */
+const TIMES_PER_DAY: NumberRange = { min: 0, max: 12 };
+
+function valueAt(values: unknown, path: readonly (string | number)[]): unknown {
+  let cur = values;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
 
 export function ChronicFollowUpForm({
   type,
@@ -172,8 +196,14 @@ export function ChronicFollowUpForm({
 
   const save = async () => {
     setSubmitted(true);
-    if (issues.length) {
+    // The number fields' range rules: their errors show on the fields, and nothing is sent.
+    const inRange = await form.validateFields().then(
+      () => true,
+      () => false,
+    );
+    if (!inRange || issues.length) {
       void message.error(t('fu.issues', { n: issues.length }));
+      showFirstError(form);
       return;
     }
     setBusy(true);
@@ -211,10 +241,19 @@ export function ChronicFollowUpForm({
   const level = (keys: MsgKey[]) => keys.map((k, i) => ({ value: String(i + 1), label: t(k) }));
   const good = level(['fu.level.good', 'fu.level.fair', 'fu.level.poor']);
   const symptoms = hooks.symptoms.map((k, i) => ({ value: String(i + 1), label: t(k) }));
-  const n = (name: string[], label: MsgKey, extra: { min?: number; max?: number; step?: number } = {}) => (
+  /** A number item's status: its range rule's error while the value is outside it, else the form's. */
+  const numberStatus = (name: (string | number)[], range: NumberRange) =>
+    outOfRange(valueAt(merged, name), range) ? {} : item(name);
+  const n: NumberItem = (name, label, { step, ...range } = {}) => (
     <Col xs={12} md={6} key={name.join('.')}>
-      <Form.Item name={['form', ...name]} label={t(label)} {...item(['form', ...name])}>
-        <InputNumber style={{ width: '100%' }} {...extra} />
+      <Form.Item
+        name={['form', ...name]}
+        label={t(label)}
+        rules={[rangeRule(range, t)]}
+        {...numberStatus(['form', ...name], range)}
+      >
+        {/* No min or max: the input would clamp what was typed. */}
+        <InputNumber style={{ width: '100%' }} step={step} {...numberPad(range.integer)} />
       </Form.Item>
     </Col>
   );
@@ -423,11 +462,11 @@ export function ChronicFollowUpForm({
                   </Form.Item>
                 )}
                 <Row gutter={12}>
-                  {n(['sbp'], 'fu.sbp', { min: 0, max: 400 })}
-                  {n(['dbp'], 'fu.dbp', { min: 0, max: 300 })}
-                  {n(['heartRate'], 'fu.heartRate', { min: 0, max: 350 })}
-                  {n(['heightCm'], 'fu.height', { min: 30, max: 260 })}
-                  {n(['weightKg'], 'fu.weight', { min: 1, max: 400, step: 0.5 })}
+                  {n(['sbp'], 'fu.sbp', possible('sbp', true))}
+                  {n(['dbp'], 'fu.dbp', possible('dbp', true))}
+                  {n(['heartRate'], 'fu.heartRate', possible('heartRate', true))}
+                  {n(['heightCm'], 'fu.height', possible('heightCm'))}
+                  {n(['weightKg'], 'fu.weight', { ...possible('weightKg'), step: 0.5 })}
                   {n(['targetWeightKg'], 'fu.targetWeight', { min: 1, max: 400, step: 0.5 })}
                   {Signs && <Signs {...kit} />}
                   <Col xs={24} md={12}>
@@ -557,13 +596,13 @@ export function ChronicFollowUpForm({
                           <Col span={5}>
                             <Form.Item
                               name={[f.name, 'timesPerDay']}
-                              {...item(['form', 'medications', f.name, 'timesPerDay'])}
+                              rules={[rangeRule(TIMES_PER_DAY, t)]}
+                              {...numberStatus(['form', 'medications', f.name, 'timesPerDay'], TIMES_PER_DAY)}
                             >
                               <InputNumber
                                 placeholder={t('fu.timesPerDay')}
-                                min={0}
-                                max={12}
                                 style={{ width: '100%' }}
+                                {...numberPad(TIMES_PER_DAY.integer)}
                               />
                             </Form.Item>
                           </Col>

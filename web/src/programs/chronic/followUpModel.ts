@@ -7,6 +7,7 @@
 import {
   ageOn,
   classificationCode,
+  PLAUSIBLE_RANGES,
   classificationFromCode,
   expectedClassification,
   programRegistry,
@@ -15,11 +16,13 @@ import {
   type ChronicProgram,
   type EmergencyCriterion,
   type NextVisitPlan,
+  type PlausibilityField,
   type ServiceContext,
   type ServiceEvaluation,
   type VisitClassification,
 } from '@jkda/domain';
 import { countyToday } from '../../app/today.ts';
+import type { NumberRange } from '../../forms/numberRange.ts';
 
 export interface FollowUpValues {
   serviceDate: string;
@@ -182,4 +185,13 @@ export function carryOver(last: Record<string, unknown> | undefined): Record<str
       'exerciseTargetMinutes',
     ]),
   };
+}
+
+/**
+ * The range the server takes for a reading it checks for plausibility (chronic.rules.ts PLAUSIBLE_RANGES:
+ * SBP 40–300 mmHg …; inside the schema's own bounds), for the form's number fields.
+ */
+export function possible(field: PlausibilityField, integer?: boolean): NumberRange {
+  const [min, max] = PLAUSIBLE_RANGES[field].possible;
+  return { min, max, ...(integer ? { integer } : {}) };
 }

@@ -8,6 +8,7 @@ import { DIABETES_EMERGENCY_FLAGS, FASTING_GLUCOSE_TARGET } from '@jkda/domain';
 import { useI18n, type MsgKey } from '../../i18n/i18n.tsx';
 import { chronicFollowUpDef } from '../chronic/chronicFollowUp.tsx';
 import type { ChronicFollowUpHooks, SectionProps } from '../chronic/ChronicFollowUpForm.tsx';
+import { possible } from '../chronic/followUpModel.ts';
 import type { ProgramUi } from '../program-ui.ts';
 
 const DORSALIS_PEDIS = [
@@ -57,7 +58,7 @@ function GlucoseTests({ n, item, resident, today }: SectionProps) {
   const { t } = useI18n();
   return (
     <>
-      {n(['fastingGlucose'], 'fu.fastingGlucose', { min: 0, max: 60, step: 0.1 })}
+      {n(['fastingGlucose'], 'fu.fastingGlucose', { ...possible('glucose'), step: 0.1 })}
       {n(['hba1c'], 'fu.hba1c', { min: 0, max: 25, step: 0.1 })}
       <Col xs={12} md={6}>
         <Form.Item

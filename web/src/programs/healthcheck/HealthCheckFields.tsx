@@ -60,7 +60,9 @@ import {
   type HealthCheck,
   type HealthCheckEvaluation,
 } from '@jkda/domain';
+import { numberPad, rangeRule } from '../../forms/numberRange.ts';
 import { collectIssues, type FieldIssue } from '../../forms/schemaIssues.ts';
+import { numberBoundsAt } from '../../forms/schemaWalk.ts';
 import { useI18n, type Lang, type MsgKey } from '../../i18n/i18n.tsx';
 import { hasKey } from '../../i18n/messages.ts';
 import {
@@ -172,6 +174,20 @@ function fieldLabel(t: Ctx['t'], path: P): string {
   return hasKey(k) ? t(k) : path.join('.');
 }
 
+/** The schema's range of the number at ['form', …path] (never clamped: the number input has no min or max). */
+const boundsOf = (path: P) => numberBoundsAt(healthCheckSchema, path.join('.')) ?? { integer: false };
+
+/**
+ * The rules of the item at ['form', …path]: for a number, its range first (a value outside it shows the
+ * range in words, and only that), then the schema and the rules.
+ */
+function useItemRules(path: P): { rules: Rule[]; validateFirst?: boolean } {
+  const { t, rule } = useCtx();
+  const bounds = numberBoundsAt(healthCheckSchema, path.join('.'));
+  const own = rule(['form', ...path]);
+  return bounds ? { rules: [rangeRule(bounds, t), own], validateFirst: true } : { rules: [own] };
+}
+
 /** A form item at ['form', …path], validated with the schema and the rules as the user types. */
 function Item({
   path,
@@ -186,12 +202,12 @@ function Item({
   preserve?: boolean;
   noLabel?: boolean;
 }) {
-  const { t, rule } = useCtx();
+  const { t } = useCtx();
   return (
     <Form.Item
       name={['form', ...path]}
       label={noLabel ? undefined : (label ?? fieldLabel(t, path))}
-      rules={[rule(['form', ...path])]}
+      {...useItemRules(path)}
       validateDebounce={250}
       preserve={preserve}
     >
@@ -284,29 +300,56 @@ function Single({ path, table, preserve }: { path: string; table: Table; preserv
   );
 }
 
+/** A number field: its range is the schema's, shown as an error when a value is outside it (not clamped). */
 function Num({
   path,
-  min = 0,
-  max,
   step,
   preserve,
   span = 6,
   disabled,
 }: {
   path: string;
-  min?: number;
-  max: number;
   step?: number;
   preserve?: boolean;
   span?: number;
   disabled?: boolean;
 }) {
+  const p = path.split('.');
   return (
     <Col xs={12} md={span}>
-      <Item path={path.split('.')} preserve={preserve}>
-        <InputNumber min={min} max={max} step={step} style={{ width: '100%' }} disabled={disabled} />
+      <Item path={p} preserve={preserve}>
+        <InputNumber
+          step={step}
+          style={{ width: '100%' }}
+          disabled={disabled}
+          {...numberPad(boundsOf(p).integer)}
+        />
       </Item>
     </Col>
+  );
+}
+
+/** A number inside a compact row (BP, glucose and its unit): no label of its own, the row's item shows its error. */
+function InlineNum({
+  path,
+  placeholder,
+  width,
+  step,
+}: {
+  path: P;
+  placeholder?: string;
+  width: string;
+  step?: number;
+}) {
+  return (
+    <Form.Item noStyle name={['form', ...path]} {...useItemRules(path)} validateDebounce={250}>
+      <InputNumber
+        placeholder={placeholder}
+        step={step}
+        style={{ width }}
+        {...numberPad(boundsOf(path).integer)}
+      />
+    </Form.Item>
   );
 }
 
@@ -488,22 +531,8 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
     <Col xs={24} md={12}>
       <Form.Item label={fieldLabel(t, ['general', arm])} required={false}>
         <Space.Compact block>
-          <Form.Item
-            noStyle
-            name={['form', 'general', arm, 'sbp']}
-            rules={[ctx.rule(['form', 'general', arm, 'sbp'])]}
-            validateDebounce={250}
-          >
-            <InputNumber min={0} max={400} placeholder={t('hc.sbp')} style={{ width: '50%' }} />
-          </Form.Item>
-          <Form.Item
-            noStyle
-            name={['form', 'general', arm, 'dbp']}
-            rules={[ctx.rule(['form', 'general', arm, 'dbp'])]}
-            validateDebounce={250}
-          >
-            <InputNumber min={0} max={300} placeholder={t('hc.dbp')} style={{ width: '50%' }} />
-          </Form.Item>
+          <InlineNum path={['general', arm, 'sbp']} placeholder={t('hc.sbp')} width="50%" />
+          <InlineNum path={['general', arm, 'dbp']} placeholder={t('hc.dbp')} width="50%" />
         </Space.Compact>
       </Form.Item>
     </Col>
@@ -537,18 +566,18 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
 
             <Section id="general">
               <Row gutter={12}>
-                <Num path="general.temperature" max={50} step={0.1} />
-                <Num path="general.pulse" max={400} />
-                <Num path="general.respiration" max={150} />
+                <Num path="general.temperature" step={0.1} />
+                <Num path="general.pulse" />
+                <Num path="general.respiration" />
               </Row>
               <Row gutter={12}>
                 {bp('bpLeft')}
                 {bp('bpRight')}
               </Row>
               <Row gutter={12}>
-                <Num path="general.heightCm" max={300} step={0.5} />
-                <Num path="general.weightKg" max={500} step={0.5} />
-                <Num path="general.waistCm" max={300} step={0.5} />
+                <Num path="general.heightCm" step={0.5} />
+                <Num path="general.weightKg" step={0.5} />
+                <Num path="general.waistCm" step={0.5} />
                 <Col xs={12} md={6}>
                   <BmiItem />
                 </Col>
@@ -567,7 +596,7 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
                       <Single path="general.cognition" table={SCREEN_RESULT} preserve={false} />
                     </Col>
                     <When path="general.cognition" test={(v) => v === '2'}>
-                      <Num path="general.mmseScore" max={30} preserve={false} span={8} />
+                      <Num path="general.mmseScore" preserve={false} span={8} />
                     </When>
                   </Row>
                   <Row gutter={12} align="bottom">
@@ -575,7 +604,7 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
                       <Single path="general.emotion" table={SCREEN_RESULT} preserve={false} />
                     </Col>
                     <When path="general.emotion" test={(v) => v === '2'}>
-                      <Num path="general.depressionScore" max={30} preserve={false} span={8} />
+                      <Num path="general.depressionScore" preserve={false} span={8} />
                     </When>
                   </Row>
                 </div>
@@ -586,8 +615,8 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
               <Single path="lifestyle.exercise.frequency" table={EXERCISE_FREQUENCY} />
               <When path="lifestyle.exercise.frequency" test={(v) => v !== undefined && v !== '4'}>
                 <Row gutter={12}>
-                  <Num path="lifestyle.exercise.minutesPerSession" max={1440} />
-                  <Num path="lifestyle.exercise.years" max={120} step={0.5} />
+                  <Num path="lifestyle.exercise.minutesPerSession" />
+                  <Num path="lifestyle.exercise.years" step={0.5} />
                   <Text path="lifestyle.exercise.mode" max={50} />
                 </Row>
               </When>
@@ -595,10 +624,10 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
               <Single path="lifestyle.smoking.status" table={SMOKING_STATUS} />
               <When path="lifestyle.smoking.status" test={(v) => v === '2' || v === '3'}>
                 <Row gutter={12}>
-                  <Num path="lifestyle.smoking.cigarettesPerDay" max={200} />
-                  <Num path="lifestyle.smoking.startAge" max={120} />
+                  <Num path="lifestyle.smoking.cigarettesPerDay" />
+                  <Num path="lifestyle.smoking.startAge" />
                   <When path="lifestyle.smoking.status" test={(v) => v === '2'}>
-                    <Num path="lifestyle.smoking.quitAge" max={120} />
+                    <Num path="lifestyle.smoking.quitAge" />
                   </When>
                 </Row>
               </When>
@@ -606,13 +635,13 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
               <When path="lifestyle.drinking.frequency" test={(v) => v !== undefined && v !== '1'}>
                 <div data-testid="hc-drinking-details">
                   <Row gutter={12}>
-                    <Num path="lifestyle.drinking.liangPerDay" max={100} step={0.5} />
-                    <Num path="lifestyle.drinking.startAge" max={120} />
+                    <Num path="lifestyle.drinking.liangPerDay" step={0.5} />
+                    <Num path="lifestyle.drinking.startAge" />
                     <Col xs={12} md={6}>
                       <Single path="lifestyle.drinking.quit" table={DRINKING_QUIT} />
                     </Col>
                     <When path="lifestyle.drinking.quit" test={(v) => v === '2'}>
-                      <Num path="lifestyle.drinking.quitAge" max={120} />
+                      <Num path="lifestyle.drinking.quitAge" />
                     </When>
                   </Row>
                   <Single path="lifestyle.drinking.drunkPastYear" table={YES_NO} />
@@ -624,7 +653,7 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
                 <div data-testid="hc-occupational">
                   <Row gutter={12}>
                     <Text path="lifestyle.occupational.job" max={50} />
-                    <Num path="lifestyle.occupational.years" max={100} step={0.5} />
+                    <Num path="lifestyle.occupational.years" step={0.5} />
                   </Row>
                   <Typography.Text strong>{t('hc.f.lifestyle.occupational.hazards')}</Typography.Text>
                   {OCCUPATIONAL_HAZARDS.map((h) => (
@@ -652,10 +681,10 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
               </Row>
               <Single path="organs.pharynx" table={PHARYNX} />
               <Row gutter={12}>
-                <Num path="organs.vision.left" min={3} max={5.3} step={0.1} />
-                <Num path="organs.vision.right" min={3} max={5.3} step={0.1} />
-                <Num path="organs.vision.leftCorrected" min={3} max={5.3} step={0.1} />
-                <Num path="organs.vision.rightCorrected" min={3} max={5.3} step={0.1} />
+                <Num path="organs.vision.left" step={0.1} />
+                <Num path="organs.vision.right" step={0.1} />
+                <Num path="organs.vision.leftCorrected" step={0.1} />
+                <Num path="organs.vision.rightCorrected" step={0.1} />
               </Row>
               <Single path="organs.hearing" table={HEARING} />
               <Single path="organs.motor" table={MOTOR_FUNCTION} />
@@ -672,7 +701,7 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
               <Described path="exam.lungs.rales" />
               <Typography.Title level={5}>{t('hc.f.exam.heart')}</Typography.Title>
               <Row gutter={12}>
-                <Num path="exam.heart.rate" max={400} />
+                <Num path="exam.heart.rate" />
                 <Col xs={24} md={18}>
                   <Single path="exam.heart.rhythm" table={HEART_RHYTHM} />
                 </Col>
@@ -707,9 +736,9 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
             <Section id="labs">
               <Typography.Title level={5}>{t('hc.f.labs.bloodRoutine')}</Typography.Title>
               <Row gutter={12}>
-                <Num path="labs.bloodRoutine.hemoglobin" max={300} />
-                <Num path="labs.bloodRoutine.wbc" max={500} step={0.1} />
-                <Num path="labs.bloodRoutine.platelets" max={3000} />
+                <Num path="labs.bloodRoutine.hemoglobin" />
+                <Num path="labs.bloodRoutine.wbc" step={0.1} />
+                <Num path="labs.bloodRoutine.platelets" />
                 <Text path="labs.bloodRoutine.other" span={6} />
               </Row>
               <Typography.Title level={5}>{t('hc.f.labs.urineRoutine')}</Typography.Title>
@@ -729,14 +758,7 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
                 <Col xs={24} md={12}>
                   <Form.Item label={t('hc.f.labs.fastingGlucose')}>
                     <Space.Compact block>
-                      <Form.Item
-                        noStyle
-                        name={['form', 'labs', 'fastingGlucose', 'value']}
-                        rules={[ctx.rule(['form', 'labs', 'fastingGlucose', 'value'])]}
-                        validateDebounce={250}
-                      >
-                        <InputNumber min={0} max={2000} step={0.1} style={{ width: '60%' }} />
-                      </Form.Item>
+                      <InlineNum path={['labs', 'fastingGlucose', 'value']} step={0.1} width="60%" />
                       <Form.Item noStyle name={['form', 'labs', 'fastingGlucose', 'unit']}>
                         <Select
                           style={{ width: '40%' }}
@@ -747,8 +769,8 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
                     </Space.Compact>
                   </Form.Item>
                 </Col>
-                <Num path="labs.hba1c" max={30} step={0.1} />
-                <Num path="labs.urineMicroalbumin" max={10000} step={0.1} />
+                <Num path="labs.hba1c" step={0.1} />
+                <Num path="labs.urineMicroalbumin" step={0.1} />
               </Row>
               <Described path="labs.ecg" />
               <Row gutter={12}>
@@ -761,25 +783,25 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
               </Row>
               <Typography.Title level={5}>{t('hc.f.labs.liver')}</Typography.Title>
               <Row gutter={12}>
-                <Num path="labs.liver.alt" max={10000} />
-                <Num path="labs.liver.ast" max={10000} />
-                <Num path="labs.liver.albumin" max={100} step={0.1} />
-                <Num path="labs.liver.totalBilirubin" max={1000} step={0.1} />
-                <Num path="labs.liver.directBilirubin" max={1000} step={0.1} />
+                <Num path="labs.liver.alt" />
+                <Num path="labs.liver.ast" />
+                <Num path="labs.liver.albumin" step={0.1} />
+                <Num path="labs.liver.totalBilirubin" step={0.1} />
+                <Num path="labs.liver.directBilirubin" step={0.1} />
               </Row>
               <Typography.Title level={5}>{t('hc.f.labs.kidney')}</Typography.Title>
               <Row gutter={12}>
-                <Num path="labs.kidney.creatinine" max={5000} />
-                <Num path="labs.kidney.urea" max={200} step={0.1} />
-                <Num path="labs.kidney.potassium" max={20} step={0.1} />
-                <Num path="labs.kidney.sodium" max={250} />
+                <Num path="labs.kidney.creatinine" />
+                <Num path="labs.kidney.urea" step={0.1} />
+                <Num path="labs.kidney.potassium" step={0.1} />
+                <Num path="labs.kidney.sodium" />
               </Row>
               <Typography.Title level={5}>{t('hc.f.labs.lipids')}</Typography.Title>
               <Row gutter={12}>
-                <Num path="labs.lipids.totalCholesterol" max={50} step={0.01} />
-                <Num path="labs.lipids.triglycerides" max={100} step={0.01} />
-                <Num path="labs.lipids.ldl" max={50} step={0.01} />
-                <Num path="labs.lipids.hdl" max={20} step={0.01} />
+                <Num path="labs.lipids.totalCholesterol" step={0.01} />
+                <Num path="labs.lipids.triglycerides" step={0.01} />
+                <Num path="labs.lipids.ldl" step={0.01} />
+                <Num path="labs.lipids.hdl" step={0.01} />
               </Row>
               <Described path="labs.chestXray" />
               <Described path="labs.ultrasound.abdomen" />
@@ -875,7 +897,7 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
               </Item>
               <Row gutter={12}>
                 <When path="riskFactors.codes" test={has('5')}>
-                  <Num path="riskFactors.targetWeightKg" max={500} step={0.5} />
+                  <Num path="riskFactors.targetWeightKg" step={0.5} />
                 </When>
                 <When path="riskFactors.codes" test={has('6')}>
                   <Text path="riskFactors.vaccines" span={9} />
@@ -941,10 +963,9 @@ function BmiItem() {
   return (
     <Item path={['general', 'bmi']}>
       <InputNumber
-        min={0}
-        max={150}
         step={0.1}
         style={{ width: '100%' }}
+        {...numberPad(false)}
         disabled={bmiNow !== null}
         title={t('hc.bmiAuto')}
       />
