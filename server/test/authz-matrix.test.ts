@@ -148,6 +148,14 @@ const CASES: Record<string, Case> = {
       { url: `/api/residents?q=${t.phone}` },
     ],
   },
+  // The count of another place's residents: refused, or 0 (resident-count.test.ts checks the numbers).
+  'GET /api/residents/count': {
+    kind: 'filter',
+    requests: (t) => [
+      { url: `/api/residents/count?villageCode=${t.villageCode}` },
+      { url: `/api/residents/count?q=${encodeURIComponent(t.name)}` },
+    ],
+  },
   'GET /api/residents/export.xlsx': {
     kind: 'filter',
     requests: (t) => [
@@ -245,6 +253,15 @@ const CASES: Record<string, Case> = {
   'POST /api/residents/{id}/services': {
     kind: 'object',
     requests: (t) => [{ method: 'POST', url: `/api/residents/${t.residentId}/services`, payload: envelope }],
+  },
+  'GET /api/households': {
+    kind: 'filter',
+    requests: (t) => [
+      { url: `/api/households?villageCode=${t.villageCode}` },
+      { url: `/api/households?townshipCode=${t.townshipCode}` },
+      { url: `/api/households?q=${t.householdId}` },
+      { url: `/api/households?q=${encodeURIComponent(t.name)}` },
+    ],
   },
   'GET /api/households/{id}': {
     kind: 'object',

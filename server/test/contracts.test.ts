@@ -194,6 +194,8 @@ describeEachDb(
       expect(xlsx.statusCode).toBe(200);
       await check(xlsx);
       await check(doc.get('/api/residents/export.xlsx'));
+      await check(admin.get(`/api/residents/count?villageCode=${e.villageA}`));
+      await check(doc.get('/api/residents/count'));
     });
 
     it('households', async () => {
@@ -218,6 +220,8 @@ describeEachDb(
       );
       await check(doc.get(`/api/households/${h.id}`));
       await check((await e.as('cunyi2')).get(`/api/households/${h.id}`));
+      await check(doc.get(`/api/households?q=${encodeURIComponent('户主契')}`));
+      await check(doc.get('/api/households?villageCode=1'));
     });
 
     it('audit log', async () => {

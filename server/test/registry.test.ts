@@ -341,6 +341,70 @@ describeEachDb('resident registry API', (env) => {
     expect((await b.get(`/api/households/${h1.id}`)).statusCode).toBe(404);
   });
 
+  it('finds households by number, head name, pinyin, initials and address, in the jurisdiction only', async () => {
+    const e = env();
+    const doc = await e.as('cunyi');
+    const made = (address: string) =>
+      doc
+        .post('/api/households', { villageCode: e.villageA, address })
+        .then((r) => r.json() as { id: number });
+    const h = await made('槐树湾5_号');
+    const other = await made('东岗%2号');
+    await doc.post(
+      '/api/residents',
+      buildResident(e.villageA, { name: '诸葛户', householdId: h.id, relationToHead: '02' }),
+    );
+    await doc.post(
+      '/api/residents',
+      buildResident(e.villageA, {
+        name: '诸葛二',
+        birthDate: '1995-01-01',
+        householdId: h.id,
+        relationToHead: '20',
+      }),
+    );
+    type List = {
+      items: { id: number; head: { name: string } | null; members: number; address: string | null }[];
+      total: number;
+      totalExact: boolean;
+    };
+    const find = async (user: string, qs: string) => {
+      const res = await (await e.as(user)).get(`/api/households?${qs}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as List;
+    };
+    const ids = async (qs: string, user = 'cunyi') => (await find(user, qs)).items.map((i) => i.id);
+    const cases: [string, string, number[]][] = [
+      ['household number', `q=${h.id}`, [h.id]],
+      ['head name, characters', `q=${encodeURIComponent('诸葛')}`, [h.id]],
+      ['head name, pinyin', 'q=zhuge', [h.id]],
+      ['head name, initials', 'q=zgh', [h.id]],
+      ['part of the address', `q=${encodeURIComponent('树湾')}`, [h.id]],
+      ['a LIKE wildcard is a character', `q=${encodeURIComponent('5_号')}`, [h.id]],
+      ['a percent sign is a character', `q=${encodeURIComponent('%2号')}`, [other.id]],
+    ];
+    for (const [what, qs, want] of cases) expect(await ids(qs), what).toEqual(want);
+    const row = (await find('cunyi', `q=${h.id}`)).items[0]!;
+    expect(row).toMatchObject({ head: { name: '诸葛户' }, members: 2, address: '槐树湾5_号' });
+    // Newest first over the village; another village's doctor finds none of it.
+    const all = await find('cunyi', `villageCode=${e.villageA}&pageSize=100`);
+    expect(all.items[0]!.id).toBe(other.id);
+    expect(all.totalExact).toBe(true);
+    expect(await ids(`q=${h.id}`, 'cunyi2')).toEqual([]);
+    expect(await ids(`villageCode=${e.villageA}`, 'cunyi2')).toEqual([]);
+    // The heads shown are in the audit of the search.
+    const audit = await e.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'household.search')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit.detail)).toContain('residentIds');
+    const bad = await doc.get('/api/households?villageCode=12&pageSize=500');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('ID numbers from the builder are valid (guards the builder itself)', () => {
     expect(makeIdNumber('2000-02-29', '2')).toMatch(/^34152420000229\d{3}[\dX]$/);
   });
@@ -389,5 +453,45 @@ describeEachDb('resident list filters', (env) => {
       'querystring.ageMin',
       'querystring.sex',
     ]);
+  });
+
+  it('counts every match for administrators, with the list filters and scope; others may not count', async () => {
+    const e = env();
+    const count = async (user: string, qs: string) => {
+      const res = await (await e.as(user)).get(`/api/residents/count?${qs}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { total: number }).total;
+    };
+    const listTotal = async (user: string, qs: string) =>
+      ((await (await e.as(user)).get(`/api/residents?${qs}`)).json() as { total: number }).total;
+    const { db } = e.database;
+    const inDb = async (village?: string, status: 'active' | 'archived' = 'active') =>
+      (
+        await db
+          .selectFrom('resident')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', '=', status)
+          .$if(!!village, (q) => q.where('village_code', '=', village!))
+          .executeTakeFirstOrThrow()
+      ).n;
+    // The county administrator counts the county, and by village, as the database does.
+    expect(await count('county', '')).toBe(Number(await inDb()));
+    expect(await count('county', `villageCode=${e.villageA}`)).toBe(Number(await inDb(e.villageA)));
+    expect(await count('county', 'status=archived')).toBe(Number(await inDb(undefined, 'archived')));
+    // The same numbers as the list where the list counts to the end (the demo county is below its cap).
+    for (const qs of ['', `villageCode=${e.villageA}`, 'tag=elderly', 'sex=2&ageMin=60', 'q=王'])
+      expect(await count('county', qs), qs).toBe(await listTotal('county', qs));
+    // The township administrator counts the township only: another township's village gives 0.
+    const other = await db
+      .selectFrom('area')
+      .select('code')
+      .where('level', '=', 'village')
+      .where('code', 'not like', `${e.villageA.slice(0, 9)}%`)
+      .executeTakeFirstOrThrow();
+    expect(await count('xzadmin', `villageCode=${other.code}`)).toBe(0);
+    expect(await count('xzadmin', '')).toBe(await listTotal('xzadmin', ''));
+    // Village doctors and the city inspector have no count (they see the list's own total).
+    for (const user of ['cunyi', 'city'])
+      expect((await (await e.as(user)).get('/api/residents/count')).statusCode).toBe(403);
   });
 });

@@ -1199,7 +1199,52 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Search households in my jurisdiction (number, head name or pinyin, address; audited) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          villageCode?: string;
+          townshipCode?: string;
+          status?: 'active' | 'dissolved' | 'all';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['HouseholdList'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+      };
+    };
     put?: never;
     /** Create a household */
     post: {
@@ -1717,6 +1762,80 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/residents/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Count every match of the list query past the list cap (administrators) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          villageCode?: string;
+          townshipCode?: string;
+          sex?: '0' | '1' | '2' | '9';
+          ageMin?: number;
+          ageMax?: number;
+          tag?:
+            | 'elderly'
+            | 'child'
+            | 'hypertension'
+            | 'diabetes'
+            | 'pregnant'
+            | 'severe_mental'
+            | 'tuberculosis'
+            | 'disability'
+            | 'poverty';
+          status?: 'active' | 'archived' | 'all';
+          householdId?: number;
+          sort?: 'name' | 'recordNumber' | 'birthDate' | 'createdAt';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ResidentCount'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3662,6 +3781,25 @@ export interface components {
       version: number;
       members: components['schemas']['HouseholdMember'][];
     };
+    HouseholdList: {
+      items: {
+        id: number;
+        villageCode: string;
+        villageName: string;
+        address: string | null;
+        head: {
+          id: number;
+          name: string;
+        } | null;
+        members: number;
+        /** @enum {string} */
+        status: 'active' | 'dissolved';
+      }[];
+      total: number;
+      totalExact: boolean;
+      page: number;
+      pageSize: number;
+    };
     HouseholdMember: {
       id: number;
       name: string;
@@ -3734,6 +3872,9 @@ export interface components {
       recordId: number | null;
       doneOn: string | null;
       expected?: boolean;
+    };
+    ResidentCount: {
+      total: number;
     };
     ResidentList: {
       items: components['schemas']['ResidentListItem'][];

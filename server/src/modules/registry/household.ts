@@ -11,14 +11,19 @@ import type { AuditWriter } from '../audit/audit.writer.ts';
 import { change, type ChangeEnv, type ChangeTx } from '../../platform/change.ts';
 import { diffRecords } from './registry.diff.ts';
 import { editableOf } from './resident.snapshot.ts';
-import { scopedResidents } from './registry.repo.ts';
+import { cappedCount, COUNT_CAP, scopedResidents } from './registry.repo.ts';
+import { likePrefix } from './registry.search.ts';
 import { responses } from '../../platform/api-schema.ts';
 import {
   householdCreate,
   householdIdParams as params,
+  householdList,
+  householdListQuery,
   householdView,
   memberMove,
   type HouseholdCreate,
+  type HouseholdList,
+  type HouseholdListQuery,
   type HouseholdView,
   type MemberMove,
 } from './registry.schema.ts';
@@ -110,6 +115,78 @@ export class HouseholdService {
       },
     ]);
     return view;
+  }
+
+  /**
+   * Households of the jurisdiction found by their number, their head's name (characters, pinyin or its
+   * initials) or part of the address; newest first. Audited as a list read (the heads shown).
+   */
+  async search(ctx: Ctx, query: HouseholdListQuery): Promise<HouseholdList> {
+    const q = (query.q ?? '').replace(/\s+/g, '');
+    const pinyin = /^[a-zA-Z]+$/.test(q) ? q.toLowerCase() : '';
+    const base = repos(this.db, ctx.actor)
+      .households()
+      .leftJoin('resident as head', 'head.id', 'h.head_resident_id')
+      .$if(query.status !== 'all', (b) => b.where('h.status', '=', query.status as 'active' | 'dissolved'))
+      .$if(!!query.villageCode, (b) => b.where('h.village_code', '=', query.villageCode!))
+      .$if(!!query.townshipCode, (b) => b.where('h.township_code', '=', query.townshipCode!))
+      .$if(!!q, (b) =>
+        b.where((eb) =>
+          eb.or([
+            ...(/^\d{1,9}$/.test(q) ? [eb('h.id', '=', Number(q))] : []),
+            ...(pinyin
+              ? [
+                  eb('head.name_initials', 'like', likePrefix(pinyin)),
+                  eb('head.name_pinyin', 'like', likePrefix(pinyin)),
+                ]
+              : [eb('head.name', 'like', likePrefix(q))]),
+            eb('h.address', 'like', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+          ]),
+        ),
+      );
+    const [rows, countRow] = await Promise.all([
+      base
+        .leftJoin('area as v', 'v.code', 'h.village_code')
+        .select((eb) => [
+          'h.id',
+          'h.village_code',
+          'v.name as village_name',
+          'h.address',
+          'h.status',
+          'head.id as head_id',
+          'head.name as head_name',
+          eb
+            .selectFrom('resident as m')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('m.household_id', '=', 'h.id')
+            .where('m.status', '=', 'active')
+            .as('members'),
+        ])
+        .orderBy('h.id', 'desc')
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .execute(),
+      cappedCount(this.db, base),
+    ]);
+    const heads = rows.flatMap((r) => (r.head_id ? [r.head_id] : []));
+    await this.audit.record(ctx, [
+      { action: 'household.search', entityType: 'household', detail: { residentIds: heads } },
+    ]);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        villageCode: r.village_code,
+        villageName: r.village_name ?? '',
+        address: r.address,
+        head: r.head_id && r.head_name ? { id: r.head_id, name: r.head_name } : null,
+        members: Number(r.members ?? 0),
+        status: r.status,
+      })),
+      total: Math.min(countRow.n, COUNT_CAP),
+      totalExact: countRow.n <= COUNT_CAP,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** Puts a resident into this household (moving them out of their previous one). */
@@ -266,6 +343,19 @@ export function householdRoutes(app: FastifyInstance, households: HouseholdServi
       },
     },
     async (req, reply) => reply.code(201).send(await households.create(ctxOf(req), req.body)),
+  );
+  r.get(
+    '/api/households',
+    {
+      config: { permission: 'resident.read' },
+      schema: {
+        tags,
+        summary: 'Search households in my jurisdiction (number, head name or pinyin, address; audited)',
+        querystring: householdListQuery,
+        response: responses({ 200: householdList }),
+      },
+    },
+    async (req) => households.search(ctxOf(req), req.query),
   );
   r.get(
     '/api/households/:id',

@@ -3,7 +3,14 @@
  * which already filters by the actor's jurisdiction.
  */
 import type pg from 'pg';
-import { sql, type Kysely, type SqlBool, type Expression, type Selectable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type Kysely,
+  type Selectable,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import { maskIdNumber, maskPhone, ageOn, MANUAL_KEY_TAGS } from '@jkda/domain';
 import type { DB, ResidentTable } from '../../platform/db-types.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -115,6 +122,23 @@ function searchPlan(
   return { base, order, parsed, now };
 }
 
+/**
+ * How many rows a filtered query has, counted up to COUNT_CAP + 1 (a list's total; past the cap the list
+ * says "more than", which keeps the count of a county-wide list cheap).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any filtered select of the scoped tables
+export function cappedCount(db: Kysely<DB>, base: SelectQueryBuilder<any, any, any>): Promise<{ n: number }> {
+  return db
+    .selectFrom(
+      base
+        .select(sql`1`.as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('c'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+}
+
 export async function searchResidents(
   db: Kysely<DB>,
   actor: Actor,
@@ -144,15 +168,7 @@ export async function searchResidents(
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    db
-      .selectFrom(
-        base
-          .select(sql`1`.as('one'))
-          .limit(COUNT_CAP + 1)
-          .as('c'),
-      )
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow(),
+    cappedCount(db, base),
   ]);
   const n = countRow.n;
   return {
@@ -176,6 +192,21 @@ export async function searchResidents(
     totalExact: n <= COUNT_CAP,
     queryKind: parsed.kind,
   };
+}
+
+/**
+ * The exact number of matches of a list query, past the list's count cap: for administrators, who report
+ * the size of their jurisdiction. Counted by the same plan as the list (an index-only count on a county).
+ */
+export async function countResidents(
+  db: Kysely<DB>,
+  actor: Actor,
+  fields: FieldCrypto,
+  query: Omit<ResidentListQuery, 'page' | 'pageSize'>,
+): Promise<number> {
+  const { base } = searchPlan(db, actor, fields, query);
+  const row = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
 }
 
 export interface ExportRow {

@@ -8,6 +8,7 @@ import { binaryFile, responses } from '../../platform/api-schema.ts';
 import {
   historyEntry,
   residentIdParams,
+  residentCount,
   residentList,
   residentListQuery,
   residentView,
@@ -36,6 +37,21 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
       const res = await registry.search(ctxOf(req), req.query);
       return { ...res, page: req.query.page, pageSize: req.query.pageSize };
     },
+  );
+
+  r.get(
+    '/api/residents/count',
+    {
+      // Administrators: those who may take the list out may count it to the end too.
+      config: { permission: 'resident.export' },
+      schema: {
+        tags,
+        summary: 'Count every match of the list query past the list cap (administrators)',
+        querystring: residentListQuery.omit({ page: true, pageSize: true }),
+        response: responses({ 200: residentCount }),
+      },
+    },
+    async (req) => registry.count(ctxOf(req), req.query),
   );
 
   r.get(

@@ -7,17 +7,22 @@ export const residentIdParams = z.object({ id: z.coerce.number().int().positive(
 
 export const SORTS = ['name', 'recordNumber', 'birthDate', 'createdAt'] as const;
 
+/** The list filters by place: a village, or a township. */
+const areaFilters = {
+  villageCode: z
+    .string()
+    .regex(/^\d{12}$/, { message: 'village_code_format' })
+    .optional(),
+  townshipCode: z
+    .string()
+    .regex(/^\d{9}$/, { message: 'invalid' })
+    .optional(),
+};
+
 export const residentListQuery = z
   .object({
     q: z.string().trim().max(50).optional(),
-    villageCode: z
-      .string()
-      .regex(/^\d{12}$/, { message: 'village_code_format' })
-      .optional(),
-    townshipCode: z
-      .string()
-      .regex(/^\d{9}$/, { message: 'invalid' })
-      .optional(),
+    ...areaFilters,
     sex: z.enum(codesOf('sex')).optional(),
     ageMin: z.coerce.number().int().min(0).max(150).optional(),
     ageMax: z.coerce.number().int().min(0).max(150).optional(),
@@ -65,6 +70,14 @@ export const residentList = named(
     pageSize: z.number(),
     /** How the search box text was understood. */
     queryKind: z.string().nullable(),
+  }),
+);
+
+export const residentCount = named(
+  'ResidentCount',
+  z.object({
+    /** Every match of the list's query and filters, counted to the end (the list stops at its cap). */
+    total: z.number(),
   }),
 );
 
@@ -172,3 +185,38 @@ export const householdView = named(
   }),
 );
 export type HouseholdView = z.infer<typeof householdView>;
+
+export const householdListQuery = z
+  .object({
+    /** The household number, the head's name (characters, pinyin or initials) or part of the address. */
+    q: z.string().trim().max(60).optional(),
+    ...areaFilters,
+    status: z.enum(['active', 'dissolved', 'all']).default('active'),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type HouseholdListQuery = z.infer<typeof householdListQuery>;
+
+export const householdList = named(
+  'HouseholdList',
+  z.object({
+    items: z.array(
+      z.object({
+        id: z.number(),
+        villageCode: z.string(),
+        villageName: z.string(),
+        address: z.string().nullable(),
+        head: z.object({ id: z.number(), name: z.string() }).nullable(),
+        members: z.number(),
+        status: z.enum(['active', 'dissolved']),
+      }),
+    ),
+    total: z.number(),
+    /** False when there are more matches than were counted (total is then a lower bound). */
+    totalExact: z.boolean(),
+    page: z.number(),
+    pageSize: z.number(),
+  }),
+);
+export type HouseholdList = z.infer<typeof householdList>;

@@ -33,7 +33,13 @@ import {
 } from '../enrolments/enrolments.service.ts';
 import { managedPrograms } from '../enrolments/enrolments.repo.ts';
 import type { Directory } from '../places/directory.ts';
-import { exportResidents, loadResidentView, scopedResidents, searchResidents } from './registry.repo.ts';
+import {
+  countResidents,
+  exportResidents,
+  loadResidentView,
+  scopedResidents,
+  searchResidents,
+} from './registry.repo.ts';
 import { EXPORT_LIMIT, residentsWorkbook } from './registry.export.ts';
 import type { ResidentListQuery, ResidentView } from './registry.schema.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
@@ -99,6 +105,11 @@ export class RegistryService {
       },
     ]);
     return result;
+  }
+
+  /** The exact number of matches of the list's query (no resident's data: not audited as a read). */
+  async count(ctx: Ctx, query: Omit<ResidentListQuery, 'page' | 'pageSize'>): Promise<{ total: number }> {
+    return { total: await countResidents(this.db, ctx.actor, this.fields, query) };
   }
 
   /** The filtered list as an Excel workbook (masked identifiers), audited with the exported ids. */

@@ -1,13 +1,15 @@
 /** Strings of households and the printable record card. [zh, en] */
 export const households = {
   'hh.createTitle': ['新建家庭档案', 'New household'],
-  'hh.openTitle': ['打开家庭档案', 'Open a household'],
-  'hh.openHint': [
-    '输入家庭编号打开；也可以在居民档案中点击“家庭”进入。',
-    'Enter the household number, or open it from a resident’s record.',
-  ],
-  'hh.idPlaceholder': ['家庭编号', 'Household number'],
-  'hh.open': ['打开', 'Open'],
+  'hh.findTitle': ['查找家庭档案', 'Find a household'],
+  'hh.findPlaceholder': ['家庭编号、户主姓名或拼音、住址', 'Number, head’s name or pinyin, address'],
+  'hh.colNumber': ['家庭编号', 'No.'],
+  'hh.colHead': ['户主', 'Head'],
+  'hh.colMembers': ['成员', 'Members'],
+  'hh.membersN': ['{n} 人', '{n}'],
+  'hh.total': ['共 {n} 户', '{n} households'],
+  'hh.totalAtLeast': ['超过 {n} 户，请缩小范围', 'More than {n}; narrow the search'],
+  'hh.empty': ['没有找到家庭档案', 'No household found'],
   'hh.village': ['村（居）委会', 'Village'],
   'hh.address': ['家庭住址', 'Address'],
   'hh.create': ['创建家庭档案', 'Create household'],

@@ -112,4 +112,5 @@ export const residents = {
   'audit.act.audit.query': ['查看访问审计', 'Viewed the audit log'],
   'audit.act.household.member_move': ['家庭成员变更', 'Household member change'],
   'audit.act.household.read': ['查看家庭', 'Viewed the household'],
+  'audit.act.household.search': ['查找家庭', 'Searched households'],
 } as const satisfies Record<string, readonly [string, string]>;

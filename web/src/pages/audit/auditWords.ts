@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'resident.history',
   'resident.duplicate_check',
   'household.read',
+  'household.search',
   'household.create',
   'household.update',
   'household.member_move',

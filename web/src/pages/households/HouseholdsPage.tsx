@@ -1,7 +1,7 @@
-/** Households: open one by its number, or create one (ability household.write). */
+/** Households: find one (number, head, address), or create one (ability household.write). */
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { fieldMessage } from '@jkda/domain/messages';
 import { pathOf } from '../../app/routeTable.tsx';
 import { useAreas, villagesOf } from '../../api/places.ts';
@@ -10,6 +10,7 @@ import { useSession } from '../../auth/session.tsx';
 import { useNotifyError } from '../../components/useNotifyError.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { householdsApi } from './households.api.ts';
+import { HouseholdSearch } from './HouseholdSearch.tsx';
 
 export function HouseholdsPage() {
   const { t, lang } = useI18n();
@@ -18,7 +19,6 @@ export function HouseholdsPage() {
   const notifyError = useNotifyError();
   const navigate = useNavigate();
   const areas = useAreas();
-  const [openId, setOpenId] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ villageCode: string; address: string }>();
   const villages = villagesOf(areas);
@@ -40,30 +40,13 @@ export function HouseholdsPage() {
 
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} lg={10}>
-        <Card title={t('hh.openTitle')}>
-          <Typography.Paragraph type="secondary">{t('hh.openHint')}</Typography.Paragraph>
-          <Space.Compact>
-            <InputNumber
-              min={1}
-              precision={0}
-              style={{ width: 200 }}
-              placeholder={t('hh.idPlaceholder')}
-              value={openId}
-              onChange={setOpenId}
-            />
-            <Button
-              type="primary"
-              disabled={!openId}
-              onClick={() => openId && void navigate(pathOf('household', { id: openId }))}
-            >
-              {t('hh.open')}
-            </Button>
-          </Space.Compact>
+      <Col xs={24} lg={14}>
+        <Card title={t('hh.findTitle')}>
+          <HouseholdSearch villages={villages} />
         </Card>
       </Col>
       {can('household.write') && (
-        <Col xs={24} lg={14}>
+        <Col xs={24} lg={10}>
           <Card title={t('hh.createTitle')}>
             <Form
               form={form}

@@ -1,12 +1,15 @@
-/** API calls of households: create, view, add or move a member, and finding residents to add. */
-import { typedApi, type BodyOf, type Schema } from '../../api/client.ts';
+/** API calls of households: search, create, view, add or move a member, and finding residents to add. */
+import { typedApi, type BodyOf, type Query, type Schema } from '../../api/client.ts';
 
 export type Household = Schema<'Household'>;
+export type HouseholdList = Schema<'HouseholdList'>;
 export type HouseholdMember = Schema<'HouseholdMember'>;
 
 type RelationToHead = BodyOf<'post', '/api/households/{id}/members'>['relationToHead'];
 
 export const householdsApi = {
+  /** Households of my jurisdiction by number, head name (characters, pinyin, initials) or address. */
+  search: (query: Query, signal?: AbortSignal) => typedApi.get('/api/households', { query, signal }),
   get: (id: number, signal?: AbortSignal) => typedApi.get('/api/households/{id}', { path: { id }, signal }),
   create: (villageCode: string, address: string) =>
     typedApi.post('/api/households', { body: { villageCode, address } }),

@@ -58,6 +58,15 @@ export function ResidentListPage() {
   const key = JSON.stringify(apiQuery);
   const { data, error, loading, reload } = useAsync((signal) => residentsApi.list(apiQuery, signal), [key]);
   const columns = useMemo(() => residentColumns({ t, lang }), [t, lang]);
+  // Past the list's count cap, administrators get the exact number in a second request (once per query,
+  // not per page); the list does not wait for it.
+  const countQuery = toApiQuery(state, false);
+  const countKey = data?.totalExact === false && can('resident.export') ? JSON.stringify(countQuery) : null;
+  const exact = useAsync(
+    (signal) => (countKey ? residentsApi.count(countQuery, signal) : Promise.resolve(null)),
+    [countKey],
+  );
+  const exactTotal = countKey ? exact.data?.total : undefined;
 
   const onExport = async () => {
     setExporting(true);
@@ -81,10 +90,12 @@ export function ResidentListPage() {
       : t('list.emptyNone');
   const kindKey = `list.kind.${data?.queryKind ?? ''}`;
   const understood = state.q && data && hasKey(kindKey) ? t('list.understoodAs', { kind: t(kindKey) }) : null;
-  const total = data?.total ?? 0;
-  // Past the server's count cap, keep one more page reachable while pages come back full.
+  const total = exactTotal ?? data?.total ?? 0;
+  const totalExact = exactTotal !== undefined || data?.totalExact !== false;
+  // Past the server's count cap (and until an exact count came), keep one more page reachable while pages
+  // come back full.
   const pagingTotal =
-    data && !data.totalExact
+    data && !totalExact
       ? Math.max(
           total,
           (state.page - 1) * state.pageSize +
@@ -144,9 +155,7 @@ export function ResidentListPage() {
           showTotal: () => (
             <span data-testid="list-total">
               {understood ? understood + t('punct.comma') : ''}
-              {data?.totalExact === false
-                ? t('list.totalAtLeast', { n: total })
-                : t('list.total', { n: total })}
+              {!totalExact ? t('list.totalAtLeast', { n: total }) : t('list.total', { n: total })}
             </span>
           ),
           onChange: (page, pageSize) => update({ page: pageSize !== state.pageSize ? 1 : page, pageSize }),
