@@ -7,15 +7,15 @@ const READY_AT = {
   // The node project's database templates (server/test/db-template.ts).
   database: 10_000,
   // The browser stack: web/dist built and the API server seeded (web/e2e/global-setup.ts).
-  stack: 30_000,
+  stack: 60_000,
 };
 
 /**
  * The order in which the workers take the test files (each takes the next one when it gets free): a
  * simulated run on `maxWorkers` workers (durations of the last run, guesses on a first run, as in CI). The
- * browser journeys are the run's longest chain and can start only when the stack is up: a worker takes
- * them as soon as it is, and until then one worker takes only files that end in time for it. The other
- * workers take the longest node or web file that can start.
+ * browser journeys are the run's longest files and can start only when the stack is up: a worker takes one
+ * as soon as it is, and until then the workers that will take them take only files that end in time. The
+ * other workers take the longest node or web file that can start.
  */
 class WorkersSequencer extends BaseSequencer {
   override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -26,7 +26,7 @@ class WorkersSequencer extends BaseSequencer {
     // Rough averages of each kind (2026-12): the journeys' file, a page test in jsdom, an API test, a unit test.
     const guess = (f: TestSpecification) =>
       isJourney(f)
-        ? 120_000
+        ? 300_000
         : f.project.name === 'web' && rel(f).endsWith('.tsx')
           ? 8_000
           : needsDatabase(f)
@@ -38,16 +38,17 @@ class WorkersSequencer extends BaseSequencer {
       isJourney(f) ? READY_AT.stack : needsDatabase(f) ? READY_AT.database : 0;
     const left = [...files].sort((a, b) => duration(b) - duration(a) || rel(a).localeCompare(rel(b)));
     const free: number[] = Array.from({ length: Math.max(1, maxWorkers) }, () => 0);
-    let journeysFree = 0;
     const order: TestSpecification[] = [];
     while (left.length) {
       const now = Math.min(...free);
       const worker = free.indexOf(now);
-      const startOf = (f: TestSpecification) => Math.max(now, readyAt(f), isJourney(f) ? journeysFree : 0);
-      const journey = left.find(isJourney);
-      const chainAt = journey ? startOf(journey) : Infinity;
+      const startOf = (f: TestSpecification) => Math.max(now, readyAt(f));
+      const journeys = left.filter(isJourney).length;
+      const chainAt = journeys ? READY_AT.stack : Infinity;
       const canStart = left.filter((f) => startOf(f) === now);
-      const keepForChain = chainAt < Infinity && !free.some((t, i) => i !== worker && t <= chainAt);
+      // This worker is one the journeys left need when no other (enough) will be free by then.
+      const othersFreeByThen = free.filter((t, i) => i !== worker && t <= chainAt).length;
+      const keepForChain = now < chainAt && othersFreeByThen < journeys;
       const next =
         canStart.find(isJourney) ??
         (keepForChain
@@ -55,13 +56,17 @@ class WorkersSequencer extends BaseSequencer {
           : canStart[0]) ??
         left.reduce((a, b) => (startOf(b) < startOf(a) ? b : a));
       free[worker] = startOf(next) + duration(next);
-      if (isJourney(next)) journeysFree = free[worker];
       order.push(next);
       left.splice(left.indexOf(next), 1);
     }
     return Promise.resolve(order);
   }
 }
+
+// Cheaper password hashing in the test processes (server/src/modules/auth/password.ts): the suite signs
+// in some thousand times. Set here, in the main process, so the template builder and the workers inherit it;
+// the browser stack's server is started without it (web/e2e/stack.ts).
+process.env.JKDA_SCRYPT_N ??= '1024';
 
 export default defineConfig({
   test: {
@@ -101,7 +106,8 @@ export default defineConfig({
       {
         // Browser journeys: real API server + Debian's Chromium; skipped when /usr/bin/chromium is absent.
         // One server for the run (global-setup.ts); the journeys are one file (journeys.e2e.test.ts) and run
-        // one after another on it.
+        // one after another on it (as two files side by side they slowed each other and kept both workers
+        // from the other files: 603 s against 483 s on this 2-vCPU machine, docs/benchmarks.md).
         extends: true,
         test: {
           name: 'browser',

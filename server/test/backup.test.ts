@@ -43,6 +43,7 @@ async function emptyDatabase(kind: DbKind): Promise<{ database: Database; close:
     }
   };
   await admin(`CREATE DATABASE ${name}`);
+  await admin(`ALTER DATABASE ${name} SET synchronous_commit = off`);
   const u = new URL(ADMIN!);
   u.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 2 });

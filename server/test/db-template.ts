@@ -123,6 +123,9 @@ export async function clonePgDatabase(
     } finally {
       await c.query('SELECT pg_advisory_unlock($1)', [CLONE_LOCK]);
     }
+    // A test database need not survive a crash of the server: its commits do not wait for the WAL flush
+    // (what the tests check is the same; the settings of a database are not copied from its template).
+    await c.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
   });
   return {
     url: dbUrl(process.env.TEST_DATABASE_URL!, name),
@@ -134,6 +137,23 @@ export async function clonePgDatabase(
 export async function openPgliteCopy(t: DbTemplates, which: 'bare' | 'demo'): Promise<Database> {
   const tarball = await fs.promises.readFile(pgliteTarball(t, which));
   return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
+}
+
+/**
+ * A PGlite data folder (`<dataDir>/pglite`, where `jkda` looks for it) holding a copy of one of the run's
+ * tarballs: for tests of the command line on a migrated embedded database, without initdb and migrations.
+ */
+export async function pgliteFolderCopy(
+  t: DbTemplates,
+  which: 'bare' | 'demo',
+  dataDir: string,
+): Promise<void> {
+  const tarball = await fs.promises.readFile(pgliteTarball(t, which));
+  const { PGlite } = await import('@electric-sql/pglite');
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const pglite = new PGlite(path.join(dataDir, 'pglite'), { loadDataDir: new Blob([tarball]) });
+  await pglite.waitReady;
+  await pglite.close();
 }
 
 /** Drops this run's PostgreSQL databases: the templates and any copy a test file left behind. */
@@ -172,7 +192,11 @@ async function buildPglite(t: DbTemplates): Promise<void> {
 
 async function buildPostgres(t: DbTemplates): Promise<void> {
   const { bare, demo } = t.pg!;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${bare}`));
+  const fast = (name: string) => `ALTER DATABASE ${name} SET synchronous_commit = off`;
+  await withAdmin(async (c) => {
+    await c.query(`CREATE DATABASE ${bare}`);
+    await c.query(fast(bare));
+  });
   const fill = async (name: string, fn: (d: Database) => Promise<unknown>) => {
     const d = await openDatabase({ databaseUrl: dbUrl(process.env.TEST_DATABASE_URL!, name), poolSize: 4 });
     try {
@@ -184,7 +208,10 @@ async function buildPostgres(t: DbTemplates): Promise<void> {
     }
   };
   await fill(bare, (d) => migrate(d.pool));
-  await withAdmin((c) => c.query(`CREATE DATABASE ${demo} TEMPLATE ${bare}`));
+  await withAdmin(async (c) => {
+    await c.query(`CREATE DATABASE ${demo} TEMPLATE ${bare}`);
+    await c.query(fast(demo));
+  });
   await fill(demo, (d) => seedDemo(d.db, DEMO.residents));
   await withAdmin(async (c) => {
     for (const name of [bare, demo]) await c.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);

@@ -56,6 +56,8 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
   await c.query(`CREATE DATABASE ${name}`);
+  // As the copies of the templates (db-template.ts): commits do not wait for the WAL flush.
+  await c.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
   await c.end();
   const u = new URL(admin);
   u.pathname = `/${name}`;
@@ -70,7 +72,7 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
   };
 }
 
-function providedTemplates(): DbTemplates | undefined {
+export function providedTemplates(): DbTemplates | undefined {
   try {
     return inject('jkdaDbTemplates');
   } catch {

@@ -59,6 +59,9 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
     baseURL,
     viewport: { width: 1366, height: 860 },
     locale: 'zh-CN',
+    // As a device set to reduce motion: the app then opens and closes lists and dialogs without animating
+    // (theme.tsx), so nothing waits for an animation to end.
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -75,11 +78,12 @@ export async function signIn(page: Page, username: string, password = PASSWORD):
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
-/** Saves test-artifacts/NAME.png after animations settle (the whole page unless fullPage is false). */
+/** Saves test-artifacts/NAME.png once rendering settles (the whole page unless fullPage is false). */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.waitForTimeout(350);
+  // No animations to wait out (reducedMotion above); charts draw on the next frames.
+  await page.waitForTimeout(100);
   await page.screenshot({ path: file, fullPage });
   return file;
 }

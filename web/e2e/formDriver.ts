@@ -95,22 +95,31 @@ const choice = (state = '') =>
 export async function answerUnanswered(page: Page, skip: readonly string[] = []): Promise<void> {
   const skipped = skip.map((f) => `svc_form_${f.replaceAll('.', '_')}`);
   for (let pass = 0; pass < 4; pass++) {
-    const groups = page.locator(
-      'form .ant-form-item:has(> .ant-row > .ant-form-item-label > .ant-form-item-required) :is(.ant-radio-group, .ant-checkbox-group)',
+    // One look at the page per pass (not four round trips a group): the unanswered groups are marked, then
+    // clicked one by one as a user would. Marks survive React's renders (it keeps attributes it did not set).
+    const marked = await page.evaluate(
+      ({ skipped, pass, choices, checked, disabled }) => {
+        const groups = document.querySelectorAll(
+          'form .ant-form-item:has(> .ant-row > .ant-form-item-label > .ant-form-item-required) :is(.ant-radio-group, .ant-checkbox-group)',
+        );
+        let n = 0;
+        for (const g of groups) {
+          if (!g.checkVisibility()) continue;
+          const id = g.getAttribute('id') ?? '';
+          if (skipped.some((x) => id.startsWith(x))) continue;
+          if (g.querySelector(checked) || g.querySelector(disabled) || !g.querySelector(choices)) continue;
+          g.setAttribute('data-e2e-unanswered', `${pass}-${n++}`);
+        }
+        return n;
+      },
+      { skipped, pass, choices: choice(), checked: choice('-checked'), disabled: choice('-disabled') },
     );
-    const n = await groups.count();
-    let clicked = 0;
-    for (let i = 0; i < n; i++) {
-      const g = groups.nth(i);
-      if (!(await g.isVisible())) continue;
-      const id = (await g.getAttribute('id')) ?? '';
-      if (skipped.some((x) => id.startsWith(x))) continue;
-      if ((await g.locator(choice('-checked')).count()) > 0) continue;
-      if ((await g.locator(choice('-disabled')).count()) > 0) continue;
-      await g.locator(choice()).first().click();
-      clicked++;
+    for (let i = 0; i < marked; i++) {
+      // An answer above can hide a group below (a condition no longer met).
+      const g = page.locator(`[data-e2e-unanswered="${pass}-${i}"]`);
+      if (await g.isVisible()) await g.locator(choice()).first().click();
     }
-    if (clicked === 0) return;
+    if (marked === 0) return;
   }
 }
 

@@ -152,12 +152,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         PORT: String(apiPort),
         LOG_LEVEL: 'warn',
         // The county list journey pages past the count cap of 10,000 (page 150 of 100 rows), and the
-        // village journeys need dozens of residents per village: the demo's 20,000 residents, with one
-        // year of history (enough for the journeys, a third of the seeding time).
+        // village journeys need dozens of residents per village and, in the township, women late in
+        // pregnancy (12,000 had none): 20,000 residents, with one year of history.
         JKDA_DEMO_RESIDENTS: '20000',
         JKDA_DEMO_HISTORY_YEARS: '1',
         // Every journey signs in from 127.0.0.1 on this one server: no per-address request limit.
         JKDA_RATE_LIMIT: '0',
+        // Password hashing as in production (vitest.config.ts lowers it for the API tests' processes).
+        JKDA_SCRYPT_N: undefined,
       },
     });
   let api = serve();

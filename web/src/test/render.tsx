@@ -1,13 +1,14 @@
 /** Renders a page or component inside the app's providers, with the API answered by a stub. */
 import type { ReactElement } from 'react';
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n.tsx';
-import { SessionProvider } from '../auth/session.tsx';
+import { SessionProvider, useSession } from '../auth/session.tsx';
 import type { Me } from '../auth/auth.api.ts';
+import { Themed } from '../app/theme.tsx';
 
 export const ME: Me = {
   user: {
@@ -83,13 +84,69 @@ export function renderWithApp(ui: ReactElement, path = '/') {
   const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [path] });
   return render(
     <I18nProvider>
-      <ConfigProvider locale={zhCN}>
+      <Themed locale={zhCN}>
         <AntApp>
           <SessionProvider>
             <RouterProvider router={router} />
           </SessionProvider>
         </AntApp>
-      </ConfigProvider>
+      </Themed>
     </I18nProvider>,
   );
+}
+
+/** The roles page tests sign in as. */
+export type TestRole = 'village_doctor' | 'city_inspector';
+
+/** Every ability off: a role's own list turns on what it may do. */
+const NONE = Object.fromEntries(Object.keys(ME.abilities).map((a) => [a, false])) as Me['abilities'];
+
+/**
+ * The signed-in user of a role as the server describes one: the village doctor (ME, who also records
+ * services: service.write), or the city inspector, who reads residents and the audit log and writes nothing.
+ */
+export function meAs(role: TestRole): Me {
+  if (role === 'village_doctor') return { ...ME, abilities: { ...ME.abilities, 'service.write': true } };
+  return {
+    ...ME,
+    user: {
+      ...ME.user,
+      id: 40,
+      displayName: '市卫健委 督导员',
+      role: 'city_inspector',
+      roleLabel: { zh: '市级督导', en: 'City inspector' },
+      jurisdiction: { counties: ['341524'], townships: [], villages: [] },
+    },
+    abilities: { ...NONE, 'resident.read': true, 'audit.read': true, 'place.read': true },
+  };
+}
+
+/** Shown once the session is loaded: what a page hides before then proves nothing. */
+function SignedIn() {
+  return useSession().me ? <output data-testid="signed-in" hidden /> : null;
+}
+
+/**
+ * Renders `ui` (at `path`) signed in as `role` (meAs) and waits until the session is loaded: the API stub
+ * answers the session with that user and the rest with `handler`, then the defaults. Returns the calls.
+ */
+export async function renderAs(
+  role: TestRole,
+  ui: ReactElement,
+  path = '/',
+  handler: Handler = () => undefined,
+) {
+  const me = meAs(role);
+  const calls = stubApi((method, url, body) =>
+    url.pathname === '/api/auth/me' ? { status: 200, body: me } : handler(method, url, body),
+  );
+  renderWithApp(
+    <>
+      {ui}
+      <SignedIn />
+    </>,
+    path,
+  );
+  await screen.findByTestId('signed-in');
+  return calls;
 }

@@ -31,7 +31,8 @@ const widthMatches = (query: string) =>
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
-      matches: widthMatches(query),
+      // Reduced motion, as the browser journeys ask for: no opening and closing animations to wait out.
+      matches: widthMatches(query) || query === '(prefers-reduced-motion: reduce)',
       media: query,
       onchange: null,
       addListener: () => undefined,

@@ -9,7 +9,18 @@ const scrypt = promisify(crypto.scrypt) as (
   opts: crypto.ScryptOptions,
 ) => Promise<Buffer>;
 
-const N = 16384;
+/**
+ * scrypt's cost: 2^14 (16 MiB, about 60 ms here). Every hash records its own parameters, so a hash made with
+ * another N still verifies. The test runs (NODE_ENV=test) may set JKDA_SCRYPT_N lower, down to 2^10: the
+ * suite signs in some thousand times and the hashing is not what it tests. Outside the tests it is ignored.
+ */
+export function scryptCost(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.JKDA_SCRYPT_N);
+  const powerOfTwo = Number.isInteger(n) && n >= 1024 && n <= 16384 && (n & (n - 1)) === 0;
+  return env.NODE_ENV === 'test' && powerOfTwo ? n : 16384;
+}
+
+const N = scryptCost();
 const R = 8;
 const P = 1;
 const KEYLEN = 32;

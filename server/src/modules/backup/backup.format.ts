@@ -14,6 +14,7 @@
  * share a key stream; the key id (an HMAC of a constant) tells a wrong key from a damaged file.
  */
 import crypto from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -138,13 +139,20 @@ export async function writeBackupFile(
   const out = fs.createWriteStream(file, { flags: 'wx', mode: 0o600 });
   const tap = new MacTap(hmac, true);
   out.write(preamble);
-  await pipeline(
-    frames,
-    zlib.createGzip({ level: opts.level ?? 3 }),
-    crypto.createCipheriv('sm4-ctr', enc, Buffer.from(header.iv, 'hex')),
-    tap,
-    out,
-  );
+  try {
+    await pipeline(
+      frames,
+      zlib.createGzip({ level: opts.level ?? 3 }),
+      crypto.createCipheriv('sm4-ctr', enc, Buffer.from(header.iv, 'hex')),
+      tap,
+      out,
+    );
+  } catch (e) {
+    // A stopped or failed backup: the file is opened and closed asynchronously, possibly after the
+    // rejection; wait for it so the caller's removal of the temporary file comes after, not before.
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
+    throw e;
+  }
   const fh = await fs.promises.open(file, 'r+');
   try {
     await fh.sync();

@@ -3,15 +3,14 @@
  * in words, filtered by period, action, user name and outcome (county administrators and inspectors).
  */
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { pathOf } from '../../app/routeTable.tsx';
 import { countyTimeZone } from '../../app/today.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { auditApi, dayStart, type AuditEntry, type AuditFilter } from './audit.api.ts';
+import { auditColumns } from './auditColumns.tsx';
 import { AUDIT_ACTIONS, auditWords } from './auditWords.ts';
 
 interface FilterForm {
@@ -111,52 +110,7 @@ export function AuditLogPage() {
           pagination={false}
           locale={{ emptyText: t('audit.empty') }}
           scroll={{ x: 860 }}
-          columns={[
-            { key: 'at', title: t('audit.at'), dataIndex: 'at', width: 160, render: words.at },
-            {
-              key: 'user',
-              title: t('audit.user'),
-              width: 170,
-              render: (_, e) =>
-                e.actor.username ? (
-                  <span>
-                    {e.actor.displayName ?? t('auditLog.unknownUser')}
-                    <Typography.Text type="secondary"> {e.actor.username}</Typography.Text>
-                  </span>
-                ) : (
-                  '—'
-                ),
-            },
-            {
-              key: 'action',
-              title: t('audit.action'),
-              dataIndex: 'action',
-              width: 150,
-              render: words.action,
-            },
-            {
-              key: 'record',
-              title: t('auditLog.record'),
-              width: 110,
-              render: (_, e) =>
-                e.residentId ? (
-                  <Link to={pathOf('resident', { id: e.residentId })}>
-                    {t('auditLog.openRecord', { id: e.residentId })}
-                  </Link>
-                ) : (
-                  '—'
-                ),
-            },
-            { key: 'fields', title: t('audit.fields'), dataIndex: 'fields', render: words.fields },
-            {
-              key: 'outcome',
-              title: t('audit.outcome'),
-              dataIndex: 'outcome',
-              width: 80,
-              render: (o: string) => <Tag color={o === 'ok' ? 'success' : 'error'}>{words.outcome(o)}</Tag>,
-            },
-            { key: 'ip', title: t('audit.ip'), dataIndex: 'ip', width: 120 },
-          ]}
+          columns={auditColumns('log', t, lang)}
         />
       )}
       <div style={{ marginTop: 12, display: 'flex', gap: 8 }}>

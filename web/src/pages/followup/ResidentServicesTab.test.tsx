@@ -6,22 +6,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { programRegistry } from '@jkda/domain';
-import { useSession } from '../../auth/session.tsx';
-import { ME, renderWithApp, stubApi } from '../../test/render.tsx';
+import { renderAs, type TestRole } from '../../test/render.tsx';
 import type { Enrolment, ServiceList } from '../services/services.api.ts';
 import { ResidentServicesTab } from './ResidentServicesTab.tsx';
-
-const DOCTOR = { ...ME, abilities: { ...ME.abilities, 'service.write': true } };
-const INSPECTOR = {
-  ...ME,
-  user: { ...ME.user, id: 40, role: 'city_inspector' as const },
-  abilities: {
-    ...Object.fromEntries(Object.keys(ME.abilities).map((a) => [a, false])),
-    'resident.read': true,
-    'audit.read': true,
-    'place.read': true,
-  } as typeof ME.abilities,
-};
 
 const entry = (p: Pick<Enrolment, 'id' | 'program'>): Enrolment => ({
   status: 'managed',
@@ -70,27 +57,13 @@ const SERVICES: ServiceList = {
   linked: [],
 };
 
-/** Shown once the session is loaded: what a page hides before then proves nothing. */
-function SignedIn() {
-  return useSession().me ? <output data-testid="signed-in" /> : null;
-}
-
-function setup(me: typeof ME, archived = false) {
-  stubApi((_m, url) =>
-    url.pathname === '/api/auth/me'
-      ? { status: 200, body: me }
-      : url.pathname === '/api/residents/7/services'
-        ? { status: 200, body: SERVICES }
-        : undefined,
-  );
-  renderWithApp(
-    <>
-      <ResidentServicesTab residentId={7} archived={archived} age={70} birthDate="1956-03-01" sex="1" />
-      <SignedIn />
-    </>,
+function setup(role: TestRole, archived = false) {
+  return renderAs(
+    role,
+    <ResidentServicesTab residentId={7} archived={archived} age={70} birthDate="1956-03-01" sex="1" />,
     '/residents/7?tab=followups',
+    (_m, url) => (url.pathname === '/api/residents/7/services' ? { status: 200, body: SERVICES } : undefined),
   );
-  return screen.findByTestId('signed-in');
 }
 
 /** The buttons that write: new service, a register's record, enrolment actions, a plan's record. */
@@ -108,7 +81,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('ResidentServicesTab by role', () => {
   it('shows the city inspector no write button, and lets them open what was done', async () => {
-    await setup(INSPECTOR);
+    await setup('city_inspector');
     await screen.findByTestId(`plan-${scheduled.program}`);
     await screen.findByTestId('enrolment-hypertension');
     expect(writeButtons()).toEqual([]);
@@ -116,7 +89,7 @@ describe('ResidentServicesTab by role', () => {
   });
 
   it('shows the village doctor the new service menu, record, enrolment and plan buttons', async () => {
-    await setup(DOCTOR);
+    await setup('village_doctor');
     await screen.findByTestId(`plan-${scheduled.program}`);
     expect(await screen.findByTestId('new-service')).toBeTruthy();
     expect(screen.getByTestId('record-hypertension')).toBeTruthy();
@@ -127,7 +100,7 @@ describe('ResidentServicesTab by role', () => {
   });
 
   it('shows the village doctor no write button on an archived record', async () => {
-    await setup(DOCTOR, true);
+    await setup('village_doctor', true);
     await screen.findByTestId(`plan-${scheduled.program}`);
     await screen.findByTestId('enrolment-hypertension');
     expect(writeButtons()).toEqual([]);

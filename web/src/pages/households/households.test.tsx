@@ -6,23 +6,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { useSession } from '../../auth/session.tsx';
-import { ME, renderWithApp, stubApi } from '../../test/render.tsx';
+import { renderAs, type TestRole } from '../../test/render.tsx';
 import type { Household } from './households.api.ts';
 import { HouseholdPage } from './HouseholdPage.tsx';
 import { HouseholdsPage } from './HouseholdsPage.tsx';
-
-const DOCTOR = { ...ME, abilities: { ...ME.abilities, 'service.write': true } };
-const INSPECTOR = {
-  ...ME,
-  user: { ...ME.user, id: 40, role: 'city_inspector' as const },
-  abilities: {
-    ...Object.fromEntries(Object.keys(ME.abilities).map((a) => [a, false])),
-    'resident.read': true,
-    'audit.read': true,
-    'place.read': true,
-  } as typeof ME.abilities,
-};
 
 const HOUSEHOLD: Household = {
   id: 3,
@@ -46,49 +33,35 @@ const HOUSEHOLD: Household = {
   ],
 };
 
-/** Shown once the session is loaded: what a page hides before then proves nothing. */
-function SignedIn() {
-  return useSession().me ? <output data-testid="signed-in" /> : null;
-}
-
-function setup(me: typeof ME, path: string) {
-  stubApi((_m, url) =>
-    url.pathname === '/api/auth/me'
-      ? { status: 200, body: me }
-      : url.pathname === '/api/households/3'
-        ? { status: 200, body: HOUSEHOLD }
-        : undefined,
-  );
-  renderWithApp(
-    <>
-      <Routes>
-        <Route path="/households" element={<HouseholdsPage />} />
-        <Route path="/households/:id" element={<HouseholdPage />} />
-      </Routes>
-      <SignedIn />
-    </>,
+function setup(role: TestRole, path: string) {
+  return renderAs(
+    role,
+    <Routes>
+      <Route path="/households" element={<HouseholdsPage />} />
+      <Route path="/households/:id" element={<HouseholdPage />} />
+    </Routes>,
     path,
+    (_m, url) => (url.pathname === '/api/households/3' ? { status: 200, body: HOUSEHOLD } : undefined),
   );
-  return screen.findByTestId('signed-in');
 }
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('households by role', () => {
   it('the city inspector can open a household but not create one', async () => {
-    await setup(INSPECTOR, '/households');
-    expect(await screen.findByText('打开家庭档案')).toBeTruthy();
+    await setup('city_inspector', '/households');
+    expect(await screen.findByText('查找家庭档案')).toBeTruthy();
     expect(screen.queryByText('新建家庭档案')).toBeNull();
     expect(screen.queryByRole('button', { name: '创建家庭档案' })).toBeNull();
   });
 
   it('the village doctor can create a household', async () => {
-    await setup(DOCTOR, '/households');
+    await setup('village_doctor', '/households');
     expect(await screen.findByRole('button', { name: '创建家庭档案' })).toBeTruthy();
   });
 
   it('the city inspector sees the members but cannot add one or change a relation', async () => {
-    await setup(INSPECTOR, '/households/3');
+    await setup('city_inspector', '/households/3');
     expect((await screen.findByRole('link', { name: '张桂兰' })).getAttribute('href')).toBe('/residents/5');
     expect(screen.queryByTestId('add-member')).toBeNull();
     expect(screen.queryByRole('button', { name: '修改关系' })).toBeNull();
@@ -96,7 +69,7 @@ describe('households by role', () => {
   });
 
   it('the village doctor can add a member and change a relation', async () => {
-    await setup(DOCTOR, '/households/3');
+    await setup('village_doctor', '/households/3');
     await screen.findByRole('link', { name: '张桂兰' });
     expect(screen.getByTestId('add-member')).toBeTruthy();
     expect(screen.getByRole('button', { name: '修改关系' })).toBeTruthy();

@@ -5,24 +5,11 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
-import { useSession } from '../../auth/session.tsx';
-import { ME, renderWithApp, stubApi } from '../../test/render.tsx';
+import { renderAs, type TestRole } from '../../test/render.tsx';
 import { ResidentListPage } from './ResidentListPage.tsx';
 import type { residentsApi } from './residents.api.ts';
 
 type ResidentList = Awaited<ReturnType<typeof residentsApi.list>>;
-
-const DOCTOR = { ...ME, abilities: { ...ME.abilities, 'service.write': true } };
-const INSPECTOR = {
-  ...ME,
-  user: { ...ME.user, id: 40, role: 'city_inspector' as const },
-  abilities: {
-    ...Object.fromEntries(Object.keys(ME.abilities).map((a) => [a, false])),
-    'resident.read': true,
-    'audit.read': true,
-    'place.read': true,
-  } as typeof ME.abilities,
-};
 
 const LIST: ResidentList = {
   items: [
@@ -50,34 +37,17 @@ const LIST: ResidentList = {
   queryKind: 'digits',
 };
 
-function SignedIn() {
-  return useSession().me ? <output data-testid="signed-in" /> : null;
-}
-
-async function setup(me: typeof ME, path = '/residents?q=2485') {
-  const calls = stubApi((_m, url) =>
-    url.pathname === '/api/auth/me'
-      ? { status: 200, body: me }
-      : url.pathname === '/api/residents'
-        ? { status: 200, body: LIST }
-        : undefined,
+function setup(role: TestRole, path = '/residents?q=2485') {
+  return renderAs(role, <ResidentListPage />, path, (_m, url) =>
+    url.pathname === '/api/residents' ? { status: 200, body: LIST } : undefined,
   );
-  renderWithApp(
-    <>
-      <ResidentListPage />
-      <SignedIn />
-    </>,
-    path,
-  );
-  await screen.findByTestId('signed-in');
-  return calls;
 }
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('ResidentListPage by role', () => {
   it('the city inspector finds and opens records, with no new-record or export button', async () => {
-    const calls = await setup(INSPECTOR);
+    const calls = await setup('city_inspector');
     expect((await screen.findByRole('link', { name: '张桂兰' })).getAttribute('href')).toBe('/residents/5');
     // The header search's query is the list's own `q` parameter.
     expect(calls.find((c) => c.path === '/api/residents')).toBeTruthy();
@@ -88,7 +58,7 @@ describe('ResidentListPage by role', () => {
   });
 
   it('the village doctor is offered a new record', async () => {
-    await setup(DOCTOR);
+    await setup('village_doctor');
     await screen.findByRole('link', { name: '张桂兰' });
     expect(screen.getByRole('button', { name: /新建档案/ })).toBeTruthy();
   });

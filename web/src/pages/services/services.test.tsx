@@ -2,13 +2,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { App as AntApp, ConfigProvider, Form } from 'antd';
+import { App as AntApp, Form } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { I18nProvider } from '../../i18n/i18n.tsx';
 import { SessionProvider } from '../../auth/session.tsx';
 import { ME, stubApi, type Handler } from '../../test/render.tsx';
 import { ServiceRecordPage, todayIso } from './ServiceRecordPage.tsx';
 import { tcmDef } from '../../programs/elderly/tcmForm.tsx';
+import { Themed } from '../../app/theme.tsx';
 
 const RESIDENT = {
   id: 7,
@@ -43,13 +44,13 @@ function renderPage(path: string) {
   );
   render(
     <I18nProvider>
-      <ConfigProvider locale={zhCN}>
+      <Themed locale={zhCN}>
         <AntApp>
           <SessionProvider>
             <RouterProvider router={router} />
           </SessionProvider>
         </AntApp>
-      </ConfigProvider>
+      </Themed>
     </I18nProvider>,
   );
   return router;

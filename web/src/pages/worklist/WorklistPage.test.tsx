@@ -8,7 +8,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { useLocation } from 'react-router';
 import { programRegistry } from '@jkda/domain';
 import { useSession } from '../../auth/session.tsx';
-import { ME, renderWithApp, stubApi } from '../../test/render.tsx';
+import { ME, meAs, renderWithApp, stubApi } from '../../test/render.tsx';
 import type { Worklist, WorklistItem } from './worklist.api.ts';
 import { WorklistPage } from './WorklistPage.tsx';
 import { parseWorklistState, toWorklistFilter, toWorklistParams } from './worklistQuery.ts';
@@ -38,24 +38,9 @@ const item = (p: Partial<WorklistItem> & Pick<WorklistItem, 'residentId' | 'name
 });
 
 /** A village doctor as the server describes one: records follow-ups (service.write). */
-const DOCTOR = { ...ME, abilities: { ...ME.abilities, 'service.write': true } };
+const DOCTOR = meAs('village_doctor');
 /** The city inspector: reads residents and the audit log, writes nothing. */
-const INSPECTOR = {
-  ...ME,
-  user: {
-    ...ME.user,
-    id: 40,
-    role: 'city_inspector' as const,
-    roleLabel: { zh: '市级督导', en: 'City inspector' },
-    jurisdiction: { counties: ['341524'], townships: [], villages: [] },
-  },
-  abilities: {
-    ...Object.fromEntries(Object.keys(ME.abilities).map((a) => [a, false])),
-    'resident.read': true,
-    'audit.read': true,
-    'place.read': true,
-  } as typeof ME.abilities,
-};
+const INSPECTOR = meAs('city_inspector');
 const WRITE_BUTTONS = ['wl-followup', 'wl-record-due'];
 
 // A register with a schedule: its rows record the service due.

@@ -1,12 +1,13 @@
 /** The health-check fields in a host <Form>, in a simulated browser; and the value ↔ payload model. */
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ConfigProvider, Form, type FormInstance } from 'antd';
+import { Form, type FormInstance } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { healthCheckSchema } from '@jkda/domain';
 import { I18nProvider } from '../../i18n/i18n.tsx';
 import { healthCheckDef } from './healthCheckForm.tsx';
 import { applyExclusive } from './healthCheckModel.ts';
+import { Themed } from '../../app/theme.tsx';
 
 const TODAY = '2025-06-01';
 
@@ -36,9 +37,9 @@ function mount(p: HostProps = {}) {
   }
   render(
     <I18nProvider>
-      <ConfigProvider locale={zhCN}>
+      <Themed locale={zhCN}>
         <Host />
-      </ConfigProvider>
+      </Themed>
     </I18nProvider>,
   );
   const form = () => ref.form!;

@@ -1,0 +1,54 @@
+/** The audit row columns the log page and the record's audit tab share: each view's columns and cells. */
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { Table } from 'antd';
+import { translate } from '../../i18n/messages.ts';
+import type { AuditEntry } from './audit.api.ts';
+import { auditColumns, type AuditView } from './auditColumns.tsx';
+
+const row = {
+  id: 1,
+  at: '2026-12-02T01:30:00.000Z',
+  actor: { id: 5, username: 'county', displayName: '县卫健委管理员 张科长', role: 'county_admin' },
+  ip: '10.0.0.8',
+  requestId: 'r1',
+  action: 'resident.archive',
+  entityType: 'resident',
+  entityId: '42',
+  residentId: 42,
+  fields: ['status'],
+  outcome: 'ok',
+} as unknown as AuditEntry;
+
+const t = (k: Parameters<typeof translate>[1], v?: Parameters<typeof translate>[2]) => translate('zh', k, v);
+
+function mount(view: AuditView) {
+  render(
+    <MemoryRouter>
+      <Table<AuditEntry>
+        rowKey="id"
+        dataSource={[row]}
+        pagination={false}
+        columns={auditColumns(view, t, 'zh')}
+      />
+    </MemoryRouter>,
+  );
+  return [...document.querySelectorAll('thead th')].map((th) => th.textContent);
+}
+
+describe('auditColumns', () => {
+  it('log: the sign-in name after the name, and a link to the record', () => {
+    expect(mount('log')).toEqual(['时间', '用户', '操作', '档案', '涉及内容', '结果', 'IP地址']);
+    expect(screen.getByText('county')).toBeTruthy();
+    expect(screen.getByText('档案 #42').closest('a')?.getAttribute('href')).toBe('/residents/42');
+    expect(screen.getByText('结案')).toBeTruthy();
+  });
+
+  it('record: the name only, and the request id', () => {
+    expect(mount('record')).toEqual(['时间', '用户', '操作', '涉及内容', '结果', 'IP地址', '请求编号']);
+    expect(screen.getByText('县卫健委管理员 张科长')).toBeTruthy();
+    expect(screen.queryByText('county')).toBeNull();
+    expect(screen.getByText('r1')).toBeTruthy();
+  });
+});
