@@ -12,7 +12,7 @@ import { change, type ChangeEnv, type ChangeTx } from '../../platform/change.ts'
 import { diffRecords } from './registry.diff.ts';
 import { editableOf } from './resident.snapshot.ts';
 import { cappedCount, COUNT_CAP, scopedResidents } from './registry.repo.ts';
-import { likePrefix } from './registry.search.ts';
+import { likeContains, likePrefix } from './registry.search.ts';
 import { responses } from '../../platform/api-schema.ts';
 import {
   householdCreate,
@@ -140,7 +140,7 @@ export class HouseholdService {
                   eb('head.name_pinyin', 'like', likePrefix(pinyin)),
                 ]
               : [eb('head.name', 'like', likePrefix(q))]),
-            eb('h.address', 'like', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+            eb('h.address', 'like', likeContains(q)),
           ]),
         ),
       );

@@ -32,5 +32,9 @@ export function parseSearchText(raw: string | undefined): ParsedQuery {
   return { kind: 'name', value: q };
 }
 
-/** Escapes LIKE wildcards in user text. */
-export const likePrefix = (s: string): string => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** User text with its LIKE wildcards escaped (they are characters to find). */
+const likeEscaped = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A LIKE pattern for text that starts with the user's text. */
+export const likePrefix = (s: string): string => `${likeEscaped(s)}%`;
+/** A LIKE pattern for text that contains the user's text. */
+export const likeContains = (s: string): string => `%${likeEscaped(s)}%`;

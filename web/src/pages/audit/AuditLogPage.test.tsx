@@ -4,22 +4,11 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderWithApp, stubApi } from '../../test/render.tsx';
 import { AuditLogPage } from './AuditLogPage.tsx';
 import { dayStart } from './audit.api.ts';
+import { auditRow } from './auditRow.fixture.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const row = {
-  id: 1,
-  at: '2026-12-02T01:30:00.000Z',
-  actor: { id: 5, username: 'county', displayName: '县卫健委管理员 张科长', role: 'county_admin' },
-  ip: '10.0.0.8',
-  requestId: 'r1',
-  action: 'resident.archive',
-  entityType: 'resident',
-  entityId: '42',
-  residentId: 42,
-  fields: ['status', 'archiveReason'],
-  outcome: 'ok',
-};
+const row = auditRow({ fields: ['status', 'archiveReason'] });
 
 describe('AuditLogPage', () => {
   it('shows each row in words, with the record it concerns as a link', async () => {

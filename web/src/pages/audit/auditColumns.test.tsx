@@ -6,20 +6,9 @@ import { Table } from 'antd';
 import { translate } from '../../i18n/messages.ts';
 import type { AuditEntry } from './audit.api.ts';
 import { auditColumns, type AuditView } from './auditColumns.tsx';
+import { auditRow } from './auditRow.fixture.ts';
 
-const row = {
-  id: 1,
-  at: '2026-12-02T01:30:00.000Z',
-  actor: { id: 5, username: 'county', displayName: '县卫健委管理员 张科长', role: 'county_admin' },
-  ip: '10.0.0.8',
-  requestId: 'r1',
-  action: 'resident.archive',
-  entityType: 'resident',
-  entityId: '42',
-  residentId: 42,
-  fields: ['status'],
-  outcome: 'ok',
-} as unknown as AuditEntry;
+const row = auditRow();
 
 const t = (k: Parameters<typeof translate>[1], v?: Parameters<typeof translate>[2]) => translate('zh', k, v);
 
