@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -9,6 +10,18 @@ const READY_AT = {
   // The browser stack: web/dist built and the API server seeded (web/e2e/global-setup.ts).
   stack: 60_000,
 };
+
+/**
+ * Each test file's duration in the last full run (`npm run test:durations` writes it): what the sequencer
+ * goes by on a clean checkout, as in CI, where vitest's own results cache is empty.
+ */
+const committedDurations = (root: string): Record<string, number> => {
+  const file = path.join(root, 'test/durations.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number>) : {};
+};
+
+/** A file's cost beyond its tests' time (loading it, its databases opened and dropped), in ms (2026-12). */
+const fileOverhead = (needsDatabase: boolean) => (needsDatabase ? 1_500 : 300);
 
 /**
  * The order in which the workers take the test files (each takes the next one when it gets free): a
@@ -23,7 +36,7 @@ class WorkersSequencer extends BaseSequencer {
     const rel = (f: TestSpecification) => path.relative(root, f.moduleId);
     const isJourney = (f: TestSpecification) => f.project.name === 'browser';
     const needsDatabase = (f: TestSpecification) => rel(f).startsWith('server/test/');
-    // Rough averages of each kind (2026-12): the journeys' file, a page test in jsdom, an API test, a unit test.
+    // A new file's guess, by kind (2026-12): the journeys' file, a page test in jsdom, an API test, a unit test.
     const guess = (f: TestSpecification) =>
       isJourney(f)
         ? 300_000
@@ -32,8 +45,12 @@ class WorkersSequencer extends BaseSequencer {
           : needsDatabase(f)
             ? 5_000
             : 500;
-    const duration = (f: TestSpecification) =>
-      this.ctx.cache.getFileTestResults(`${f.project.name}:${rel(f)}`)?.duration || guess(f);
+    const committed = committedDurations(root);
+    const duration = (f: TestSpecification) => {
+      const key = `${f.project.name}:${rel(f)}`;
+      const ran = this.ctx.cache.getFileTestResults(key)?.duration || committed[key] || guess(f);
+      return ran + (isJourney(f) ? 0 : fileOverhead(needsDatabase(f)));
+    };
     const readyAt = (f: TestSpecification) =>
       isJourney(f) ? READY_AT.stack : needsDatabase(f) ? READY_AT.database : 0;
     const left = [...files].sort((a, b) => duration(b) - duration(a) || rel(a).localeCompare(rel(b)));
