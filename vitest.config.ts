@@ -22,13 +22,15 @@ const committedDurations = (root: string): Record<string, number> => {
 
 /** A file's cost beyond its tests' time (loading it, its databases opened and dropped), in ms (2026-12). */
 const fileOverhead = (needsDatabase: boolean) => (needsDatabase ? 1_500 : 300);
+/** What a worker spends loading another project's modules when it moves to that project's files, in ms. */
+const PROJECT_SWITCH = 5_000;
 
 /**
  * The order in which the workers take the test files (each takes the next one when it gets free): a
  * simulated run on `maxWorkers` workers (durations of the last run, guesses on a first run, as in CI). The
  * browser journeys are the run's longest files and can start only when the stack is up: a worker takes one
  * as soon as it is, and until then the workers that will take them take only files that end in time. The
- * other workers take the longest node or web file that can start.
+ * other workers take the longest file that can start, of the project they ran last while it has one.
  */
 class WorkersSequencer extends BaseSequencer {
   override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -54,7 +56,11 @@ class WorkersSequencer extends BaseSequencer {
     const readyAt = (f: TestSpecification) =>
       isJourney(f) ? READY_AT.stack : needsDatabase(f) ? READY_AT.database : 0;
     const left = [...files].sort((a, b) => duration(b) - duration(a) || rel(a).localeCompare(rel(b)));
-    const free: number[] = Array.from({ length: Math.max(1, maxWorkers) }, () => 0);
+    const workers = Math.max(1, maxWorkers);
+    const free: number[] = Array.from({ length: workers }, () => 0);
+    // The project of each worker's last file: a worker that moves to another project loads that project's
+    // modules anew (the server, or antd and the app), which costs seconds; so each stays with its own.
+    const project: (string | undefined)[] = Array.from({ length: workers }, () => undefined);
     const order: TestSpecification[] = [];
     while (left.length) {
       const now = Math.min(...free);
@@ -62,17 +68,23 @@ class WorkersSequencer extends BaseSequencer {
       const startOf = (f: TestSpecification) => Math.max(now, readyAt(f));
       const journeys = left.filter(isJourney).length;
       const chainAt = journeys ? READY_AT.stack : Infinity;
-      const canStart = left.filter((f) => startOf(f) === now);
+      const startable = left.filter((f) => startOf(f) === now);
+      const same = startable.filter((f) => f.project.name === project[worker]);
+      const canStart = same.length ? same : startable;
       // This worker is one the journeys left need when no other (enough) will be free by then.
       const othersFreeByThen = free.filter((t, i) => i !== worker && t <= chainAt).length;
       const keepForChain = now < chainAt && othersFreeByThen < journeys;
       const next =
-        canStart.find(isJourney) ??
+        startable.find(isJourney) ??
         (keepForChain
-          ? (canStart.find((f) => now + duration(f) <= chainAt) ?? canStart.at(-1))
+          ? (canStart.find((f) => now + duration(f) <= chainAt) ??
+            startable.find((f) => now + duration(f) <= chainAt) ??
+            canStart.at(-1))
           : canStart[0]) ??
         left.reduce((a, b) => (startOf(b) < startOf(a) ? b : a));
-      free[worker] = startOf(next) + duration(next);
+      const moves = project[worker] !== undefined && project[worker] !== next.project.name;
+      free[worker] = startOf(next) + duration(next) + (moves ? PROJECT_SWITCH : 0);
+      project[worker] = next.project.name;
       order.push(next);
       left.splice(left.indexOf(next), 1);
     }
