@@ -66,6 +66,8 @@ const CASES: Record<string, Case> = {
   'POST /api/auth/second-factor/enrol': { kind: 'public', why: 'enrolment during the sign-in (a challenge)' },
   'GET /api/account/second-factor': { kind: 'none', requests: () => [{ url: '/api/account/second-factor' }] },
   'GET /api/account/logins': { kind: 'none', requests: () => [{ url: '/api/account/logins' }] },
+  // The actor's own drafts only (services.test.ts checks whose are listed).
+  'GET /api/services/drafts': { kind: 'none', requests: () => [{ url: '/api/services/drafts' }] },
   'POST /api/account/second-factor/enrol': {
     kind: 'session',
     why: "changes the own account's second factor",

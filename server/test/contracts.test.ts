@@ -283,6 +283,8 @@ describeEachDb(
           form: {},
         }),
       );
+      await check(doc.get('/api/services/drafts?limit=5'));
+      await check(doc.get('/api/services/drafts?limit=0'));
       await check(doc.post(`/api/services/${s.id}/sign`, { version: 1 }));
       await check(
         doc.put(`/api/services/${s.id}`, {

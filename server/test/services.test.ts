@@ -436,4 +436,44 @@ describeEachDb('service records of every kind, the elderly register and the annu
     });
     expect(withFoot.statusCode, withFoot.body).toBe(201);
   });
+
+  it("lists the user's own drafts to finish, newest first, audited as a read of each resident; a signed one leaves", async () => {
+    const { e, doc, id } = await elder('草稿测试人');
+    const note = { subjective: '头晕', objective: '血压正常', assessment: '无异常', plan: '观察' };
+    const draft = (serviceDate: string) =>
+      doc.post(`/api/residents/${id}/services`, {
+        type: 'encounter',
+        serviceDate,
+        delivery: 'home',
+        form: note,
+      });
+    const older = (await draft(daysAgo(3))).json() as { id: number };
+    const newer = (await draft(daysAgo(1))).json() as { id: number };
+    interface Drafts {
+      total: number;
+      items: { id: number; residentId: number; name: string; type: string; serviceDate: string }[];
+    }
+    const mine = (await doc.get('/api/services/drafts')).json() as Drafts;
+    const ours = mine.items.filter((d) => d.residentId === id);
+    expect(ours.map((d) => d.id)).toEqual([newer.id, older.id]);
+    expect(ours[0]).toMatchObject({ name: '草稿测试人', type: 'encounter', serviceDate: daysAgo(1) });
+    expect(mine.total).toBeGreaterThanOrEqual(2);
+    const one = (await doc.get('/api/services/drafts?limit=1')).json() as Drafts;
+    expect(one.items).toHaveLength(1);
+    expect(one.total).toBe(mine.total);
+    // Another user of the same village sees none of them: drafts are their author's.
+    const other = (await (await e.as('xiangzhen')).get('/api/services/drafts')).json() as Drafts;
+    expect(other.items.map((d) => d.id)).not.toContain(newer.id);
+    // The list named the resident: it is in the resident's own audit view.
+    const admin = await e.as('county');
+    const audit = (await admin.get(`/api/residents/${id}/audit`)).json() as { items: { action: string }[] };
+    expect(audit.items.map((a) => a.action)).toContain('service.drafts');
+    // Signed: no longer a draft.
+    expect((await doc.post(`/api/services/${newer.id}/sign`, { version: 1 })).statusCode).toBe(200);
+    const after = (await doc.get('/api/services/drafts')).json() as Drafts;
+    expect(after.items.map((d) => d.id)).not.toContain(newer.id);
+    expect(after.items.map((d) => d.id)).toContain(older.id);
+    expect(after.total).toBe(mine.total - 1);
+    expect((await doc.get('/api/services/drafts?limit=0')).statusCode).toBe(400);
+  });
 });

@@ -2612,6 +2612,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/services/drafts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user's unsigned service records, newest first (audited) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ServiceDraftList'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/services/{id}': {
     parameters: {
       query?: never;
@@ -4106,6 +4162,18 @@ export interface components {
       required: boolean;
       enabledAt: string | null;
       recoveryCodesLeft: number;
+    };
+    ServiceDraftList: {
+      total: number;
+      items: {
+        id: number;
+        residentId: number;
+        name: string;
+        type: string;
+        serviceDate: string;
+        version: number;
+        updatedAt: string;
+      }[];
     };
     ServiceItem: {
       id: number;

@@ -115,3 +115,22 @@ export function servicesOf(db: Kysely<DB>, residentId: number) {
     .orderBy('s.id', 'desc')
     .execute();
 }
+
+/** The user's drafts in the actor's jurisdiction, newest service date first, with the resident's name. */
+export async function draftsOf(r: Repos, staffUserId: number, limit: number) {
+  const base = r
+    .services()
+    .innerJoin('resident as r', 'r.id', 's.resident_id')
+    .where('s.status', '=', 'draft')
+    .where('s.staff_user_id', '=', staffUserId);
+  const [rows, total] = await Promise.all([
+    base
+      .select(['s.id', 's.resident_id', 's.type', 's.service_date', 's.version', 's.updated_at', 'r.name'])
+      .orderBy('s.service_date', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}

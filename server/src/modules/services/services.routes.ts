@@ -5,6 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { responses } from '../../platform/api-schema.ts';
 import { ctxOf } from '../../platform/app.ts';
 import {
+  draftListQuery,
+  draftListSchema,
   serviceListSchema,
   serviceRecordAmendSchema,
   serviceRecordCreateSchema,
@@ -44,6 +46,19 @@ export function serviceRoutes(app: FastifyInstance, services: ServicesService): 
       },
     },
     async (req, reply) => reply.code(201).send(await services.record(ctxOf(req), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/services/drafts',
+    {
+      config: { permission: 'service.write' },
+      schema: {
+        tags,
+        summary: "The signed-in user's unsigned service records, newest first (audited)",
+        querystring: draftListQuery,
+        response: responses({ 200: draftListSchema }),
+      },
+    },
+    async (req) => services.drafts(ctxOf(req), req.query.limit),
   );
   r.get(
     '/api/services/:id',

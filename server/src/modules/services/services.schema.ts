@@ -90,3 +90,28 @@ export const serviceListSchema = named(
 export type ServiceList = z.infer<typeof serviceListSchema>;
 
 export const signSchema = z.object({ version: z.number().int().positive() }).strict();
+
+export const draftListQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(200).default(50) })
+  .strict();
+
+/** The signed-in user's unsigned service records (the workbench's "drafts to finish"), newest first. */
+export const draftListSchema = named(
+  'ServiceDraftList',
+  z.object({
+    /** How many drafts the user has in all (items holds the first `limit`). */
+    total: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        residentId: z.number().int(),
+        name: z.string(),
+        type: z.string(),
+        serviceDate: z.string(),
+        version: z.number().int(),
+        updatedAt: z.string(),
+      }),
+    ),
+  }),
+);
+export type DraftList = z.infer<typeof draftListSchema>;

@@ -17,6 +17,7 @@ import { enrolmentsOf, managedPrograms, type EnrolmentRow } from '../enrolments/
 import { enrolmentView, exitRegister } from '../enrolments/enrolments.service.ts';
 import { refreshStateAfter } from '../enrolments/enrolments.state.ts';
 import {
+  draftsOf,
   findService,
   hasRecordOfType,
   historyOf,
@@ -25,7 +26,7 @@ import {
   servicesOf,
   type ServiceRow,
 } from './services.repo.ts';
-import type { ServiceList, ServiceRecordView } from './services.schema.ts';
+import type { DraftList, ServiceList, ServiceRecordView } from './services.schema.ts';
 
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
 
@@ -400,6 +401,29 @@ export class ServicesService {
           ]
         : [],
     );
+  }
+
+  /**
+   * The signed-in user's unsigned records in their jurisdiction (the workbench's "drafts to finish"): a list
+   * that names residents, so audited as a read of each.
+   */
+  async drafts(ctx: Ctx, limit: number): Promise<DraftList> {
+    const { rows, total } = await draftsOf(repos(this.env.db, ctx.actor), ctx.actor.userId, limit);
+    await this.audit.record(ctx, [
+      { action: 'service.drafts', detail: { residentIds: [...new Set(rows.map((d) => d.resident_id))] } },
+    ]);
+    return {
+      total,
+      items: rows.map((d) => ({
+        id: d.id,
+        residentId: d.resident_id,
+        name: d.name,
+        type: d.type,
+        serviceDate: d.service_date,
+        version: d.version,
+        updatedAt: d.updated_at.toISOString(),
+      })),
+    };
   }
 
   async listForResident(ctx: Ctx, residentId: number): Promise<ServiceList> {

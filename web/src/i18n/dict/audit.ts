@@ -44,6 +44,7 @@ export const audit = {
   'audit.act.service.amend': ['更正服务记录', 'Amended a service record'],
   'audit.act.service.read': ['查看服务记录', 'Viewed a service record'],
   'audit.act.service.list': ['查看服务记录列表', 'Viewed the service records'],
+  'audit.act.service.drafts': ['查看待完成的草稿', 'Viewed the drafts to finish'],
   'audit.act.service.move': ['服务记录随档案迁移', 'Service record moved with the record'],
   'audit.act.worklist.read': ['查看工作清单', 'Viewed a worklist'],
   'audit.act.worklist.export': ['导出工作清单', 'Exported a worklist'],

@@ -98,4 +98,8 @@ export const shell = {
     'Your account cannot see resident records (system administrators manage accounts, not resident data).',
   ],
   'home.today': ['今日工作：各项服务应做人数', 'Today: who is due in each service'],
+  'home.drafts': ['待完成的草稿', 'Drafts to finish'],
+  'home.draftsMore': ['另有 {n} 份草稿', '{n} more drafts'],
+  'home.draftsNone': ['没有未签名的草稿', 'No unsigned drafts'],
+  'home.draftContinue': ['继续填写', 'Continue'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -7,6 +7,7 @@ import { useAreas } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { WorkbenchCounts } from './WorkbenchCounts.tsx';
+import { WorkbenchDrafts } from './WorkbenchDrafts.tsx';
 
 export function HomePage() {
   const { me, can } = useSession();
@@ -54,6 +55,11 @@ export function HomePage() {
       {can('resident.read') && (
         <Col span={24}>
           <WorkbenchCounts />
+        </Col>
+      )}
+      {can('service.write') && (
+        <Col span={24}>
+          <WorkbenchDrafts />
         </Col>
       )}
     </Row>
