@@ -113,6 +113,7 @@ export const followup = {
   'fu.timesPerDay': ['每日次数', 'Times/day'],
   'fu.dose': ['每次剂量', 'Dose'],
   'fu.addDrug': ['添加药物', 'Add drug'],
+  'fu.removeDrug': ['删除此药物', 'Remove this drug'],
   'fu.referral': ['转诊', 'Referral'],
   'fu.referralNeeded': ['需要转诊', 'Refer'],
   'fu.referralReason': ['转诊原因', 'Reason'],

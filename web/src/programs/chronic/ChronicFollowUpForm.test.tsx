@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { Link, useLocation } from 'react-router';
 import { programRegistry } from '@jkda/domain';
+import { pathOf } from '../../app/routeTable.tsx';
 import { setLang } from '../../i18n/lang.ts';
 import { renderAs } from '../../test/render.tsx';
 import { serviceFormOf } from '../index.ts';
@@ -19,24 +21,34 @@ const RESIDENT = {
   status: 'active',
 } as unknown as ResidentView;
 
-function mount() {
+/** The form at /, a link elsewhere, and the worklist it returns to once saved. */
+function Host() {
   const def = serviceFormOf('hypertension_followup')!;
   const Form = def.FollowUpForm!;
-  return renderAs(
-    'village_doctor',
-    <Form
-      type={def.type}
-      register={programRegistry.register('hypertension')!}
-      title={def.title}
-      resident={RESIDENT}
-      last={undefined}
-      lastRecord={undefined}
-    />,
-    '/',
-    (method, url) =>
-      method === 'POST' && url.pathname === '/api/residents/7/services'
-        ? { status: 201, body: { id: 1, nextVisitDate: '2026-03-01', nextAction: 'routine', warnings: [] } }
-        : undefined,
+  const { pathname } = useLocation();
+  if (pathname === pathOf('worklist')) return <span data-testid="at-worklist" />;
+  return (
+    <>
+      <Link to="/elsewhere" data-testid="elsewhere">
+        elsewhere
+      </Link>
+      <Form
+        type={def.type}
+        register={programRegistry.register('hypertension')!}
+        title={def.title}
+        resident={RESIDENT}
+        last={undefined}
+        lastRecord={undefined}
+      />
+    </>
+  );
+}
+
+function mount() {
+  return renderAs('village_doctor', <Host />, '/', (method, url) =>
+    method === 'POST' && url.pathname === '/api/residents/7/services'
+      ? { status: 201, body: { id: 1, nextVisitDate: '2026-03-01', nextAction: 'routine', warnings: [] } }
+      : undefined,
   );
 }
 
@@ -83,18 +95,93 @@ describe('chronic follow-up numbers', () => {
     expect(posts(calls)).toEqual([]);
   });
 
-  it('an in-range reading shows no error and the follow-up is sent as typed', async () => {
+  it('asks before leaving what was typed; an in-range reading shows no error and is sent as typed', async () => {
     const calls = await mount();
     await screen.findByTestId('fu-save');
     type(SBP, '128');
+    // Leaving with a typed value (Back, the menu): a confirm dialog, and staying keeps what was typed.
+    fireEvent.click(screen.getByTestId('elsewhere'));
+    const leaveTitle = { selector: '.ant-modal-confirm-title' };
+    expect(await screen.findByText('有未保存的修改', leaveTitle)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '继续填写' }));
+    await waitFor(() => expect(screen.queryByText('有未保存的修改', leaveTitle)).toBeNull());
+    expect(input(SBP).value).toBe('128');
     type(DBP, '82');
+    // A medication row keeps its labels once filled (not placeholders that vanish).
+    fireEvent.click(screen.getByRole('button', { name: /添加药物/ }));
+    type('药物名称', '氨氯地平片');
+    type('每次剂量', '5mg');
+    expect(input('药物名称').value).toBe('氨氯地平片');
+    expect(input('每日次数').value).toBe('1');
+    expect(screen.getByRole('button', { name: '删除此药物' })).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('control-status')).toBeTruthy());
     expect(errorOf(SBP)).toBeNull();
     expect(errorOf(DBP)).toBeNull();
     fireEvent.click(screen.getByTestId('fu-save'));
     await waitFor(() => expect(posts(calls)).toHaveLength(1));
     const body = posts(calls)[0]!.body as { form: { sbp: number; dbp: number } };
-    expect(body.form).toMatchObject({ sbp: 128, dbp: 82 });
+    expect(body.form).toMatchObject({
+      sbp: 128,
+      dbp: 82,
+      medications: [{ name: '氨氯地平片', timesPerDay: 1, dose: '5mg' }],
+    });
+    // Saved: the page goes back to the worklist without asking.
+    expect(await screen.findByTestId('at-worklist')).toBeTruthy();
+    expect(screen.queryByText('有未保存的修改', { selector: '.ant-modal-confirm-title' })).toBeNull();
+  });
+
+  it('turns the referral switch on with the emergency-referral alert, until the doctor sets it', async () => {
+    await mount();
+    await screen.findByTestId('fu-save');
+    const referral = () => document.getElementById('fu_referralNeeded')!.getAttribute('aria-checked');
+    expect(referral()).toBe('false');
+    expect(screen.queryByLabelText('转诊原因')).toBeNull();
+    // 185 mmHg is an emergency criterion: the alert, the switch on and the referral's details to fill.
+    type(SBP, '185');
+    type(DBP, '95');
+    expect(await screen.findByTestId('emergency-alert')).toBeTruthy();
+    await waitFor(() => expect(referral()).toBe('true'));
+    expect(screen.getByLabelText('转诊原因')).toBeTruthy();
+    // Back below the line: both go.
+    type(SBP, '150');
+    await waitFor(() => expect(screen.queryByTestId('emergency-alert')).toBeNull());
+    await waitFor(() => expect(referral()).toBe('false'));
+    // The doctor's choice stands: switched off by hand, it stays off over an alert.
+    type(SBP, '185');
+    await waitFor(() => expect(referral()).toBe('true'));
+    fireEvent.click(document.getElementById('fu_referralNeeded')!);
+    await waitFor(() => expect(referral()).toBe('false'));
+    type(DBP, '112');
+    expect(screen.getByTestId('emergency-alert')).toBeTruthy();
+    expect(referral()).toBe('false');
+    expect(screen.queryByLabelText('转诊原因')).toBeNull();
+  });
+
+  it('on a phone keeps the assessment and the save button in a bar at the bottom of the screen', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      const calls = await mount();
+      const bar = await screen.findByTestId('fu-bar');
+      // One save button, in the bar.
+      expect(screen.getAllByTestId('fu-save')).toHaveLength(1);
+      expect(bar.contains(screen.getByTestId('fu-save'))).toBe(true);
+      expect(bar.textContent).toContain('录入血压等数值后显示');
+      type(SBP, '128');
+      type(DBP, '80');
+      await waitFor(() => expect(bar.textContent).toContain('控制满意'));
+      expect(screen.getByTestId('fu-bar-next').textContent).toBe(
+        screen.getByTestId('next-visit').textContent,
+      );
+      type(SBP, '185');
+      await waitFor(() => expect(bar.textContent).toContain('需紧急转诊'));
+      type(SBP, '128');
+      await waitFor(() => expect(bar.textContent).not.toContain('需紧急转诊'));
+      fireEvent.click(screen.getByTestId('fu-save'));
+      await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    } finally {
+      window.innerWidth = width;
+    }
   });
 
   it('says the range in English, and the readings open the number pad', async () => {

@@ -5,7 +5,15 @@
  * referral). Each program gives its symptoms, emergency flags, control line and its own fields (hooks).
  * Saving signs the record and returns to the worklist with the server's next visit date.
  */
-import { useMemo, useState, type ComponentType, type ReactNode } from 'react';
+import {
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import {
   Alert,
@@ -16,6 +24,7 @@ import {
   Col,
   Descriptions,
   Form,
+  Grid,
   Input,
   InputNumber,
   Radio,
@@ -51,6 +60,8 @@ import {
 } from './followUpModel.ts';
 import { countyToday } from '../../app/today.ts';
 import { showFirstError } from '../../forms/firstError.ts';
+import { useLeaveGuard } from '../../forms/useLeaveGuard.ts';
+import './followUp.css';
 
 /** A field's status for <Form.Item>: an issue once the field (or one of `alsoAfter`) was touched. */
 export type ItemStatus = (
@@ -122,10 +133,13 @@ export function ChronicFollowUpForm({
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<FollowUpValues>();
+  // Below the large breakpoint (a phone, a small tablet) the assessment and save sit in a bar at the bottom.
+  const wide = Grid.useBreakpoint().lg !== false;
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [classChosen, setClassChosen] = useState(false);
+  const [referralChosen, setReferralChosen] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
 
   const initial = useMemo<FollowUpValues>(
@@ -164,7 +178,12 @@ export function ChronicFollowUpForm({
     return found.length ? { validateStatus: 'error' as const, help: issueText(found[0]!.code) } : {};
   };
 
+  // Something typed and not saved: leaving the page (Back, the menu, closing the tab) asks first.
+  const dirty = useRef(false);
+  useLeaveGuard(useCallback(() => dirty.current, []));
+
   const onValuesChange = (changed: Partial<FollowUpValues>) => {
+    dirty.current = true;
     const paths = new Set(touched);
     const walk = (o: unknown, prefix: string[]) => {
       if (o && typeof o === 'object' && !Array.isArray(o))
@@ -175,13 +194,27 @@ export function ChronicFollowUpForm({
     setTouched(paths);
     setServerErrors({});
     if (changed.form && 'classification' in changed.form) setClassChosen(true);
-    // The classification follows the values until the doctor chooses one.
-    if (!classChosen && !(changed.form && 'classification' in changed.form)) {
+    // The doctor's own say on the referral: the switch, or its details typed.
+    const referralTouched =
+      'referralNeeded' in changed || (changed.form !== undefined && 'referral' in changed.form);
+    if (referralTouched) setReferralChosen(true);
+    // The classification follows the values until the doctor chooses one; so does the referral switch, which
+    // turns on with the emergency-referral alert (and off when the values no longer call for it).
+    const assessNow = () => {
       const now = form.getFieldsValue(true) as FollowUpValues;
       const nowForm = toFormPayload({ ...now, form: { ...initial.form, ...now.form } });
-      const e = assess(type, { ...now, form: nowForm }, resident, previous).expected;
-      const code = expectedCode(e);
+      return { now, nowForm, assessed: assess(type, { ...now, form: nowForm }, resident, previous) };
+    };
+    if (!classChosen && !(changed.form && 'classification' in changed.form)) {
+      const { nowForm, assessed } = assessNow();
+      const code = expectedCode(assessed.expected);
       if (code && code !== nowForm.classification) form.setFieldValue(['form', 'classification'], code);
+    }
+    // After the classification: the next visit and the emergency criteria are judged with it.
+    if (!referralChosen && !referralTouched) {
+      const { now, assessed } = assessNow();
+      const refer = assessed.emergency.length > 0 || assessed.plan?.referral === true;
+      if (refer !== (now.referralNeeded === true)) form.setFieldValue('referralNeeded', refer);
     }
     const changedCodes = (changed.form?.symptoms as { codes?: string[] } | undefined)?.codes;
     if (changedCodes) {
@@ -226,6 +259,7 @@ export function ChronicFollowUpForm({
       const back =
         (location.state as { from?: string } | null)?.from ??
         `${pathOf('worklist')}?program=${register.program}`;
+      dirty.current = false;
       await navigate(back, { state: { saved: notice } });
     } catch (e) {
       const fields = fieldErrorsOf(e);
@@ -267,7 +301,8 @@ export function ChronicFollowUpForm({
     label: criterionWords(f as keyof typeof EMERGENCY_CRITERION_MESSAGES),
   }));
   const adverse = (merged.form.adverseReaction as { has?: boolean } | undefined)?.has === true;
-  const referralShown = merged.referralNeeded === true || a.plan?.referral === true;
+  // The details go with the switch (they are saved only when it is on): shown when it is.
+  const referralShown = merged.referralNeeded === true;
   const actionLabel = (key: string | null | undefined) => (key ? chronicActionWords(key, lang) || key : '');
   const outcome = (merged.form.outcome as string | undefined) ?? 'visited';
   const visited = outcome === 'visited';
@@ -282,6 +317,11 @@ export function ChronicFollowUpForm({
       title={`${t('fu.outcome')}：${t(`fu.outcome.${outcome}` as MsgKey)}`}
       description={outcome === 'died' ? t('fu.deathNotice') : t('fu.closedNotice')}
     />
+  );
+  const saveButton = (props: { block?: boolean; style?: CSSProperties }) => (
+    <Button type="primary" loading={busy} onClick={() => void save()} data-testid="fu-save" {...props}>
+      {t('fu.save')}
+    </Button>
   );
   const panel = (
     <Card size="small" title={t('fu.status')} data-testid="assessment" className="fu-assessment">
@@ -327,17 +367,34 @@ export function ChronicFollowUpForm({
       {a.chosen && a.expected && a.chosen !== a.expected && (
         <Alert type="warning" showIcon title={`${t('fu.expected')}：${clsLabel(a.expected)}`} />
       )}
-      <Button
-        type="primary"
-        block
-        style={{ marginTop: 12 }}
-        loading={busy}
-        onClick={() => void save()}
-        data-testid="fu-save"
-      >
-        {t('fu.save')}
-      </Button>
+      {wide && saveButton({ block: true, style: { marginTop: 12 } })}
     </Card>
+  );
+  const controlTag =
+    a.controlled === null ? (
+      <Typography.Text type="secondary">{t('fu.waiting')}</Typography.Text>
+    ) : (
+      <Tag color={a.controlled ? 'success' : 'error'}>
+        {a.controlled ? t('fu.controlled') : t('fu.notControlled')}
+      </Tag>
+    );
+  const phoneBar = (
+    <div className="fu-bar" data-testid="fu-bar">
+      <div className="fu-bar-status">
+        {visited ? (
+          <>
+            {controlTag}
+            <span>
+              {t('fu.next')} <strong data-testid="fu-bar-next">{a.plan?.dueDate ?? '—'}</strong>
+            </span>
+            {a.emergency.length > 0 && <Tag color="error">{t('fu.emergencyAlert')}</Tag>}
+          </>
+        ) : (
+          <span>{t(`fu.outcome.${outcome}` as MsgKey)}</span>
+        )}
+      </div>
+      {saveButton({})}
+    </div>
   );
 
   return (
@@ -360,7 +417,14 @@ export function ChronicFollowUpForm({
           title={t('fu.prefilled', { date: last.serviceDate })}
         />
       )}
-      <Form form={form} name="fu" layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
+      <Form
+        form={form}
+        name="fu"
+        layout="vertical"
+        initialValues={initial}
+        onValuesChange={onValuesChange}
+        className={wide ? undefined : 'fu-form-phone'}
+      >
         <Row gutter={16}>
           <Col xs={24} lg={17}>
             <Row gutter={12}>
@@ -583,36 +647,42 @@ export function ChronicFollowUpForm({
                 <Form.List name={['form', 'medications']}>
                   {(fields, { add, remove }) => (
                     <>
-                      {fields.map((f) => (
-                        <Row gutter={8} key={f.key} align="top">
-                          <Col span={10}>
+                      {fields.map((f, i) => (
+                        // Every row keeps its labels (a filled box shows no placeholder); on a phone the
+                        // drug's name takes the row and its frequency and dose share the next.
+                        <Row gutter={8} key={f.key} align="top" data-testid={`fu-drug-${i}`}>
+                          <Col xs={24} sm={10}>
                             <Form.Item
                               name={[f.name, 'name']}
+                              label={t('fu.drugName')}
                               {...item(['form', 'medications', f.name, 'name'])}
                             >
-                              <Input placeholder={t('fu.drugName')} maxLength={50} />
+                              <Input maxLength={50} />
                             </Form.Item>
                           </Col>
-                          <Col span={5}>
+                          <Col xs={10} sm={5}>
                             <Form.Item
                               name={[f.name, 'timesPerDay']}
+                              label={t('fu.timesPerDay')}
                               rules={[rangeRule(TIMES_PER_DAY, t)]}
                               {...numberStatus(['form', 'medications', f.name, 'timesPerDay'], TIMES_PER_DAY)}
                             >
-                              <InputNumber
-                                placeholder={t('fu.timesPerDay')}
-                                style={{ width: '100%' }}
-                                {...numberPad(TIMES_PER_DAY.integer)}
+                              <InputNumber style={{ width: '100%' }} {...numberPad(TIMES_PER_DAY.integer)} />
+                            </Form.Item>
+                          </Col>
+                          <Col xs={10} sm={6}>
+                            <Form.Item name={[f.name, 'dose']} label={t('fu.dose')}>
+                              <Input maxLength={30} />
+                            </Form.Item>
+                          </Col>
+                          <Col xs={4} sm={3}>
+                            <Form.Item label=" " colon={false}>
+                              <Button
+                                icon={<DeleteOutlined />}
+                                aria-label={t('fu.removeDrug')}
+                                onClick={() => remove(f.name)}
                               />
                             </Form.Item>
-                          </Col>
-                          <Col span={6}>
-                            <Form.Item name={[f.name, 'dose']}>
-                              <Input placeholder={t('fu.dose')} maxLength={30} />
-                            </Form.Item>
-                          </Col>
-                          <Col span={3}>
-                            <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
                           </Col>
                         </Row>
                       ))}
@@ -667,6 +737,7 @@ export function ChronicFollowUpForm({
             <div style={{ position: 'sticky', top: 16 }}>{panel}</div>
           </Col>
         </Row>
+        {!wide && phoneBar}
       </Form>
     </Card>
   );
