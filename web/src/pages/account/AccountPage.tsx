@@ -15,6 +15,7 @@ import { LoginHistoryTable } from './LoginHistoryTable.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { TotpSetup } from './TotpSetup.tsx';
 import './account.css';
+import { countyDateTime } from '../../app/today.ts';
 
 export function AccountPage() {
   const { me } = useSession();
@@ -98,7 +99,7 @@ function PasswordCard({ mustChange }: { mustChange: boolean }) {
 }
 
 function SecondFactorCard() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const notify = useNotifyError();
   const [version, setVersion] = useState(0);
@@ -157,7 +158,7 @@ function SecondFactorCard() {
           {s.enabled && s.enabledAt && (
             <Typography.Text type="secondary">
               {t('tfa.since', {
-                at: new Date(s.enabledAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+                at: countyDateTime(s.enabledAt),
               })}
               {t('punct.comma')}
               {t('tfa.codesLeft', { n: s.recoveryCodesLeft })}

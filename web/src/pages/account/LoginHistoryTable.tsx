@@ -3,6 +3,7 @@ import { Table, Tag } from 'antd';
 import { hasKey } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { LoginEvent } from './account.api.ts';
+import { countyDateTime } from '../../app/today.ts';
 
 const COLORS: Record<LoginEvent['outcome'], string> = {
   success: 'green',
@@ -45,7 +46,7 @@ export function LoginHistoryTable({
         {
           title: t('logins.at'),
           dataIndex: 'at',
-          render: (v: string) => new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+          render: (v: string) => countyDateTime(v, true),
         },
         {
           title: t('logins.outcome'),

@@ -34,8 +34,8 @@ function toFilter(v: FilterForm): AuditFilter {
 }
 
 export function AuditLogPage() {
-  const { t, lang } = useI18n();
-  const words = auditWords(t, lang);
+  const { t } = useI18n();
+  const words = auditWords(t);
   const [form] = Form.useForm<FilterForm>();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [page, setPage] = useState(1);
@@ -110,7 +110,7 @@ export function AuditLogPage() {
           pagination={false}
           locale={{ emptyText: t('audit.empty') }}
           scroll={{ x: 860 }}
-          columns={auditColumns('log', t, lang)}
+          columns={auditColumns('log', t)}
         />
       )}
       <div style={{ marginTop: 12, display: 'flex', gap: 8 }}>

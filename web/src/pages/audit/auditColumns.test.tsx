@@ -15,12 +15,7 @@ const t = (k: Parameters<typeof translate>[1], v?: Parameters<typeof translate>[
 function mount(view: AuditView) {
   render(
     <MemoryRouter>
-      <Table<AuditEntry>
-        rowKey="id"
-        dataSource={[row]}
-        pagination={false}
-        columns={auditColumns(view, t, 'zh')}
-      />
+      <Table<AuditEntry> rowKey="id" dataSource={[row]} pagination={false} columns={auditColumns(view, t)} />
     </MemoryRouter>,
   );
   return [...document.querySelectorAll('thead th')].map((th) => th.textContent);

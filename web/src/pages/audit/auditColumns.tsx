@@ -13,8 +13,8 @@ import { auditWords } from './auditWords.ts';
 
 export type AuditView = 'log' | 'record';
 
-export function auditColumns(view: AuditView, t: I18n['t'], lang: I18n['lang']): ColumnsType<AuditEntry> {
-  const words = auditWords(t, lang);
+export function auditColumns(view: AuditView, t: I18n['t']): ColumnsType<AuditEntry> {
+  const words = auditWords(t);
   const log = view === 'log';
   return [
     { key: 'at', title: t('audit.at'), dataIndex: 'at', width: log ? 160 : 170, render: words.at },

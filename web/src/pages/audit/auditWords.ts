@@ -2,14 +2,15 @@
 import { hasKey } from '../../i18n/messages.ts';
 import type { I18n } from '../../i18n/i18n.tsx';
 import { fieldLabel } from '../../record/fields.ts';
+import { countyDateTime } from '../../app/today.ts';
 
-export function auditWords(t: I18n['t'], lang: I18n['lang']) {
+export function auditWords(t: I18n['t']) {
   const label = (key: string, raw: string) => (hasKey(key) ? t(key) : raw);
   return {
     action: (a: string) => label(`audit.act.${a}`, a),
     outcome: (o: string) => label(`audit.outcome.${o}`, o),
     fields: (f: string[] | null) => (f ?? []).map((x) => fieldLabel(x, t)).join(t('punct.list')) || '—',
-    at: (v: string) => new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }),
+    at: (v: string) => countyDateTime(v, true),
   };
 }
 

@@ -15,6 +15,7 @@ import { formatDuration, safeNext } from './login.util.ts';
 import { SecondFactorStep, type PendingSignIn } from './SecondFactorStep.tsx';
 import { accountApi } from '../account/account.api.ts';
 import './login.css';
+import { countyDateTime } from '../../app/today.ts';
 
 interface Problem {
   title: string;
@@ -107,7 +108,8 @@ export function LoginPage() {
   const lockDetail = problem?.lockedUntil
     ? t('login.lockedLeft', {
         left: formatDuration(lockedLeft, t),
-        until: new Date(problem.lockedUntil).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+        // The county's clock, HH:mm:ss.
+        until: countyDateTime(new Date(problem.lockedUntil), true).slice(11),
       })
     : undefined;
   const notice = params.get('expired') ? t('login.expired') : params.get('out') ? t('login.loggedOut') : null;

@@ -8,7 +8,7 @@ import { auditColumns } from '../audit/auditColumns.tsx';
 import { residentApi, type AuditEntry } from './resident.api.ts';
 
 export function AuditTab({ residentId }: { residentId: number }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useAsync(
     (s) => residentApi.audit(residentId, page, s),
@@ -25,7 +25,7 @@ export function AuditTab({ residentId }: { residentId: number }) {
         pagination={false}
         locale={{ emptyText: t('audit.empty') }}
         scroll={{ x: 900 }}
-        columns={auditColumns('record', t, lang)}
+        columns={auditColumns('record', t)}
       />
       <div style={{ marginTop: 12, display: 'flex', gap: 8 }}>
         {page > 1 && <Button onClick={() => setPage(page - 1)}>{t('common.prevPage')}</Button>}

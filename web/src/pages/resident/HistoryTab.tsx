@@ -11,6 +11,7 @@ import { fieldLabel, fieldValueText, type ValueLookups } from '../../record/fiel
 import { paren } from '../../record/format.ts';
 import type { HistoryEntry } from '../../record/types.ts';
 import { residentApi } from './resident.api.ts';
+import { countyDateTime } from '../../app/today.ts';
 
 /** Versions past this many changed fields (a creation) start folded. */
 const FOLD_OVER = 8;
@@ -21,7 +22,7 @@ function VersionCard({ entry, lookups }: { entry: HistoryEntry; lookups: ValueLo
   const [open, setOpen] = useState(entry.changes.length <= FOLD_OVER);
   const actionKey = `history.action.${entry.action}`;
   const action = hasKey(actionKey) ? t(actionKey) : entry.action;
-  const when = new Date(entry.changedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
+  const when = countyDateTime(entry.changedAt, true);
   const rows = entry.changes.map((c) => ({
     key: c.field,
     field: fieldLabel(c.field, t),

@@ -14,6 +14,7 @@ import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { usersApi, type UserAccount, type UserQuery } from './users.api.ts';
 import { CreateUserModal, ImportUsersModal, LoginsDrawer, showTemporaryPassword } from './UserDialogs.tsx';
 import './users.css';
+import { countyDateTime } from '../../app/today.ts';
 
 const PAGE_SIZE = 20;
 
@@ -193,8 +194,7 @@ export function UsersPage() {
             title: t('users.lastLogin'),
             dataIndex: 'lastLoginAt',
             responsive: ['lg'],
-            render: (v: string | null) =>
-              v ? new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '',
+            render: (v: string | null) => countyDateTime(v),
           },
           { title: t('users.actions'), key: 'actions', width: 100, render: (_, u) => actions(u) },
         ]}
