@@ -150,6 +150,13 @@ const CASES: Record<string, Case> = {
       { url: `/api/residents?q=${t.phone}` },
     ],
   },
+  // Whether another place's resident has a record: refused, or the holding institution only (registry.test.ts).
+  'POST /api/residents/id-check': {
+    kind: 'filter',
+    requests: (t) => [
+      { method: 'POST', url: '/api/residents/id-check', payload: { idType: '01', idNumber: t.idNumber } },
+    ],
+  },
   // The count of another place's residents: refused, or 0 (resident-count.test.ts checks the numbers).
   'GET /api/residents/count': {
     kind: 'filter',

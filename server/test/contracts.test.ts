@@ -196,6 +196,11 @@ describeEachDb(
       await check(doc.get('/api/residents/export.xlsx'));
       await check(admin.get(`/api/residents/count?villageCode=${e.villageA}`));
       await check(doc.get('/api/residents/count'));
+      await check(doc.post('/api/residents/id-check', { idType: '01', idNumber: '123' }));
+      await check(doc.post('/api/residents/id-check', { idType: '01', idNumber: input.idNumber }));
+      await check(
+        (await e.as('cunyi2')).post('/api/residents/id-check', { idType: '01', idNumber: input.idNumber }),
+      );
     });
 
     it('households', async () => {

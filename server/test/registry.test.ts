@@ -135,6 +135,40 @@ describeEachDb('resident registry API', (env) => {
     expect(ob.code).toBe('duplicate_id_number_elsewhere');
     expect(ob.existing).toBeUndefined();
     expect(JSON.stringify(ob)).not.toContain('李四');
+    // Whom to ask for a transfer: the institution that holds the record, and nothing of the resident.
+    const holder = (first.json() as { institution: { name: string } }).institution.name;
+    expect(holder.length).toBeGreaterThan(0);
+    expect(ob.institution).toBe(holder);
+
+    // The same answers as soon as the number is typed, before the rest of the form (POST: not in a URL).
+    const check = (c: typeof a, idNumber: string, idType = '01') =>
+      c.post('/api/residents/id-check', { idType, idNumber });
+    const here = await check(a, input.idNumber!);
+    expect(here.statusCode, here.body).toBe(200);
+    expect(here.json()).toEqual({
+      status: 'here',
+      id: (first.json() as View).id,
+      recordNumber: (first.json() as View).recordNumber,
+    });
+    const there = await check(b, input.idNumber!.toLowerCase());
+    expect(there.json()).toEqual({ status: 'elsewhere', institution: holder });
+    expect(there.body).not.toContain('李四');
+    const unused = makeIdNumber('1990-03-07', '1', '110101');
+    expect((await check(a, unused)).json()).toEqual({ status: 'free' });
+    // A mistyped number (a wrong check digit) is a field error, as on saving.
+    const bad = await check(a, unused.slice(0, 17) + (unused.endsWith('1') ? '2' : '1'));
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { details: { field: string }[] }).details[0]!.field).toBe('idNumber');
+    // Each hit is in the holder's audit view, with whether it was the asker's to see.
+    const rows = await e.database.db
+      .selectFrom('audit_log')
+      .select(['actor_username', 'detail'])
+      .where('action', '=', 'resident.duplicate_check')
+      .where('resident_id', '=', (first.json() as View).id)
+      .execute();
+    expect(rows.map((r) => r.actor_username)).toEqual(expect.arrayContaining(['cunyi', 'cunyi2']));
+    // The inspector writes nothing and checks nothing.
+    expect((await check(await e.as('city'), input.idNumber!)).statusCode).toBe(403);
     // lower-case x and 15-digit forms are the same person
     const fifteen = await a.post('/api/residents', {
       ...buildResident(e.villageA, {

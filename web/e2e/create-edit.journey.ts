@@ -31,9 +31,23 @@ describe.skipIf(!hasChromium)('browser: create, edit, history, other village', (
   let idNumber = '';
   let recordId = 0;
   const name = '司马青云';
+  // A resident of the doctor's own village, by ID number: typing it stops a second record at the ID field.
+  let existing = { idNumber: '', recordNumber: '' };
 
   beforeAll(async () => {
     idNumber = await freshIdNumber(env.stack);
+    const doctor = await apiAs(env.stack.apiURL, 'cunyi');
+    const { items } = await doctor.get<{ items: { id: number }[] }>('/api/residents?pageSize=20');
+    for (const r of items) {
+      const full = await doctor.get<{ idType: string; idNumber: string | null; recordNumber: string }>(
+        `/api/residents/${r.id}`,
+      );
+      if (full.idType === '01' && full.idNumber) {
+        existing = { idNumber: full.idNumber, recordNumber: full.recordNumber };
+        break;
+      }
+    }
+    expect(existing.idNumber).not.toBe('');
   });
 
   it('(b) creates a record with ID checks, edits the phone, sees two versions', async () => {
@@ -43,6 +57,11 @@ describe.skipIf(!hasChromium)('browser: create, edit, history, other village', (
     await page.waitForURL('**/residents/new');
 
     await fill(page, 'name', name);
+    // A number that already has a record: said at the ID field, before anything else is filled in.
+    await fill(page, 'idNumber', existing.idNumber);
+    await page.getByTestId('id-holder').getByText(existing.recordNumber, { exact: false }).waitFor();
+    await page.getByTestId('id-holder').getByRole('link', { name: '打开这份档案' }).waitFor();
+    await screenshot(page, 'b-form-id-has-record', false);
     const wrong = idNumber.slice(0, 17) + (idNumber[17] === '1' ? '2' : '1');
     await fill(page, 'idNumber', wrong);
     await page.getByText('身份证号校验位不对，请核对是否输错').waitFor();
@@ -54,6 +73,7 @@ describe.skipIf(!hasChromium)('browser: create, edit, history, other village', (
     const sex = Number(idNumber[16]) % 2 === 1 ? '男' : '女';
     await expect.poll(() => page.locator('#resident_sex .ant-radio-wrapper-checked').textContent()).toBe(sex);
     await expect.poll(() => page.getByText('身份证号校验位不对，请核对是否输错').count()).toBe(0);
+    expect(await page.getByTestId('id-holder').count()).toBe(0);
 
     await fill(page, 'phone', '139 1234 5678');
     await fill(page, 'currentAddress', '金寨县梅山镇青坊村新村组8号');

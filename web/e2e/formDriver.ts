@@ -55,10 +55,11 @@ export async function saveAndWait(page: Page, url: string | RegExp): Promise<voi
   }
 }
 
-/** Every required choice of the basic information form, with ordinary answers. */
+/**
+ * Every required choice of the basic information form, with ordinary answers; 户籍 and 汉族 come preselected
+ * on a new record (formModel.ts emptyValues).
+ */
 export async function fillBasicInfo(page: Page): Promise<void> {
-  await pick(page, 'basicInfo.residenceType', '户籍');
-  await select(page, 'basicInfo.ethnicity', '汉族');
   await pick(page, 'basicInfo.bloodType', 'A型');
   await pick(page, 'basicInfo.rh', '阳性');
   await select(page, 'basicInfo.education', '初中');

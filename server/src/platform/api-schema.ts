@@ -43,6 +43,12 @@ export const apiErrorSchema = named(
     lockedUntil: z.string().optional().describe('account_locked: until when'),
     secondsLeft: z.number().optional().describe('account_locked: seconds until it unlocks'),
     existing: ref.optional().describe('duplicate_id_number: the record that has this ID number'),
+    institution: z
+      .string()
+      .optional()
+      .describe(
+        'duplicate_id_number_elsewhere: the institution that holds the record (ask it for a transfer)',
+      ),
     candidates: z
       .array(
         z.object({ id: z.number(), recordNumber: z.string(), name: z.string(), villageName: z.string() }),

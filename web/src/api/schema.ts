@@ -1916,6 +1916,68 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/residents/id-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Whether the county has a record with this ID number, before a new one is filled in (audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            idType: '99' | '01' | '02' | '03' | '04' | '05' | '06' | '07';
+            idNumber: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IdNumberCheck'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/residents/{id}': {
     parameters: {
       query?: never;
@@ -3727,6 +3789,8 @@ export interface components {
         id: number;
         recordNumber: string;
       };
+      /** @description duplicate_id_number_elsewhere: the institution that holds the record (ask it for a transfer) */
+      institution?: string;
       /** @description possible_duplicate: look-alike records inside the jurisdiction */
       candidates?: {
         id: number;
@@ -3867,6 +3931,22 @@ export interface components {
       status: 'active' | 'archived';
       version: number;
     };
+    IdNumberCheck:
+      | {
+          /** @constant */
+          status: 'free';
+        }
+      | {
+          /** @constant */
+          status: 'here';
+          id: number;
+          recordNumber: string;
+        }
+      | {
+          /** @constant */
+          status: 'elsewhere';
+          institution: string;
+        };
     Institution: {
       id: number;
       code: string;

@@ -7,6 +7,8 @@ import { ctxOf, langOf } from '../../platform/app.ts';
 import { binaryFile, responses } from '../../platform/api-schema.ts';
 import {
   historyEntry,
+  idCheck,
+  idCheckBody,
   residentIdParams,
   residentCount,
   residentList,
@@ -92,6 +94,21 @@ export function registryRoutes(app: FastifyInstance, registry: RegistryService):
       },
     },
     async (req, reply) => reply.code(201).send(await registry.create(ctxOf(req), req.body)),
+  );
+
+  r.post(
+    '/api/residents/id-check',
+    {
+      config: { permission: 'resident.create' },
+      schema: {
+        tags,
+        summary:
+          'Whether the county has a record with this ID number, before a new one is filled in (audited)',
+        body: idCheckBody,
+        response: responses({ 200: idCheck }),
+      },
+    },
+    async (req) => registry.checkIdNumber(ctxOf(req), req.body),
   );
 
   r.get(

@@ -81,6 +81,25 @@ export const residentCount = named(
   }),
 );
 
+/** An ID number to check before the rest of a new record is filled in (POST: the number stays out of URLs). */
+export const idCheckBody = z
+  .object({ idType: z.enum(codesOf('idType')), idNumber: z.string().trim().min(1).max(30) })
+  .strict();
+
+/**
+ * Whether the county already has a record with the number: none; one the user may open (a pointer to it);
+ * or one held elsewhere, named by its institution so the user knows whom to ask for a transfer.
+ */
+export const idCheck = named(
+  'IdNumberCheck',
+  z.discriminatedUnion('status', [
+    z.object({ status: z.literal('free') }),
+    z.object({ status: z.literal('here'), id: z.number().int(), recordNumber: z.string() }),
+    z.object({ status: z.literal('elsewhere'), institution: z.string() }),
+  ]),
+);
+export type IdCheck = z.infer<typeof idCheck>;
+
 const ref = z.object({ id: z.number(), name: z.string() }).nullable();
 
 export const residentView = named(

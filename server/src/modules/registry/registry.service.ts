@@ -41,7 +41,7 @@ import {
   searchResidents,
 } from './registry.repo.ts';
 import { EXPORT_LIMIT, residentsWorkbook } from './registry.export.ts';
-import type { ResidentListQuery, ResidentView } from './registry.schema.ts';
+import type { IdCheck, ResidentListQuery, ResidentView } from './registry.schema.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { editedIdentifiers, identifierColumns, maskedChanges, sealBasicInfo } from './resident.fields.ts';
 
@@ -431,20 +431,56 @@ export class RegistryService {
     return { township_code: village.township_code, county_code: village.county_code };
   }
 
-  /** 409 when the ID number has a record: a pointer to it inside the jurisdiction, nothing outside. */
+  /**
+   * The ID number checked as soon as it is typed, before the rest of a new record (the user's county): who
+   * holds a record with it. Answered as the save would refuse it, and audited the same way.
+   */
+  async checkIdNumber(ctx: Ctx, input: { idType: string; idNumber: string }): Promise<IdCheck> {
+    const idNumber = normalizedId(input.idType, input.idNumber);
+    if (!idNumber) return { status: 'free' };
+    return this.idHolder(ctx, ctx.actor.countyCode, idNumber, null);
+  }
+
+  /** 409 when the ID number has a record: a pointer to it inside the jurisdiction, its institution outside. */
   private async assertIdFree(
     ctx: Ctx,
     countyCode: string,
     idNumber: string,
     selfId: number | null,
   ): Promise<void> {
+    const holder = await this.idHolder(ctx, countyCode, idNumber, selfId);
+    if (holder.status === 'here')
+      throw new AppError(409, 'duplicate_id_number', [{ field: 'idNumber', code: 'duplicate_id_number' }], {
+        existing: { id: holder.id, recordNumber: holder.recordNumber },
+      });
+    if (holder.status === 'elsewhere')
+      throw new AppError(
+        409,
+        'duplicate_id_number_elsewhere',
+        [{ field: 'idNumber', code: 'duplicate_id_number' }],
+        { institution: holder.institution },
+      );
+  }
+
+  /**
+   * Who holds a record with the number in the county (other than `selfId`). Whether a number is on file is
+   * itself a fact about that resident: a hit lands in the resident's audit view, with who asked and whether
+   * the record was theirs to see. Outside the jurisdiction only the holding institution's name is told.
+   */
+  private async idHolder(
+    ctx: Ctx,
+    countyCode: string,
+    idNumber: string,
+    selfId: number | null,
+  ): Promise<IdCheck> {
     const existing = await this.db
       .selectFrom('resident as r')
-      .select(['r.id', 'r.record_number', 'r.village_code'])
+      .leftJoin('institution as i', 'i.id', 'r.institution_id')
+      .select(['r.id', 'r.record_number', 'r.village_code', 'i.name as institution'])
       .where('r.county_code', '=', countyCode)
       .where('r.id_number_bi', '=', this.fields.blindIndex('id', idNumber))
       .executeTakeFirst();
-    if (!existing || existing.id === selfId) return;
+    if (!existing || existing.id === selfId) return { status: 'free' };
     const visible = inJurisdiction(ctx.actor.jurisdiction, existing.village_code);
     // Whether a number is on file anywhere in the county is itself a fact about that resident: the
     // refusal lands in the resident's audit view, who asked and whether the record was theirs to see.
@@ -458,14 +494,9 @@ export class RegistryService {
         detail: { inJurisdiction: visible },
       },
     ]);
-    if (visible) {
-      throw new AppError(409, 'duplicate_id_number', [{ field: 'idNumber', code: 'duplicate_id_number' }], {
-        existing: { id: existing.id, recordNumber: existing.record_number },
-      });
-    }
-    throw new AppError(409, 'duplicate_id_number_elsewhere', [
-      { field: 'idNumber', code: 'duplicate_id_number' },
-    ]);
+    return visible
+      ? { status: 'here', id: existing.id, recordNumber: existing.record_number }
+      : { status: 'elsewhere', institution: existing.institution ?? '' };
   }
 
   private async warnPossibleDuplicate(

@@ -81,6 +81,20 @@ export const form = {
   'form.addRow': ['再加一条', 'Add a row'],
   'form.hereditaryName': ['遗传病名称', 'Name of the disease'],
   'form.idFilled': ['已按身份证号填写出生日期和性别', 'Birth date and sex were filled in from the ID number'],
+  'form.idHere': [
+    '该身份证号已有档案（档案编号 {no}），不要重复建档',
+    'This ID number already has a record ({no}): do not make another',
+  ],
+  'form.idOpen': ['打开这份档案', 'Open that record'],
+  'form.idElsewhere': [
+    '该身份证号已在「{institution}」建档',
+    'This ID number already has a record at {institution}',
+  ],
+  'form.idElsewhereUnknown': ['其他机构', 'another institution'],
+  'form.idTransfer': [
+    '居民已迁入本辖区的，请联系该机构办理档案迁移（转入），不要重复建档。',
+    'If the resident has moved here, ask that institution to transfer the record instead of making a new one.',
+  ],
   'form.doctorPlaceholder': ['选择责任医生', 'Choose the responsible doctor'],
   'form.villagePlaceholder': ['选择村（居）委会', 'Choose the village'],
   'form.save': ['保存', 'Save'],

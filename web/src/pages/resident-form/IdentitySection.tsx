@@ -1,12 +1,47 @@
 /** 基本信息: name, sex, ID, birth date, phones, work unit, contact. */
-import { Col, DatePicker, Input, Radio, Row, Select } from 'antd';
+import { Link } from 'react-router';
+import { Alert, Col, DatePicker, Input, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { codeOptions } from '../../i18n/codes.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { dateStringProps, SchemaItem } from '../../forms/SchemaItem.tsx';
 import { PhoneInput } from './inputs/PhoneInput.tsx';
+import { pathOf } from '../../app/routeTable.tsx';
+import type { IdHolder } from './form.api.ts';
 
-export function IdentitySection({ idFilled }: { idFilled: boolean }) {
+/** A record that already has the ID number typed: open it here, or whom to ask for it. */
+function IdHolderNotice({ holder }: { holder: IdHolder }) {
+  const { t } = useI18n();
+  if (holder.status === 'free') return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="id-holder"
+      style={{ marginBottom: 16 }}
+      title={
+        holder.status === 'here'
+          ? t('form.idHere', { no: holder.recordNumber })
+          : t('form.idElsewhere', { institution: holder.institution || t('form.idElsewhereUnknown') })
+      }
+      description={
+        holder.status === 'here' ? (
+          <Link to={pathOf('resident', { id: holder.id })}>{t('form.idOpen')}</Link>
+        ) : (
+          t('form.idTransfer')
+        )
+      }
+    />
+  );
+}
+
+export function IdentitySection({
+  idFilled,
+  idHolder,
+}: {
+  idFilled: boolean;
+  idHolder?: IdHolder | undefined;
+}) {
   const { t, lang } = useI18n();
   return (
     <Row gutter={16}>
@@ -31,6 +66,11 @@ export function IdentitySection({ idFilled }: { idFilled: boolean }) {
           <Input maxLength={30} autoComplete="off" />
         </SchemaItem>
       </Col>
+      {idHolder && idHolder.status !== 'free' && (
+        <Col span={24}>
+          <IdHolderNotice holder={idHolder} />
+        </Col>
+      )}
       <Col xs={24} md={8}>
         <SchemaItem
           name={['birthDate']}

@@ -6,14 +6,10 @@ import { useAreas, useDoctors, villagesOf } from '../../api/places.ts';
 import { useSession } from '../../auth/session.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { countyToday } from '../../app/today.ts';
 import { emptyValues } from './formModel.ts';
 import { residentFormApi } from './form.api.ts';
 import { ResidentForm } from './ResidentForm.tsx';
-
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 export function ResidentCreatePage() {
   const { t } = useI18n();
@@ -26,7 +22,8 @@ export function ResidentCreatePage() {
 
   const villages = villagesOf(areas);
   const initial = emptyValues({
-    today: localToday(),
+    // The county's date, not the device's.
+    today: countyToday(),
     ...(villages.length === 1 ? { villageCode: villages[0]!.code } : {}),
     ...(doctors.some((d) => d.id === me?.user.id) ? { responsibleDoctorId: me!.user.id } : {}),
   });
@@ -35,6 +32,7 @@ export function ResidentCreatePage() {
     <ResidentForm
       initial={initial}
       onCancel={() => void navigate(pathOf('residents'))}
+      checkIdNumber={residentFormApi.checkId}
       save={async (payload, confirm) => {
         const saved = await residentFormApi.create(payload, confirm);
         void message.success(t('form.created', { no: saved.recordNumber }));

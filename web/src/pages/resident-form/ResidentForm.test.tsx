@@ -12,12 +12,20 @@ const FIRST17 = '34152419850317902';
 const ID = FIRST17 + idCheckDigit(FIRST17);
 const WRONG_ID = FIRST17 + (ID.endsWith('1') ? '2' : '1');
 
-function setup(save: ResidentFormProps['save'] = vi.fn(() => Promise.resolve())) {
+function setup(
+  save: ResidentFormProps['save'] = vi.fn(() => Promise.resolve()),
+  checkIdNumber?: ResidentFormProps['checkIdNumber'],
+) {
   stubApi();
   const initial = emptyValues({ today: '2026-01-01', villageCode: '341524100201' });
-  renderWithApp(<ResidentForm initial={initial} save={save} onCancel={() => undefined} />);
+  renderWithApp(
+    <ResidentForm initial={initial} save={save} onCancel={() => undefined} checkIdNumber={checkIdNumber} />,
+  );
   return save;
 }
+
+const OTHER17 = '34152419700101003';
+const OTHER_ID = OTHER17 + idCheckDigit(OTHER17);
 
 const type = (id: string, value: string) =>
   fireEvent.change(document.getElementById(id)!, { target: { value } });
@@ -25,8 +33,15 @@ const type = (id: string, value: string) =>
 afterEach(() => vi.unstubAllGlobals());
 
 describe('ResidentForm', () => {
-  it('shows the check-digit error for a mistyped ID number, and fills birth date and sex from a correct one', async () => {
-    setup();
+  it('shows the check-digit error for a mistyped ID number, fills birth date and sex from a correct one, and says at once who holds a record with it', async () => {
+    const checkIdNumber = vi.fn((_type: string, idNumber: string) =>
+      Promise.resolve(
+        idNumber === ID
+          ? ({ status: 'elsewhere', institution: '梅山镇卫生院' } as const)
+          : ({ status: 'here', id: 77, recordNumber: '34152410020100077' } as const),
+      ),
+    );
+    setup(undefined, checkIdNumber);
     type('resident_idNumber', WRONG_ID);
     expect(await screen.findByText('身份证号校验位不对，请核对是否输错')).toBeTruthy();
 
@@ -37,6 +52,19 @@ describe('ResidentForm', () => {
     const checked = document.querySelector('#resident_sex .ant-radio-wrapper-checked');
     expect(checked?.textContent).toBe('女');
     await waitFor(() => expect(screen.queryByText('身份证号校验位不对，请核对是否输错')).toBeNull());
+
+    // Checked as soon as it is complete and correct (not the mistyped one), before the other fields.
+    const notice = await screen.findByTestId('id-holder');
+    expect(notice.textContent).toContain('该身份证号已在「梅山镇卫生院」建档');
+    expect(notice.textContent).toContain('请联系该机构办理档案迁移');
+    expect(checkIdNumber.mock.calls).toEqual([['01', ID]]);
+    // A record the user may open: its number and a link to it.
+    type('resident_idNumber', OTHER_ID);
+    await waitFor(() => expect(screen.getByTestId('id-holder').textContent).toContain('34152410020100077'));
+    expect(screen.getByRole('link', { name: '打开这份档案' }).getAttribute('href')).toBe('/residents/77');
+    // An incomplete number: the notice goes.
+    type('resident_idNumber', OTHER_ID.slice(0, 10));
+    await waitFor(() => expect(screen.queryByTestId('id-holder')).toBeNull());
   });
 
   it('checks the phone format as the user types', async () => {

@@ -26,6 +26,7 @@ import { SocialSection } from './SocialSection.tsx';
 import { toPayload, validateResident, type FormValues } from './formModel.ts';
 import { ProblemAlert, type SaveProblem } from './ProblemAlert.tsx';
 import { problemOf } from './saveProblems.ts';
+import type { IdHolder } from './form.api.ts';
 import './form.css';
 
 export interface ResidentFormProps {
@@ -35,6 +36,8 @@ export interface ResidentFormProps {
   onCancel: () => void;
   /** Reload the latest version and compare (edit only); gets the user's current values. */
   onReloadCompare?: (mine: FormValues) => void;
+  /** A new record: who holds a record with the ID number, asked as soon as the number is complete. */
+  checkIdNumber?: (idType: string, idNumber: string) => Promise<IdHolder>;
 }
 
 function Section({ id, title, children }: { id: string; title: MsgKey; children: ReactNode }) {
@@ -46,7 +49,7 @@ function Section({ id, title, children }: { id: string; title: MsgKey; children:
   );
 }
 
-export function ResidentForm({ initial, save, onCancel, onReloadCompare }: ResidentFormProps) {
+export function ResidentForm({ initial, save, onCancel, onReloadCompare, checkIdNumber }: ResidentFormProps) {
   const { t, lang } = useI18n();
   const { message, notification } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -64,6 +67,10 @@ export function ResidentForm({ initial, save, onCancel, onReloadCompare }: Resid
     if (problem) problemRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   }, [problem]);
 
+  // Who holds a record with the number typed (new records): the answer for the number it was asked for.
+  const [idHolder, setIdHolder] = useState<{ idNumber: string; holder: IdHolder } | null>(null);
+  const askedId = useRef<string | null>(null);
+
   const onValuesChange = (changed: FormValues, all: FormValues) => {
     if (!('idNumber' in changed) && !('idType' in changed)) return;
     const r = all.idType === '01' && all.idNumber ? validateIdNumber(all.idNumber) : null;
@@ -72,6 +79,17 @@ export function ResidentForm({ initial, save, onCancel, onReloadCompare }: Resid
       void form.validateFields([['birthDate'], ['sex']]).catch(() => undefined);
     }
     setIdFilled(!!r?.ok);
+    const complete = r?.ok ? r.info.normalized : null;
+    askedId.current = complete;
+    if (!complete) setIdHolder(null);
+    else if (checkIdNumber && idHolder?.idNumber !== complete)
+      checkIdNumber('01', complete).then(
+        (holder) => {
+          if (askedId.current === complete) setIdHolder({ idNumber: complete, holder });
+        },
+        // Not answered (offline, a refusal): the save checks the number again.
+        () => undefined,
+      );
   };
 
   const submit = async (confirmPossibleDuplicate = false) => {
@@ -134,7 +152,7 @@ export function ResidentForm({ initial, save, onCancel, onReloadCompare }: Resid
             />
           )}
           <Section id="sec-identity" title="form.section.identity">
-            <IdentitySection idFilled={idFilled} />
+            <IdentitySection idFilled={idFilled} idHolder={idHolder?.holder} />
           </Section>
           <Section id="sec-address" title="form.section.address">
             <AddressSection areas={areas} doctors={doctors} />

@@ -1,4 +1,7 @@
-/** API calls of the record form: create (POST /api/residents) and update (PUT /api/residents/:id). */
+/**
+ * API calls of the record form: create (POST /api/residents), the ID number's check before the rest is filled
+ * in (POST /api/residents/id-check) and update (PUT /api/residents/:id).
+ */
 import { typedApi, type BodyOf } from '../../api/client.ts';
 
 /**
@@ -15,6 +18,10 @@ export const residentFormApi = {
         '/api/residents'
       >,
     }),
+  checkId: (idType: string, idNumber: string) =>
+    typedApi.post('/api/residents/id-check', {
+      body: { idType, idNumber } as BodyOf<'post', '/api/residents/id-check'>,
+    }),
   update: (id: number, payload: Payload, version: number) =>
     typedApi.put('/api/residents/{id}', {
       path: { id },
@@ -22,3 +29,5 @@ export const residentFormApi = {
     }),
   get: (id: number, signal?: AbortSignal) => typedApi.get('/api/residents/{id}', { path: { id }, signal }),
 };
+
+export type IdHolder = Awaited<ReturnType<typeof residentFormApi.checkId>>;

@@ -30,6 +30,10 @@ export function emptyValues(defaults: {
     ...(defaults.responsibleDoctorId ? { responsibleDoctorId: defaults.responsibleDoctorId } : {}),
     manualTags: [],
     basicInfo: {
+      // The commonest answers preselected (a resident with household registration here, of Han ethnicity);
+      // the "none" answers of the history are not: each is asked.
+      residenceType: '1',
+      ethnicity: '01',
       paymentMethods: emptyMulti(),
       drugAllergy: emptyMulti(),
       exposure: emptyMulti(),

@@ -8,7 +8,9 @@ export function problemOf(e: unknown): SaveProblem | null {
   switch (e.code) {
     case 'duplicate_id_number':
     case 'duplicate_id_number_elsewhere': {
-      return { kind: 'duplicate', message: b.message, ...(b.existing ? { existing: b.existing } : {}) };
+      // Elsewhere: the institution that holds the record, to ask for a transfer.
+      const message = b.institution ? `${b.message}（${b.institution}）` : b.message;
+      return { kind: 'duplicate', message, ...(b.existing ? { existing: b.existing } : {}) };
     }
     case 'possible_duplicate':
       return {
