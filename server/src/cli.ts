@@ -1,10 +1,11 @@
 /**
- * The `jkda` command line: serve, migrate, seed, user add, audit verify/seal/checkpoint, backup, restore,
+ * The `jkda` command line: serve, training, migrate, seed, user add, audit verify/seal/checkpoint, backup, restore,
  * restore-drill, keys rotate/reencrypt/status, county add, village import.
  * npm scripts call it (`npm start` = `jkda serve`).
  */
 import cluster from 'node:cluster';
 import fs from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig, type Config } from './platform/config.ts';
 import { DataDirLockedError, openDatabase, type Database } from './platform/db.ts';
@@ -119,6 +120,8 @@ async function serve(): Promise<void> {
       residents: size,
       seed: 1,
       historyYears: Number.isInteger(historyYears) && historyYears > 0 ? historyYears : 3,
+      // `jkda training` starts the server with JKDA_TRAINING=1 on its own folder.
+      training: process.env.JKDA_TRAINING === '1',
     });
     console.log(`Demo county ready: ${residents} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
     printLogins(logins);
@@ -244,6 +247,46 @@ program
   .command('serve')
   .description('Start the web server (migrates first; seeds a demo county into a new embedded folder)')
   .action(serve);
+
+/**
+ * A training environment: the server on a folder of its own (data, keys, checkpoints and backups under one
+ * `training` folder beside the data folder), holding a demo county marked as training, so staff practise
+ * without touching the county's records: the county's database, keys and folders are never read.
+ */
+function training(o: { port: string; dir?: string; residents: string }): Promise<void> {
+  const root = path.resolve(o.dir ?? path.join(path.dirname(loadConfig().dataDir), 'training'));
+  for (const name of [
+    'DATABASE_URL',
+    'JKDA_KEY_DIR',
+    'JKDA_CHECKPOINT_DIR',
+    'JKDA_BACKUP_DIR',
+    'JKDA_AUDIT_KEY',
+    'JKDA_BACKUP_KEY',
+    'JKDA_TOTP_KEY',
+    'JKDA_FIELD_KEYS',
+    'JKDA_INDEX_KEY',
+    'JKDA_WORKERS',
+  ])
+    delete process.env[name];
+  Object.assign(process.env, {
+    JKDA_DATA_DIR: path.join(root, 'data'),
+    PORT: o.port,
+    JKDA_TRAINING: '1',
+    JKDA_DEMO_RESIDENTS: o.residents,
+  });
+  console.log(`Training environment (培训环境) in ${root}: its records are for practice only.`);
+  return serve();
+}
+
+program
+  .command('training')
+  .description(
+    'Start a training environment (培训环境) on its own folder: a demo county for practice, never the real records',
+  )
+  .option('--port <n>', 'port', '3100')
+  .option('--dir <folder>', 'the training folder (default: `training` beside the data folder)')
+  .option('--residents <n>', 'residents of the training county on its first start', '2000')
+  .action(training);
 
 program
   .command('migrate')

@@ -270,6 +270,19 @@ describeEachDb('two factors for administrators and inspectors', (env) => {
     expect((await e.app.inject({ url: '/api/auth/sign-in-info' })).json()).toMatchObject({ demo: false });
   });
 
+  it('tells the sign-in page whether this is a training environment (jkda training)', async () => {
+    const e = env();
+    const info = async () =>
+      (await e.app.inject({ url: '/api/auth/sign-in-info' })).json() as { training: boolean };
+    expect((await info()).training).toBe(false);
+    await e.database.db.updateTable('deployment_county').set({ is_training: true }).execute();
+    try {
+      expect((await info()).training).toBe(true);
+    } finally {
+      await e.database.db.updateTable('deployment_county').set({ is_training: false }).execute();
+    }
+  });
+
   it('lets a user turn an optional second factor on and off, and a required one not off', async () => {
     const e = env();
     const doc = await e.as('cunyi');

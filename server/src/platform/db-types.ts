@@ -17,6 +17,8 @@ export interface AreaTable {
 export interface DeploymentCountyTable {
   county_code: string;
   is_demo: Generated<boolean>;
+  /** A county of a training environment (jkda training): every page says 培训环境. */
+  is_training: Generated<boolean>;
   created_at: Timestamp;
 }
 

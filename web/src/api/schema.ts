@@ -764,7 +764,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What the sign-in page tells: the demo county, and who needs two factors */
+    /** What the sign-in page tells: the demo county, who needs two factors, a training environment */
     get: {
       parameters: {
         query?: never;
@@ -4323,6 +4323,7 @@ export interface components {
         | 'city_inspector'
         | 'system_admin'
       )[];
+      training: boolean;
     };
     SignedIn: {
       user: {

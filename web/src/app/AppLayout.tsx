@@ -13,6 +13,7 @@ import type { RouteHandle } from './router.tsx';
 import { ROUTES, type AppRoute } from './routes.tsx';
 import { MENU_GROUPS, pathOf, routeById, type MenuGroupId, type RouteMeta } from './routeTable.tsx';
 import './layout.css';
+import { TrainingBanner } from './TrainingBanner.tsx';
 
 function useCurrentRoute(): AppRoute | undefined {
   const matches = useMatches();
@@ -123,6 +124,7 @@ export function AppLayout() {
         </Layout.Sider>
       )}
       <Layout>
+        <TrainingBanner />
         <AppHeader {...(phone ? { onMenu: () => setDrawerOpen(true) } : {})} />
         <Layout.Content className="app-content">
           <Breadcrumb

@@ -5,6 +5,7 @@ import { DEFAULT_TIME_ZONE } from '@jkda/domain';
 import { setCountyTimeZone } from '../app/today.ts';
 import { setLang } from '../i18n/lang.ts';
 import { setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
+import { forgetTraining } from '../app/TrainingBanner.tsx';
 
 // The files of a worker share their modules (isolate: false in vitest.config.ts): each test starts from
 // what a newly opened page has — no rendered tree, Chinese, the default zone, no session state.
@@ -14,6 +15,7 @@ afterEach(() => {
   setLang('zh');
   setCountyTimeZone(DEFAULT_TIME_ZONE);
   setCsrfToken(null);
+  forgetTraining();
   setUnauthorizedHandler(null);
 });
 

@@ -55,17 +55,21 @@ export function accountRoutes(app: FastifyInstance, s: Services): void {
       config: { public: true },
       schema: {
         tags: ['account'],
-        summary: 'What the sign-in page tells: the demo county, and who needs two factors',
+        summary:
+          'What the sign-in page tells: the demo county, who needs two factors, a training environment',
         response: responses({ 200: signInInfo }),
       },
     },
     async () => {
-      const demo = await s.database.db
+      const counties = await s.database.db
         .selectFrom('deployment_county')
-        .select('county_code')
-        .where('is_demo', '=', true)
-        .executeTakeFirst();
-      return { demo: demo !== undefined, twoFactorRoles: [...TWO_FACTOR_ROLES] };
+        .select(['is_demo', 'is_training'])
+        .execute();
+      return {
+        demo: counties.some((c) => c.is_demo),
+        twoFactorRoles: [...TWO_FACTOR_ROLES],
+        training: counties.some((c) => c.is_training),
+      };
     },
   );
 

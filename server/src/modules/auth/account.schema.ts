@@ -38,6 +38,8 @@ export const signInInfo = named(
     demo: z.boolean(),
     /** The roles that must sign in with two factors outside the demo county. */
     twoFactorRoles: z.array(z.enum(ROLES)),
+    /** A training environment (jkda training): its records are for practice, not the county's own. */
+    training: z.boolean(),
   }),
 );
 

@@ -47,6 +47,8 @@ export interface DemoOptions {
   history?: boolean;
   /** Years of service history (default 3). */
   historyYears?: number;
+  /** The county of a training environment (jkda training): every page says 培训环境. */
+  training?: boolean;
 }
 
 /** Creates areas, institutions and demo users of the county (idempotent for areas and institutions). */
@@ -63,7 +65,7 @@ export async function systemCreateDemoCounty(
   await systemSetupInstitutions(db, countyCode);
   await db
     .updateTable('deployment_county')
-    .set({ is_demo: true })
+    .set({ is_demo: true, is_training: opts.training === true })
     .where('county_code', '=', countyCode)
     .execute();
 

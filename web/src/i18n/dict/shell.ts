@@ -1,6 +1,10 @@
 /** Strings of the shell: navigation, header, sign-in, common words and page-level errors. [zh, en] */
 export const shell = {
   'app.title': ['居民健康档案', 'Resident Health Records'],
+  'app.training': [
+    '培训环境：这里的档案只用于练习，不是本县居民的真实档案',
+    'Training environment: these records are for practice, not the county’s real records',
+  ],
   'app.short': ['居民健康档案', 'Health Records'],
   'app.subtitle': ['县域居民健康档案管理平台', 'County resident health record platform'],
   'nav.home': ['工作台', 'Dashboard'],

@@ -16,6 +16,7 @@ import { SecondFactorStep, type PendingSignIn } from './SecondFactorStep.tsx';
 import { accountApi } from '../account/account.api.ts';
 import './login.css';
 import { countyDateTime } from '../../app/today.ts';
+import { TrainingBanner } from '../../app/TrainingBanner.tsx';
 
 interface Problem {
   title: string;
@@ -116,6 +117,7 @@ export function LoginPage() {
 
   return (
     <div className="login-page">
+      <TrainingBanner />
       <Button
         className="login-lang"
         type="text"
