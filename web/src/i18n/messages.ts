@@ -9,6 +9,7 @@ import { services } from './dict/services.ts';
 import { worklist } from './dict/worklist.ts';
 import { accounts } from './dict/accounts.ts';
 import { archive, audit } from './dict/audit.ts';
+import { help } from './dict/help.ts';
 // A program's own words that name it (its forms' labels) live in its folder.
 import { generalMessages } from '../programs/general/messages.ts';
 import type { Lang } from './lang.ts';
@@ -25,6 +26,7 @@ export const MESSAGES = {
   ...accounts,
   ...audit,
   ...archive,
+  ...help,
   ...generalMessages,
 };
 export type MsgKey = keyof typeof MESSAGES;

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { auditApi, dayStart, type AuditEntry, type AuditFilter } from './audit.api.ts';
 import { auditColumns } from './auditColumns.tsx';
 import { AUDIT_ACTIONS, auditWords } from './auditWords.ts';
+import { HelpPanel } from '../../components/HelpPanel.tsx';
 
 interface FilterForm {
   period?: [Dayjs | null, Dayjs | null] | null;
@@ -49,6 +50,7 @@ export function AuditLogPage() {
   };
   return (
     <Card title={t('nav.auditLog')}>
+      <HelpPanel page="auditLog" />
       <Typography.Paragraph type="secondary">{t('auditLog.intro')}</Typography.Paragraph>
       <Form<FilterForm> form={form} layout="vertical" onFinish={apply}>
         <Row gutter={12}>

@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { WorkbenchCounts } from './WorkbenchCounts.tsx';
 import { WorkbenchDrafts } from './WorkbenchDrafts.tsx';
+import { HelpPanel } from '../../components/HelpPanel.tsx';
 
 export function HomePage() {
   const { me, can } = useSession();
@@ -17,6 +18,9 @@ export function HomePage() {
   const shortcuts = ROUTE_TABLE.filter((r) => r.menu && r.id !== 'home' && can(r.ability));
   return (
     <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <HelpPanel page="home" />
+      </Col>
       <Col span={24}>
         <Card title={t('home.hello', { name: me.user.displayName })}>
           <Descriptions

@@ -11,6 +11,7 @@ import { useNotifyError } from '../../components/useNotifyError.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { householdsApi } from './households.api.ts';
 import { HouseholdSearch } from './HouseholdSearch.tsx';
+import { HelpPanel } from '../../components/HelpPanel.tsx';
 
 export function HouseholdsPage() {
   const { t, lang } = useI18n();
@@ -40,6 +41,9 @@ export function HouseholdsPage() {
 
   return (
     <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <HelpPanel page="households" />
+      </Col>
       <Col xs={24} lg={14}>
         <Card title={t('hh.findTitle')}>
           <HouseholdSearch villages={villages} />

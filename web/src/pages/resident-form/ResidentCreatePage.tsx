@@ -10,6 +10,7 @@ import { countyToday } from '../../app/today.ts';
 import { emptyValues } from './formModel.ts';
 import { residentFormApi } from './form.api.ts';
 import { ResidentForm } from './ResidentForm.tsx';
+import { HelpPanel } from '../../components/HelpPanel.tsx';
 
 export function ResidentCreatePage() {
   const { t } = useI18n();
@@ -29,15 +30,18 @@ export function ResidentCreatePage() {
   });
 
   return (
-    <ResidentForm
-      initial={initial}
-      onCancel={() => void navigate(pathOf('residents'))}
-      checkIdNumber={residentFormApi.checkId}
-      save={async (payload, confirm) => {
-        const saved = await residentFormApi.create(payload, confirm);
-        void message.success(t('form.created', { no: saved.recordNumber }));
-        await navigate(pathOf('resident', { id: saved.id }), { replace: true });
-      }}
-    />
+    <>
+      <HelpPanel page="residentForm" />
+      <ResidentForm
+        initial={initial}
+        onCancel={() => void navigate(pathOf('residents'))}
+        checkIdNumber={residentFormApi.checkId}
+        save={async (payload, confirm) => {
+          const saved = await residentFormApi.create(payload, confirm);
+          void message.success(t('form.created', { no: saved.recordNumber }));
+          await navigate(pathOf('resident', { id: saved.id }), { replace: true });
+        }}
+      />
+    </>
   );
 }

@@ -27,6 +27,7 @@ import {
 } from './listQuery.ts';
 import { residentsApi } from './residents.api.ts';
 import { countyToday } from '../../app/today.ts';
+import { HelpPanel } from '../../components/HelpPanel.tsx';
 
 const SEARCH_DELAY_MS = 350;
 
@@ -106,6 +107,7 @@ export function ResidentListPage() {
 
   return (
     <Card>
+      <HelpPanel page="residents" />
       <div className="page-toolbar">
         <Input.Search
           allowClear

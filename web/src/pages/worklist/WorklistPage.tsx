@@ -48,6 +48,7 @@ import {
 } from './worklistQuery.ts';
 import './worklist.css';
 import { countyToday } from '../../app/today.ts';
+import { HelpPanel } from '../../components/HelpPanel.tsx';
 
 const today = () => countyToday();
 
@@ -312,6 +313,7 @@ export function WorklistPage() {
 
   return (
     <Card className="wl-page">
+      <HelpPanel page="worklist" />
       {saved && (
         <Alert
           className="no-print"

@@ -62,6 +62,7 @@ import { countyToday } from '../../app/today.ts';
 import { showFirstError } from '../../forms/firstError.ts';
 import { useLeaveGuard } from '../../forms/useLeaveGuard.ts';
 import './followUp.css';
+import { HelpPanel } from '../../components/HelpPanel.tsx';
 
 /** A field's status for <Form.Item>: an issue once the field (or one of `alsoAfter`) was touched. */
 export type ItemStatus = (
@@ -409,6 +410,7 @@ export function ChronicFollowUpForm({
         </Space>
       }
     >
+      <HelpPanel page="followUp" />
       {last && (
         <Alert
           type="info"
