@@ -26,10 +26,8 @@ export const shell = {
   'header.wholeCounty': ['全县', 'whole county'],
   'header.villages': ['{n}个村（居）', '{n} villages'],
   'header.townships': ['{n}个乡镇', '{n} townships'],
-  'header.search': [
-    '姓名、拼音首字母、身份证号、尾号或电话',
-    'Name, initials, ID number, last digits or phone',
-  ],
+  // Short enough for the header's box at 1366 px in either language (the label says the rest).
+  'header.search': ['姓名 / 拼音 / 身份证号 / 电话', 'Name, pinyin, ID or phone'],
   'header.searchLabel': ['查找居民', 'Find a resident'],
   'header.searchClose': ['关闭查找', 'Close search'],
 

@@ -33,7 +33,8 @@ export function residentColumns({ t, lang }: Pick<I18n, 't' | 'lang'>): ColumnsT
       key: 'sex',
       title: t('col.sex'),
       dataIndex: 'sex',
-      width: 60,
+      // "Female" on one line in English.
+      width: 80,
       render: (v: string) => codeLabel('sex', v, lang),
     },
     {

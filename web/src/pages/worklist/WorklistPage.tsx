@@ -166,6 +166,7 @@ export function WorklistPage() {
     {
       title: t('wl.col.lastVisit'),
       dataIndex: 'lastVisitDate',
+      className: 'wl-nowrap',
       render: (v: string | null, r) =>
         v ? (
           <>
@@ -183,6 +184,7 @@ export function WorklistPage() {
           {
             title: t('wl.col.lastBp'),
             key: 'bp',
+            className: 'wl-nowrap',
             render: (_: unknown, r: WorklistItem) =>
               r.lastSbp !== null ? `${r.lastSbp}/${r.lastDbp ?? ''}` : '',
           },
@@ -246,11 +248,17 @@ export function WorklistPage() {
     {
       title: t('wl.col.name'),
       dataIndex: 'name',
+      className: 'wl-nowrap',
       render: (v: string, r) => <Link to={pathOf('resident', { id: r.residentId })}>{v}</Link>,
     },
-    { title: t('wl.col.sex'), dataIndex: 'sex', render: (v: string) => codeLabel('sex', v, lang) },
-    { title: t('wl.col.age'), dataIndex: 'age' },
-    { title: t('wl.col.phone'), dataIndex: 'phone' },
+    {
+      title: t('wl.col.sex'),
+      dataIndex: 'sex',
+      className: 'wl-nowrap',
+      render: (v: string) => codeLabel('sex', v, lang),
+    },
+    { title: t('wl.col.age'), dataIndex: 'age', className: 'wl-nowrap' },
+    { title: t('wl.col.phone'), dataIndex: 'phone', className: 'wl-nowrap' },
     {
       title: t('wl.col.village'),
       dataIndex: 'villageCode',
@@ -261,6 +269,7 @@ export function WorklistPage() {
     {
       title: t('wl.col.lastCheck'),
       dataIndex: 'lastCheckDate',
+      className: 'wl-nowrap',
       render: (v: string | null) => dateOr(v, t('wl.noCheck')),
     },
     ...(schedule
@@ -271,7 +280,13 @@ export function WorklistPage() {
             render: (_: unknown, r: WorklistItem) => dueService(r),
           },
         ]
-      : [{ title: followUpType ? t('wl.col.due') : t('wl.col.checkDue'), dataIndex: 'dueDate' }]),
+      : [
+          {
+            title: followUpType ? t('wl.col.due') : t('wl.col.checkDue'),
+            dataIndex: 'dueDate',
+            className: 'wl-nowrap',
+          },
+        ]),
     {
       title: t('wl.col.overdue'),
       dataIndex: 'overdueDays',
