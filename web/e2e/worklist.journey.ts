@@ -185,6 +185,58 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
     await page.context().close();
   }, 120_000);
 
+  it('on a phone: from the workbench to the overdue list, a follow-up saved from the bar, the patient gone from the list', async () => {
+    const patient = await overduePatient(env.stack);
+    const page = await newPage(env.browser, env.stack.baseURL);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await signIn(page, 'cunyi');
+    // Every action the doctor takes from the workbench to saved.
+    let actions = 0;
+    const tap = async (l: ReturnType<Page['locator']>) => {
+      actions += 1;
+      await l.click();
+    };
+    const type = async (field: string, v: string) => {
+      actions += 1;
+      await page.locator(`#fu_form_${field}`).fill(v);
+    };
+    await tap(page.getByTestId('wb-hypertension-overdue'));
+    await page.waitForURL('**/worklist?program=hypertension&category=overdue');
+    const card = page.locator('[data-testid="wl-row"]', {
+      has: page.getByText(patient.name, { exact: true }),
+    });
+    await page.getByPlaceholder('按姓名筛选').fill(patient.name);
+    actions += 1;
+    await card.first().waitFor();
+    expect(await width()).toBe(390);
+    await tap(card.first().getByTestId('wl-followup'));
+    await page.waitForURL(`**/residents/${patient.residentId}/followup/hypertension`);
+    // The assessment and the save button in a bar at the bottom of the screen, over the form.
+    const bar = page.getByTestId('fu-bar');
+    await bar.waitFor();
+    await type('sbp', '126');
+    await type('dbp', '78');
+    await bar.getByText('控制满意').waitFor();
+    await expect.poll(() => bar.getByTestId('fu-bar-next').textContent()).toBe(addMonths(today(), 3));
+    const box = await bar.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(844);
+    expect(await width()).toBe(390);
+    await screenshot(page, 'wl-followup-phone', false);
+    await tap(bar.getByTestId('fu-save'));
+    await page.waitForURL('**/worklist**');
+    console.log(`[worklist journey, 390 px] user actions from the workbench to saved: ${actions}`);
+    expect(actions).toBeLessThanOrEqual(6);
+    await page.getByTestId('wl-saved').getByText(addMonths(today(), 3)).waitFor();
+    // Gone from the overdue list.
+    await page.goto('/worklist?program=hypertension&category=overdue');
+    await page.getByPlaceholder('按姓名筛选').fill(patient.name);
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await expect.poll(() => card.count()).toBe(0);
+    expect(await width()).toBe(390);
+    await page.context().close();
+  }, 120_000);
+
   it('lists the elderly without a health check this year, keeps the choice over a reload and exports it', async () => {
     const doc = await apiAs(env.stack.apiURL, 'cunyi');
     const expected = await doc.get<Wl>(
