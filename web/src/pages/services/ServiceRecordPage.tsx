@@ -37,6 +37,7 @@ import {
 } from './services.api.ts';
 import { countyToday } from '../../app/today.ts';
 import { showFirstError } from '../../forms/firstError.ts';
+import { DateField } from '../../forms/DateField.tsx';
 
 export const todayIso = () => countyToday();
 
@@ -492,7 +493,7 @@ function RecordForm({
           <Row gutter={12}>
             <Col xs={12} md={6}>
               <SchemaItem name={['serviceDate']} label={t('svc.serviceDate')} required>
-                <Input type="date" max={today} min={resident.birthDate} />
+                <DateField max={today} min={resident.birthDate} />
               </SchemaItem>
             </Col>
             <Col xs={24} md={10}>

@@ -63,6 +63,7 @@ import { showFirstError } from '../../forms/firstError.ts';
 import { useLeaveGuard } from '../../forms/useLeaveGuard.ts';
 import './followUp.css';
 import { HelpPanel } from '../../components/HelpPanel.tsx';
+import { DateField } from '../../forms/DateField.tsx';
 
 /** A field's status for <Form.Item>: an issue once the field (or one of `alsoAfter`) was touched. */
 export type ItemStatus = (
@@ -432,7 +433,7 @@ export function ChronicFollowUpForm({
             <Row gutter={12}>
               <Col xs={12} md={6}>
                 <Form.Item name="serviceDate" label={t('fu.serviceDate')} {...item(['serviceDate'])}>
-                  <Input type="date" max={today()} />
+                  <DateField max={today()} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={18}>
@@ -471,7 +472,7 @@ export function ChronicFollowUpForm({
                     label={t('fu.deathDate')}
                     {...item(['form', 'death', 'date'], ['form.outcome'])}
                   >
-                    <Input type="date" max={merged.serviceDate || today()} />
+                    <DateField max={merged.serviceDate || today()} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={18}>

@@ -10,6 +10,7 @@ import { chronicFollowUpDef } from '../chronic/chronicFollowUp.tsx';
 import type { ChronicFollowUpHooks, SectionProps } from '../chronic/ChronicFollowUpForm.tsx';
 import { possible } from '../chronic/followUpModel.ts';
 import type { ProgramUi } from '../program-ui.ts';
+import { DateField } from '../../forms/DateField.tsx';
 
 const DORSALIS_PEDIS = [
   'normal',
@@ -66,7 +67,7 @@ function GlucoseTests({ n, item, resident, today }: SectionProps) {
           label={t('fu.hba1cDate')}
           {...item(['form', 'hba1cDate'], ['form.hba1c'])}
         >
-          <Input type="date" min={resident.birthDate} max={today} />
+          <DateField min={resident.birthDate} max={today} />
         </Form.Item>
       </Col>
     </>

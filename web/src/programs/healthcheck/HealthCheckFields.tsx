@@ -75,6 +75,7 @@ import {
   type Table,
   type Values,
 } from './healthCheckModel.ts';
+import { DateField } from '../../forms/DateField.tsx';
 
 export interface FieldsProps {
   birthDate: string;
@@ -869,7 +870,7 @@ export function HealthCheckFields({ birthDate, sex, serviceDate, readOnly }: Fie
                 blank={{}}
                 row={(_, item) => [
                   item('name', 'hc.vac.name', <Input maxLength={50} />, 8),
-                  item('date', 'hc.vac.date', <Input type="date" max={serviceDate} />, 6),
+                  item('date', 'hc.vac.date', <DateField max={serviceDate} />, 6),
                   item('institution', 'hc.vac.institution', <Input maxLength={100} />, 8),
                 ]}
               />
