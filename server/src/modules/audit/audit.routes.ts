@@ -14,15 +14,26 @@ import { auditPage, auditQuery, type AuditPage, type AuditQuery } from './audit.
 
 export async function queryAudit(db: Kysely<DB>, actor: Actor, q: AuditQuery): Promise<AuditPage> {
   let query = repos(db, actor).auditLog();
-  // The resident's own rows, and the reads of lists that showed them (detail.residentIds).
+  // The resident's own rows, and the reads of lists that showed them (detail.residentIds). For a resident the
+  // actor may see, every such row: a list read names no resident in its own column, so the actor's scope
+  // of the log (rows about residents of their area, for a township) would leave out the lists that showed
+  // this resident; for one the actor may not see, nothing.
   if (q.residentId) {
     const id = q.residentId;
-    query = query.where((w) =>
-      w.or([
-        w('a.resident_id', '=', id),
-        sql<boolean>`(a.detail -> 'residentIds') @> ${JSON.stringify([id])}::jsonb`,
-      ]),
-    );
+    const visible = await repos(db, actor)
+      .residents()
+      .select('r.id')
+      .where('r.id', '=', id)
+      .executeTakeFirst();
+    if (!visible) return { items: [], hasMore: false, page: q.page, pageSize: q.pageSize };
+    query = db
+      .selectFrom('audit_log as a')
+      .where((w) =>
+        w.or([
+          w('a.resident_id', '=', id),
+          sql<boolean>`(a.detail -> 'residentIds') @> ${JSON.stringify([id])}::jsonb`,
+        ]),
+      );
   }
   if (q.userId) query = query.where('a.actor_user_id', '=', q.userId);
   if (q.username) query = query.where('a.actor_username', '=', q.username);
