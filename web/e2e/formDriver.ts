@@ -3,8 +3,19 @@ import type { Page } from 'playwright-core';
 
 const item = (page: Page, field: string) => page.locator(`#resident_${field.replaceAll('.', '_')}`);
 
+/**
+ * The user's actions on the form so far (a click on a choice, a select opened and an option taken, a box
+ * filled, the save): what a complete new record costs a doctor (create-edit.journey.ts prints it).
+ */
+export const formActions = { clicks: 0, entries: 0 };
+export const resetFormActions = (): void => {
+  formActions.clicks = 0;
+  formActions.entries = 0;
+};
+
 /** Clicks a radio or checkbox choice of an item by its label. */
 export async function pick(page: Page, field: string, label: string): Promise<void> {
+  formActions.clicks += 1;
   await item(page, field).getByText(label, { exact: true }).click();
 }
 
@@ -15,6 +26,8 @@ export async function pick(page: Page, field: string, label: string): Promise<vo
 export async function select(page: Page, field: string, label: string): Promise<void> {
   // The select shows its value as text (its list of options is elsewhere, in a portal).
   const chosen = page.locator('.ant-select', { has: item(page, field), hasText: label });
+  // Open the list, take the option: two clicks (a retry after a lost click is the machine's, not the user's).
+  formActions.clicks += 2;
   for (let attempt = 1; ; attempt++) {
     try {
       await item(page, field).click();
@@ -33,11 +46,13 @@ export async function select(page: Page, field: string, label: string): Promise<
 }
 
 export async function fill(page: Page, field: string, value: string): Promise<void> {
+  formActions.entries += 1;
   await item(page, field).fill(value);
 }
 
 /** Saves the form and waits for the page it leads to; on failure, says what the page showed. */
 export async function saveAndWait(page: Page, url: string | RegExp): Promise<void> {
+  formActions.clicks += 1;
   await page.getByTestId('save').click();
   try {
     await page.waitForURL(url, { timeout: 30_000 });
