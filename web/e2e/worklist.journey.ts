@@ -61,6 +61,22 @@ async function overduePatient(stack: JourneyStack): Promise<WlItem> {
   throw new Error('no resident to enrol');
 }
 
+/** Counts the user's actions on a follow-up: clicks, and entries in the form's fields. */
+function userActions(page: Page) {
+  const counted = {
+    n: 0,
+    click: async (l: ReturnType<Page['locator']>) => {
+      counted.n += 1;
+      await l.click();
+    },
+    fill: async (field: string, v: string) => {
+      counted.n += 1;
+      await page.locator(`#fu_form_${field}`).fill(v);
+    },
+  };
+  return counted;
+}
+
 describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
   const env = journeyEnv();
 
@@ -96,15 +112,8 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
       .waitFor();
 
     // From the worklist row to saved: every click and field entry counts.
-    let actions = 0;
-    const click = async (l: ReturnType<Page['locator']>) => {
-      actions += 1;
-      await l.click();
-    };
-    const fill = async (field: string, v: string) => {
-      actions += 1;
-      await page.locator(`#fu_form_${field}`).fill(v);
-    };
+    const actions = userActions(page);
+    const { click, fill } = actions;
 
     await click(row(page).getByTestId('wl-followup'));
     await page.waitForURL(`**/residents/${patient.residentId}/followup/hypertension`);
@@ -119,8 +128,8 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
     await screenshot(page, 'wl-followup-controlled', false);
     await click(page.getByTestId('fu-save'));
     await page.waitForURL('**/worklist**');
-    console.log(`[worklist journey] user actions from the worklist row to saved: ${actions}`);
-    expect(actions).toBeLessThanOrEqual(10);
+    console.log(`[worklist journey] user actions from the worklist row to saved: ${actions.n}`);
+    expect(actions.n).toBeLessThanOrEqual(10);
 
     const saved = page.getByTestId('wl-saved');
     await saved.getByText(addMonths(today(), 3)).waitFor();
@@ -192,22 +201,15 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
     const width = () => page.evaluate(() => document.documentElement.scrollWidth);
     await signIn(page, 'cunyi');
     // Every action the doctor takes from the workbench to saved.
-    let actions = 0;
-    const tap = async (l: ReturnType<Page['locator']>) => {
-      actions += 1;
-      await l.click();
-    };
-    const type = async (field: string, v: string) => {
-      actions += 1;
-      await page.locator(`#fu_form_${field}`).fill(v);
-    };
+    const actions = userActions(page);
+    const { click: tap, fill: type } = actions;
     await tap(page.getByTestId('wb-hypertension-overdue'));
     await page.waitForURL('**/worklist?program=hypertension&category=overdue');
     const card = page.locator('[data-testid="wl-row"]', {
       has: page.getByText(patient.name, { exact: true }),
     });
     await page.getByPlaceholder('按姓名筛选').fill(patient.name);
-    actions += 1;
+    actions.n += 1;
     await card.first().waitFor();
     expect(await width()).toBe(390);
     await tap(card.first().getByTestId('wl-followup'));
@@ -225,8 +227,8 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
     await screenshot(page, 'wl-followup-phone', false);
     await tap(bar.getByTestId('fu-save'));
     await page.waitForURL('**/worklist**');
-    console.log(`[worklist journey, 390 px] user actions from the workbench to saved: ${actions}`);
-    expect(actions).toBeLessThanOrEqual(6);
+    console.log(`[worklist journey, 390 px] user actions from the workbench to saved: ${actions.n}`);
+    expect(actions.n).toBeLessThanOrEqual(6);
     await page.getByTestId('wl-saved').getByText(addMonths(today(), 3)).waitFor();
     // Gone from the overdue list.
     await page.goto('/worklist?program=hypertension&category=overdue');

@@ -1,33 +1,33 @@
 /**
  * A training environment (`jkda training`) says so on every page: the sign-in page and the app's header
- * carry a banner, so nobody takes its practice records for the county's own. The server tells it once
- * (GET /api/auth/sign-in-info); the answer is kept for the page's life.
+ * carry a banner, so nobody takes its practice records for the county's own. The server tells it in
+ * GET /api/auth/sign-in-info, asked once and kept for the page's life (useSignInInfo: the sign-in page reads
+ * the demo flag from the same answer).
  */
 import { useEffect, useState } from 'react';
 import { Alert } from 'antd';
 import { typedApi } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-let asked: Promise<boolean> | undefined;
+type SignInInfo = Awaited<ReturnType<typeof fetchInfo>>;
+const fetchInfo = () => typedApi.get('/api/auth/sign-in-info');
+let asked: Promise<SignInInfo | undefined> | undefined;
 
-/** Whether this server is a training environment (false until it has said, and when it cannot be asked). */
-export function useTraining(): boolean {
-  const [training, setTraining] = useState(false);
+/** What the sign-in page tells (undefined until the server has said, and when it cannot be asked). */
+export function useSignInInfo(): SignInInfo | undefined {
+  const [info, setInfo] = useState<SignInInfo>();
   useEffect(() => {
     let live = true;
-    asked ??= typedApi.get('/api/auth/sign-in-info').then(
-      (i) => i.training,
-      () => {
-        asked = undefined;
-        return false;
-      },
-    );
-    void asked.then((t) => live && setTraining(t));
+    asked ??= fetchInfo().catch(() => {
+      asked = undefined;
+      return undefined;
+    });
+    void asked.then((i) => live && i && setInfo(i));
     return () => {
       live = false;
     };
   }, []);
-  return training;
+  return info;
 }
 
 /** Forgets the answer (tests). */
@@ -37,7 +37,7 @@ export const forgetTraining = (): void => {
 
 export function TrainingBanner() {
   const { t } = useI18n();
-  if (!useTraining()) return null;
+  if (!useSignInInfo()?.training) return null;
   return (
     <Alert
       type="warning"

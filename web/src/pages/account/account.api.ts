@@ -9,7 +9,6 @@ export type SignedIn = Schema<'SignedIn'>;
 export type SignInInfo = Schema<'SignInInfo'>;
 
 export const accountApi = {
-  signInInfo: () => typedApi.get('/api/auth/sign-in-info'),
   enrolInChallenge: (challenge: string) =>
     typedApi.post('/api/auth/second-factor/enrol', { body: { challenge } }),
   finishSignIn: (challenge: string, answer: { code: string } | { recoveryCode: string }) =>

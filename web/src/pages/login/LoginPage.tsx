@@ -13,10 +13,9 @@ import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDuration, safeNext } from './login.util.ts';
 import { SecondFactorStep, type PendingSignIn } from './SecondFactorStep.tsx';
-import { accountApi } from '../account/account.api.ts';
 import './login.css';
 import { countyDateTime } from '../../app/today.ts';
-import { TrainingBanner } from '../../app/TrainingBanner.tsx';
+import { TrainingBanner, useSignInInfo } from '../../app/TrainingBanner.tsx';
 
 interface Problem {
   title: string;
@@ -38,18 +37,7 @@ export function LoginPage() {
   const [form] = Form.useForm<{ username: string; password: string }>();
   const typedUser = Form.useWatch('username', form);
   const [pending, setPending] = useState<(PendingSignIn & { username: string }) | null>(null);
-  const [demo, setDemo] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    accountApi.signInInfo().then(
-      (i) => live && setDemo(i.demo),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const demo = useSignInInfo()?.demo === true;
 
   useEffect(() => {
     if (!problem?.lockedUntil) return;
