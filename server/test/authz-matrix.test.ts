@@ -48,6 +48,20 @@ type Case = Aimed | NoObject | { kind: 'session' | 'public'; why: string };
 const today = countyToday();
 const note = { subjective: '越权', objective: '越权', assessment: '越权', plan: '越权' };
 const envelope = { type: 'encounter', serviceDate: today, delivery: 'clinic', form: note };
+const consult = {
+  reason: '越权',
+  opinion: '越权',
+  consultants: [{ doctor: '越权', institution: '越权' }],
+  responsibleDoctor: '越权',
+};
+const visit = {
+  serviceDate: today,
+  delivery: 'clinic',
+  records: [
+    { type: 'encounter', form: note },
+    { type: 'consultation', form: consult },
+  ],
+};
 
 const CASES: Record<string, Case> = {
   'GET /api/areas': { kind: 'none', requests: () => [{ url: '/api/areas' }] },
@@ -262,6 +276,10 @@ const CASES: Record<string, Case> = {
   'POST /api/residents/{id}/services': {
     kind: 'object',
     requests: (t) => [{ method: 'POST', url: `/api/residents/${t.residentId}/services`, payload: envelope }],
+  },
+  'POST /api/residents/{id}/visits': {
+    kind: 'object',
+    requests: (t) => [{ method: 'POST', url: `/api/residents/${t.residentId}/visits`, payload: visit }],
   },
   'GET /api/households': {
     kind: 'filter',

@@ -288,6 +288,23 @@ describeEachDb(
           form: {},
         }),
       );
+      const consult = {
+        reason: '会诊',
+        opinion: '观察',
+        consultants: [{ doctor: '张医生', institution: '县医院' }],
+        responsibleDoctor: '李医生',
+      };
+      const visit = (form: Record<string, unknown>) =>
+        doc.post(`/api/residents/${r.id}/visits`, {
+          serviceDate: today,
+          delivery: 'clinic',
+          records: [
+            { type: 'encounter', form: note },
+            { type: 'consultation', form },
+          ],
+        });
+      await check(visit(consult));
+      await check(visit({}));
       await check(doc.get('/api/services/drafts?limit=5'));
       await check(doc.get('/api/services/drafts?limit=0'));
       await check(doc.post(`/api/services/${s.id}/sign`, { version: 1 }));

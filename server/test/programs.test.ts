@@ -273,4 +273,84 @@ describeEachDb('chronic disease programs', (env) => {
     expect(now.dueDate > addDays(daysAgo(0), 80)).toBe(true);
     expect(now.categories).not.toContain('overdue');
   });
+
+  it('records a combined visit: two signed records in one call, all or none, problems named by record', async () => {
+    const { e, doc, id } = await patient('合并甲');
+    await doc.post(`/api/residents/${id}/enrolments`, { program: 'hypertension' });
+    const dmForm = (over: Record<string, unknown> = {}) => ({
+      ...htnForm({ saltIntake: undefined }),
+      medications: [{ name: '二甲双胍', timesPerDay: 2, dose: '0.5g' }],
+      fastingGlucose: 6.2,
+      ...over,
+    });
+    const visit = (records: { type: string; form: Record<string, unknown> }[]) =>
+      doc.post(`/api/residents/${id}/visits`, {
+        serviceDate: daysAgo(1),
+        delivery: 'home',
+        sign: true,
+        records,
+      });
+    const both = (dm: Record<string, unknown> = {}) => [
+      { type: 'hypertension_followup', form: htnForm() },
+      { type: 'diabetes_followup', form: dmForm(dm) },
+    ];
+    const count = async () =>
+      ((await doc.get(`/api/residents/${id}/services`)).json() as { items: unknown[] }).items.length;
+    const fieldsOf = (res: { json(): unknown }) =>
+      (res.json() as { details: { field: string; code: string }[] }).details;
+
+    // Not in the diabetes register: nothing is saved, not even the hypertension record.
+    const notEnrolled = await visit(both());
+    expect(notEnrolled.statusCode).toBe(400);
+    expect(fieldsOf(notEnrolled).map((d) => `${d.field} ${d.code}`)).toEqual(['records.1.type not_enrolled']);
+    expect(await count()).toBe(0);
+
+    await doc.post(`/api/residents/${id}/enrolments`, { program: 'diabetes' });
+    // A problem in the second form names that form's field; the first is not saved either.
+    const noGlucose = await visit(both({ fastingGlucose: undefined }));
+    expect(noGlucose.statusCode).toBe(400);
+    expect(fieldsOf(noGlucose).map((d) => d.field)).toContain('records.1.form.fastingGlucose');
+    expect(await count()).toBe(0);
+    // One form, or the same type twice, is not a combined visit.
+    for (const [records, code] of [
+      [both().slice(0, 1), 'visit_too_few'],
+      [[both()[0]!, both()[0]!], 'visit_type_twice'],
+    ] as const) {
+      const res = await visit([...records]);
+      expect(res.statusCode).toBe(400);
+      expect(fieldsOf(res).map((d) => d.code)).toContain(code);
+    }
+
+    const ok = await visit(both({ fastingGlucose: 8.4, classification: '2' }));
+    expect(ok.statusCode).toBe(201);
+    const items = (ok.json() as { items: (Svc & { type: string; serviceDate: string; delivery: string })[] })
+      .items;
+    expect(items.map((x) => [x.type, x.status, x.serviceDate, x.delivery])).toEqual([
+      ['hypertension_followup', 'signed', daysAgo(1), 'home'],
+      ['diabetes_followup', 'signed', daysAgo(1), 'home'],
+    ]);
+    // Each record is judged by its own program: BP controlled, glucose not (next visit within 2 weeks).
+    expect(items[0]!.nextVisitDate > addDays(daysAgo(1), 80)).toBe(true);
+    expect(items[1]!.nextVisitDate <= addDays(daysAgo(1), 14)).toBe(true);
+    expect(await count()).toBe(2);
+    // Both registers count the visit.
+    for (const program of ['hypertension', 'diabetes']) {
+      const wl = (
+        await doc.get(`/api/worklists/chronic?program=${program}&villageCode=${e.villageA}`)
+      ).json() as { items: { residentId: number; lastVisitDate: string | null }[] };
+      expect(wl.items.find((i) => i.residentId === id)?.lastVisitDate).toBe(daysAgo(1));
+    }
+    // A resident outside the user's villages: not found, as for one record.
+    const other = await e.as('cunyi2');
+    expect(
+      (
+        await other.post(`/api/residents/${id}/visits`, {
+          serviceDate: daysAgo(1),
+          delivery: 'home',
+          sign: true,
+          records: both(),
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
 });

@@ -147,6 +147,14 @@ export const FIELD_MESSAGES = {
     '该居民未纳入此项目管理，请先登记入组',
     'The resident is not enrolled in this program; enrol first',
   ],
+  visit_too_few: [
+    '合并随访至少包含两项服务，只做一项请用单项随访',
+    'A combined visit records at least two services; for one, use its own form',
+  ],
+  visit_type_twice: [
+    '同一次随访中每类服务只能记录一次',
+    'Each kind of service can be recorded once in one visit',
+  ],
   already_enrolled: ['该居民已在此项目管理中', 'The resident is already enrolled in this program'],
   referral_expected: ['按规范应转诊，请填写转诊信息', 'The spec calls for a referral; fill in the referral'],
   head_exists: ['该家庭已有户主', 'This household already has a head'],

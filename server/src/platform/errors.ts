@@ -24,6 +24,17 @@ export const forbidden = (): AppError => new AppError(403, 'forbidden');
 export const fieldError = (field: string, code: string): AppError =>
   new AppError(400, 'validation_failed', [{ field, code }]);
 
+/** The same error with its fields named inside a part of the body (`records.1.` + `form.sbp`). */
+export const prefixFields = (e: AppError, prefix: string): AppError =>
+  e.details.length === 0
+    ? e
+    : new AppError(
+        e.status,
+        e.code,
+        e.details.map((d) => ({ ...d, field: prefix + d.field })),
+        e.extra,
+      );
+
 /** 409 for an edit made on an older version than the stored one. */
 export const staleVersion = (current: number, yours: number): AppError =>
   new AppError(409, 'stale_version', [], { currentVersion: current, yourVersion: yours });

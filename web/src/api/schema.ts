@@ -2674,6 +2674,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/residents/{id}/visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record one visit that delivers several services (a combined follow-up): one record of each type, all or none */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            serviceDate: string;
+            /** @enum {string} */
+            delivery: 'clinic' | 'home' | 'phone';
+            records: {
+              type: string;
+              form: {
+                [key: string]: unknown;
+              };
+            }[];
+            /** @default false */
+            sign?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['VisitRecords'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiError'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/services/drafts': {
     parameters: {
       query?: never;
@@ -4436,6 +4508,9 @@ export interface components {
         username: string;
         temporaryPassword: string;
       }[];
+    };
+    VisitRecords: {
+      items: components['schemas']['ServiceRecord'][];
     };
     Worklist: {
       counts: components['schemas']['WorklistCounts'];

@@ -20,6 +20,32 @@ export const serviceRecordCreateSchema = z
   .strict();
 export type ServiceRecordCreate = z.infer<typeof serviceRecordCreateSchema>;
 
+/**
+ * One visit that delivers several services at once (a patient in two registers seen once: the measurements
+ * taken once, one record of each type): the shared date and delivery, the form of each type. Recorded in
+ * one change, all or none; each type at most once.
+ */
+export const visitRecordCreateSchema = z
+  .object({
+    serviceDate: isoDate,
+    delivery: z.enum(DELIVERY),
+    records: z
+      .array(
+        z
+          .object({
+            type: serviceRecordCreateSchema.shape.type,
+            form: z.record(z.string(), z.unknown()),
+          })
+          .strict(),
+      )
+      .min(2, { message: 'visit_too_few' })
+      .max(4)
+      .refine((rs) => new Set(rs.map((r) => r.type)).size === rs.length, { message: 'visit_type_twice' }),
+    sign: z.boolean().default(false),
+  })
+  .strict();
+export type VisitRecordCreate = z.infer<typeof visitRecordCreateSchema>;
+
 export const serviceRecordAmendSchema = z
   .object({
     serviceDate: isoDate,

@@ -12,6 +12,8 @@ import {
   serviceRecordCreateSchema,
   serviceRecordSchema,
   signSchema,
+  visitRecordCreateSchema,
+  visitRecordsSchema,
 } from './services.schema.ts';
 import type { ServicesService } from './services.service.ts';
 
@@ -46,6 +48,22 @@ export function serviceRoutes(app: FastifyInstance, services: ServicesService): 
       },
     },
     async (req, reply) => reply.code(201).send(await services.record(ctxOf(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/residents/:id/visits',
+    {
+      config: { permission: 'service.write' },
+      schema: {
+        tags,
+        summary:
+          'Record one visit that delivers several services (a combined follow-up): one record of each type, all or none',
+        params: idParams,
+        body: visitRecordCreateSchema,
+        response: responses({ 201: visitRecordsSchema }),
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send({ items: await services.recordVisit(ctxOf(req), req.params.id, req.body) }),
   );
   r.get(
     '/api/services/drafts',

@@ -4,7 +4,7 @@ import { named } from '../../platform/api-schema.ts';
 import { DELIVERY } from '@jkda/domain';
 import { enrolmentSchema } from '../enrolments/enrolments.schema.ts';
 
-export { serviceRecordAmendSchema, serviceRecordCreateSchema } from '@jkda/domain';
+export { serviceRecordAmendSchema, serviceRecordCreateSchema, visitRecordCreateSchema } from '@jkda/domain';
 
 const fieldCode = z.object({ field: z.string(), code: z.string() });
 
@@ -31,6 +31,9 @@ export const serviceRecordSchema = named(
   }),
 );
 export type ServiceRecordView = z.infer<typeof serviceRecordSchema>;
+
+/** The records of one visit, in the order sent. */
+export const visitRecordsSchema = named('VisitRecords', z.object({ items: z.array(serviceRecordSchema) }));
 
 /** A line of the record's service list (the values the timeline and trends draw). */
 export const serviceItemSchema = named(

@@ -4,10 +4,16 @@
  * registry; every write goes through change() and keeps the registers' worklist state in step.
  */
 import type { Kysely } from 'kysely';
-import type { HistoryRecord, ProgramRegistry, ServiceRecordAmend, ServiceRecordCreate } from '@jkda/domain';
+import type {
+  HistoryRecord,
+  ProgramRegistry,
+  ServiceRecordAmend,
+  ServiceRecordCreate,
+  VisitRecordCreate,
+} from '@jkda/domain';
 import type { DB } from '../../platform/db-types.ts';
 import { change, type ChangeEnv, type ChangeTx, type Written } from '../../platform/change.ts';
-import { AppError, fieldError, notFound, type FieldError } from '../../platform/errors.ts';
+import { AppError, fieldError, notFound, prefixFields, type FieldError } from '../../platform/errors.ts';
 import { repos, type Repos } from '../../platform/repos.ts';
 import { countyToday } from '../../platform/today.ts';
 import type { Ctx } from '../auth/actor.ts';
@@ -208,48 +214,87 @@ export class ServicesService {
 
   /** Records a service (draft, or signed at once). Answers the record with the rules' warnings. */
   async record(ctx: Ctx, residentId: number, input: ServiceRecordCreate): Promise<ServiceRecordView> {
-    const def = this.registry.serviceType(input.type);
-    if (!def) throw fieldError('type', 'invalid_value');
+    if (!this.registry.serviceType(input.type)) throw fieldError('type', 'invalid_value');
     const row = await change(this.env, ctx, async (tx) => {
       const r = await tx.lockResident(residentId);
       if (r.status !== 'active') throw new AppError(409, 'archived_record');
-      const evaluation = await this.evaluate(tx.trx, r, input.type, input, null, tx.repos);
-      if (def.register) {
-        const enrolled = await tx.repos
-          .enrolments()
-          .select('e.id')
-          .where('e.resident_id', '=', residentId)
-          .where('e.program', '=', def.register)
-          .where('e.status', '=', 'managed')
-          .executeTakeFirst();
-        if (!enrolled) throw fieldError('type', 'not_enrolled');
-      }
-      const s = await tx.trx
-        .insertInto('service_record')
-        .values({
-          county_code: r.county_code,
-          township_code: r.township_code,
-          village_code: r.village_code,
-          resident_id: residentId,
-          type: input.type,
-          service_date: input.serviceDate,
-          institution_id: ctx.actor.institutionId,
-          staff_user_id: ctx.actor.userId,
-          delivery: input.delivery,
-          status: input.sign ? 'signed' : 'draft',
-          signed_at: input.sign ? new Date() : null,
-          ...this.columns(evaluation),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      if (input.sign) await this.afterSigned(tx, s);
-      await this.written(tx, s, input.sign ? 'create_signed' : 'create', [], null, {
-        action: 'service.create',
-        detail: { type: input.type, signed: input.sign },
-      });
-      return s;
+      return this.insert(tx, ctx, r, input, {});
     });
     return view(row);
+  }
+
+  /**
+   * Records the services of one visit (a patient of two registers seen once): one record of each type, all
+   * with the visit's date and delivery, in one change: all are saved, or none. A record's field problems come
+   * back under `records.<i>.` (records.1.form.fastingGlucose).
+   */
+  async recordVisit(ctx: Ctx, residentId: number, input: VisitRecordCreate): Promise<ServiceRecordView[]> {
+    input.records.forEach((x, i) => {
+      if (!this.registry.serviceType(x.type)) throw fieldError(`records.${i}.type`, 'invalid_value');
+    });
+    const rows = await change(this.env, ctx, async (tx) => {
+      const r = await tx.lockResident(residentId);
+      if (r.status !== 'active') throw new AppError(409, 'archived_record');
+      const out: ServiceRow[] = [];
+      for (const [i, x] of input.records.entries()) {
+        const one = { type: x.type, form: x.form, serviceDate: input.serviceDate, delivery: input.delivery };
+        try {
+          out.push(
+            await this.insert(tx, ctx, r, { ...one, sign: input.sign }, { visitOf: input.records.length }),
+          );
+        } catch (e) {
+          throw e instanceof AppError ? prefixFields(e, `records.${i}.`) : e;
+        }
+      }
+      return out;
+    });
+    return rows.map(view);
+  }
+
+  /** One record's checks and row inside a change (record, recordVisit). */
+  private async insert(
+    tx: ChangeTx,
+    ctx: Ctx,
+    r: Awaited<ReturnType<ChangeTx['lockResident']>>,
+    input: ServiceRecordCreate,
+    extra: { visitOf?: number },
+  ): Promise<ServiceRow> {
+    const def = this.registry.serviceType(input.type)!;
+    const evaluation = await this.evaluate(tx.trx, r, input.type, input, null, tx.repos);
+    if (def.register) {
+      const enrolled = await tx.repos
+        .enrolments()
+        .select('e.id')
+        .where('e.resident_id', '=', r.id)
+        .where('e.program', '=', def.register)
+        .where('e.status', '=', 'managed')
+        .executeTakeFirst();
+      if (!enrolled) throw fieldError('type', 'not_enrolled');
+    }
+    const s = await tx.trx
+      .insertInto('service_record')
+      .values({
+        county_code: r.county_code,
+        township_code: r.township_code,
+        village_code: r.village_code,
+        resident_id: r.id,
+        type: input.type,
+        service_date: input.serviceDate,
+        institution_id: ctx.actor.institutionId,
+        staff_user_id: ctx.actor.userId,
+        delivery: input.delivery,
+        status: input.sign ? 'signed' : 'draft',
+        signed_at: input.sign ? new Date() : null,
+        ...this.columns(evaluation),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (input.sign) await this.afterSigned(tx, s);
+    await this.written(tx, s, input.sign ? 'create_signed' : 'create', [], null, {
+      action: 'service.create',
+      detail: { type: input.type, signed: input.sign, ...(extra.visitOf ? { visitOf: extra.visitOf } : {}) },
+    });
+    return s;
   }
 
   async sign(ctx: Ctx, id: number, version: number): Promise<ServiceRecordView> {
