@@ -57,7 +57,7 @@ export function journeyEnv(): { readonly stack: JourneyStack; readonly browser: 
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({
     baseURL,
-    viewport: { width: 1366, height: 860 },
+    viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     // As a device set to reduce motion: the app then opens and closes lists and dialogs without animating
     // (theme.tsx), so nothing waits for an animation to end.

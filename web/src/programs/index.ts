@@ -47,6 +47,22 @@ export function followUpRegisterOf(type: string): RegisterDef | undefined {
   return programRegistry.registers.find((r) => r.followUpType === type);
 }
 
+/**
+ * The registers among `managed` whose follow-ups can be recorded in one visit with the register `program`'s
+ * (their follow-up forms share a visitKit), in the registry's order, `program` left out.
+ */
+export function visitPartnersOf(program: string, managed: readonly string[]): RegisterDef[] {
+  const kitOf = (p: string) => {
+    const type = programRegistry.register(p)?.followUpType;
+    return type && followUpRegisterOf(type)?.program === p ? FORMS.get(type)?.visitKit : undefined;
+  };
+  const kit = kitOf(program);
+  if (!kit) return [];
+  return programRegistry.registers.filter(
+    (r) => r.program !== program && managed.includes(r.program) && kitOf(r.program) === kit,
+  );
+}
+
 /** A register's name (高血压, 2型糖尿病, 老年人 …); the id when the registry does not know it. */
 export const registerLabel = (program: string, lang: Lang): string =>
   programRegistry.register(program)?.label[lang] ?? program;

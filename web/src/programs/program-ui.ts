@@ -22,15 +22,23 @@ export interface ServiceFieldsProps {
 /** The measurements a type's records carry in the list's value columns (sbp/dbp, fastingGlucose, weightKg). */
 export type Measurement = 'bp' | 'glucose' | 'weight';
 
-/** The props of a register's own follow-up form (the follow-up page hosts it). */
-export interface FollowUpFormProps {
+/** One register's follow-up on the follow-up page. */
+export interface FollowUpPart {
   type: string;
   register: RegisterDef;
   title: Words;
-  resident: ResidentView;
   /** The resident's last signed record of the type, if any. */
   last: ServiceItem | undefined;
   lastRecord: ServiceRecordFull | undefined;
+}
+
+/**
+ * The props of a register's own follow-up form (the follow-up page hosts it): one part, or several for a
+ * combined visit (types whose forms share a `visitKit`), the page's own register first.
+ */
+export interface FollowUpFormProps {
+  resident: ResidentView;
+  parts: readonly FollowUpPart[];
 }
 
 /** What a saved follow-up tells the page it returns to (the worklist shows it). */
@@ -73,6 +81,11 @@ export interface ServiceFormDef {
    * type this is); the generic service page only shows them.
    */
   FollowUpForm?: ComponentType<FollowUpFormProps>;
+  /**
+   * Types with the same kit can be recorded as one visit (a patient of both registers seen once): the
+   * FollowUpForm of any of them takes the parts of all, the measurements entered once.
+   */
+  visitKit?: string;
   /** The measurements its records carry (worklist columns). */
   measures?: readonly Measurement[];
   /** Whether a stored result is a good or a bad one (coloured in lists and the timeline); null: neither. */

@@ -135,6 +135,12 @@ export const followup = {
   'fu.issues': ['请修正 {n} 处错误后保存', 'Fix {n} errors before saving'],
   'fu.services': ['随访记录', 'Follow-ups'],
   'fu.record': ['录入随访', 'Record follow-up'],
+  'fu.combined': ['合并随访', 'Combined visit'],
+  'fu.recordCombined': ['合并随访（{programs}）', 'Combined visit ({programs})'],
+  'fu.combinedOffer': [
+    '该居民同时在{programs}管理中：可一次随访填写两张表，血压、体重等只填一次',
+    'This resident is also in {programs} care: record both forms in one visit, entering the readings once',
+  ],
   'fu.noServices': ['还没有随访记录', 'No follow-ups yet'],
   'fu.col.date': ['随访日期', 'Date'],
   'fu.col.type': ['类别', 'Type'],

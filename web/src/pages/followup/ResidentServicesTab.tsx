@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import {
   actionWordsOf,
   followUpRegisterOf,
+  visitPartnersOf,
   formTypes,
   PROGRAM_UIS,
   registerLabel,
@@ -81,6 +82,10 @@ export function ResidentServicesTab({
   const open = (s: ServiceItem) => openRecord(s.type, s.id);
   const canWrite = !archived && session.can('service.write');
   const types = data ? applicableTypes({ birthDate, sex }, enrolments) : [];
+  // A patient of registers whose follow-ups are one visit (hypertension and diabetes): one form for both.
+  const managedPrograms = managed.map((e) => e.program);
+  const combinedFrom = managedPrograms.find((p) => visitPartnersOf(p, managedPrograms).length > 0);
+  const partners = combinedFrom ? visitPartnersOf(combinedFrom, managedPrograms) : [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <div className="page-toolbar">
@@ -123,6 +128,25 @@ export function ResidentServicesTab({
             ) : null}
           </Space>
         ))}
+        {canWrite && combinedFrom && (
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            data-testid="record-combined"
+            onClick={() =>
+              void navigate(
+                `${pathOf('followup', { id: residentId, program: combinedFrom })}?with=${partners.map((p) => p.program).join(',')}`,
+                { state: { from } },
+              )
+            }
+          >
+            {t('fu.recordCombined', {
+              programs: [combinedFrom, ...partners.map((p) => p.program)]
+                .map((p) => registerLabel(p, lang))
+                .join('+'),
+            })}
+          </Button>
+        )}
       </div>
       {data && (
         <EnrolmentPanel

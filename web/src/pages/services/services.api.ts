@@ -28,6 +28,8 @@ export interface ResidentServices {
 }
 
 export type ServiceCreateBody = BodyOf<'post', '/api/residents/{id}/services'>;
+/** One visit's records of several types (a combined follow-up): all saved, or none. */
+export type VisitCreateBody = BodyOf<'post', '/api/residents/{id}/visits'>;
 export type ServiceAmendBody = BodyOf<'put', '/api/services/{id}'>;
 
 export const servicesApi = {
@@ -36,6 +38,8 @@ export const servicesApi = {
   get: (id: number, signal?: AbortSignal) => typedApi.get('/api/services/{id}', { path: { id }, signal }),
   create: (residentId: number, body: ServiceCreateBody) =>
     typedApi.post('/api/residents/{id}/services', { path: { id: residentId }, body }),
+  recordVisit: (residentId: number, body: VisitCreateBody) =>
+    typedApi.post('/api/residents/{id}/visits', { path: { id: residentId }, body }),
   amend: (id: number, body: ServiceAmendBody) => typedApi.put('/api/services/{id}', { path: { id }, body }),
   sign: (id: number, version: number) =>
     typedApi.post('/api/services/{id}/sign', { path: { id }, body: { version } }),

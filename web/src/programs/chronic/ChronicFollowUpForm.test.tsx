@@ -3,7 +3,7 @@
  * what the server takes stays as typed and shows the range on its own field, and the form is not sent.
  */
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Link, useLocation } from 'react-router';
 import { programRegistry } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
@@ -21,10 +21,15 @@ const RESIDENT = {
   status: 'active',
 } as unknown as ResidentView;
 
-/** The form at /, a link elsewhere, and the worklist it returns to once saved. */
-function Host() {
-  const def = serviceFormOf('hypertension_followup')!;
-  const Form = def.FollowUpForm!;
+const partOf = (program: string) => {
+  const register = programRegistry.register(program)!;
+  const def = serviceFormOf(register.followUpType!)!;
+  return { type: def.type, register, title: def.title, last: undefined, lastRecord: undefined };
+};
+
+/** The form at / (of the registers named; a combined visit for two), a link elsewhere, and the worklist it returns to once saved. */
+function Host({ programs = ['hypertension'] }: { programs?: string[] }) {
+  const Form = serviceFormOf(partOf(programs[0]!).type)!.FollowUpForm!;
   const { pathname } = useLocation();
   if (pathname === pathOf('worklist')) return <span data-testid="at-worklist" />;
   return (
@@ -32,23 +37,20 @@ function Host() {
       <Link to="/elsewhere" data-testid="elsewhere">
         elsewhere
       </Link>
-      <Form
-        type={def.type}
-        register={programRegistry.register('hypertension')!}
-        title={def.title}
-        resident={RESIDENT}
-        last={undefined}
-        lastRecord={undefined}
-      />
+      <Form resident={RESIDENT} parts={programs.map(partOf)} />
     </>
   );
 }
 
-function mount() {
-  return renderAs('village_doctor', <Host />, '/', (method, url) =>
+const SAVED = { id: 1, nextVisitDate: '2026-03-01', nextAction: 'routine', warnings: [] };
+
+function mount(programs?: string[]) {
+  return renderAs('village_doctor', <Host programs={programs} />, '/', (method, url) =>
     method === 'POST' && url.pathname === '/api/residents/7/services'
-      ? { status: 201, body: { id: 1, nextVisitDate: '2026-03-01', nextAction: 'routine', warnings: [] } }
-      : undefined,
+      ? { status: 201, body: SAVED }
+      : method === 'POST' && url.pathname === '/api/residents/7/visits'
+        ? { status: 201, body: { items: [SAVED, { ...SAVED, id: 2 }] } }
+        : undefined,
   );
 }
 
@@ -192,5 +194,48 @@ describe('chronic follow-up numbers', () => {
     expect(input('Weight kg').getAttribute('inputmode')).toBe('decimal');
     type('Systolic mmHg', '1380');
     await waitFor(() => expect(errorOf('Systolic mmHg')).toBe('Enter a whole number from 40 to 300'));
+  });
+
+  it('a combined visit: the readings once, each program judged by its own rules, two records in one call', async () => {
+    const calls = await mount(['hypertension', 'diabetes']);
+    await screen.findByTestId('fu-save');
+    // One systolic box, each program's own symptoms and classification, and one glucose box.
+    expect(screen.getAllByLabelText(SBP)).toHaveLength(1);
+    expect(screen.getByText('症状（高血压）')).toBeTruthy();
+    expect(screen.getByText('症状（2型糖尿病）')).toBeTruthy();
+    type(SBP, '128');
+    type(DBP, '80');
+    type('空腹血糖 mmol/L', '9.2');
+    // Blood pressure controlled, glucose not: each classification follows its own values.
+    await waitFor(() =>
+      expect(screen.getByTestId('control-status-hypertension').textContent).toMatch(/^控制满意/),
+    );
+    expect(screen.getByTestId('control-status-diabetes').textContent).toMatch(/^未达标/);
+    const drugs = (program: string) => within(screen.getByTestId(`fu-drugs-${program}`));
+    fireEvent.click(drugs('diabetes').getByRole('button', { name: /添加药物/ }));
+    const dmDrug = drugs('diabetes').getByLabelText<HTMLInputElement>('药物名称');
+    fireEvent.change(dmDrug, { target: { value: '二甲双胍' } });
+    fireEvent.click(screen.getByTestId('fu-save'));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    const call = posts(calls)[0]!;
+    expect(call.path).toBe('/api/residents/7/visits');
+    const body = call.body as {
+      sign: boolean;
+      records: { type: string; form: Record<string, unknown> }[];
+    };
+    expect(body.sign).toBe(true);
+    const [ht, dm] = body.records;
+    expect([ht!.type, dm!.type]).toEqual(['hypertension_followup', 'diabetes_followup']);
+    // The shared readings in both; the glucose only in the diabetes record; each its own drugs and result.
+    expect(ht!.form).toMatchObject({ sbp: 128, dbp: 80, classification: '1', medications: [] });
+    expect(ht!.form.fastingGlucose).toBeUndefined();
+    expect(dm!.form).toMatchObject({
+      sbp: 128,
+      dbp: 80,
+      fastingGlucose: 9.2,
+      classification: '2',
+      medications: [{ name: '二甲双胍', timesPerDay: 1 }],
+    });
+    expect(await screen.findByTestId('at-worklist')).toBeTruthy();
   });
 });

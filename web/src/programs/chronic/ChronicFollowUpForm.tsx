@@ -49,13 +49,17 @@ import { codeText } from '../../forms/schemaIssues.ts';
 import { codeLabel } from '../../i18n/codes.ts';
 import { useI18n, type MsgKey } from '../../i18n/i18n.tsx';
 import { DELIVERIES, servicesApi } from '../../pages/services/services.api.ts';
-import type { FollowUpFormProps, ResidentView, SavedNotice } from '../program-ui.ts';
+import type { FollowUpFormProps, FollowUpPart, ResidentView, SavedNotice } from '../program-ui.ts';
 import {
   assess,
   carryOver,
+  carryOverAll,
   expectedCode,
+  fieldPathOf,
+  partValues,
   possible,
   toFormPayload,
+  type Assessment,
   type FollowUpValues,
 } from './followUpModel.ts';
 import { countyToday } from '../../app/today.ts';
@@ -120,15 +124,25 @@ function valueAt(values: unknown, path: readonly (string | number)[]): unknown {
   return cur;
 }
 
+/**
+ * The follow-up form of one chronic register, or of a combined visit of several (a patient of both the
+ * hypertension and the diabetes register seen once): the readings, lifestyle, adherence, referral and notes
+ * entered once, each program's own fields once, and for each type its symptoms, emergency flags,
+ * classification and drugs; each type assessed by its own rules; saved as one signed record of each type in
+ * one call.
+ */
 export function ChronicFollowUpForm({
-  type,
-  register,
-  title,
   resident,
-  last,
-  lastRecord,
-  hooks,
-}: FollowUpFormProps & { hooks: ChronicFollowUpHooks }) {
+  parts,
+  hooksOf,
+}: FollowUpFormProps & { hooksOf: (type: string) => ChronicFollowUpHooks }) {
+  const combined = parts.length > 1;
+  const first = parts[0]!;
+  /** The name of a field a type keeps for itself (PER_TYPE_FIELDS): under `per.<type>` in a combined visit. */
+  const own = (part: FollowUpPart, path: (string | number)[]): (string | number)[] =>
+    combined ? ['per', part.type, ...path] : ['form', ...path];
+  /** A test id of a type's own block: as it is for one type, with the register's id in a combined visit. */
+  const tid = (base: string, part: FollowUpPart) => (combined ? `${base}-${part.register.program}` : base);
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -140,33 +154,79 @@ export function ChronicFollowUpForm({
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [classChosen, setClassChosen] = useState(false);
+  // The types whose classification the doctor chose (it no longer follows the values).
+  const [classChosen, setClassChosen] = useState<ReadonlySet<string>>(new Set());
   const [referralChosen, setReferralChosen] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
 
-  const initial = useMemo<FollowUpValues>(
-    () => ({
+  const initial = useMemo<FollowUpValues>(() => {
+    const ownStart = { symptoms: { codes: ['1'] }, emergencyFlags: [] };
+    return {
       serviceDate: today(),
       delivery: 'clinic',
       referralNeeded: false,
       form: {
-        symptoms: { codes: ['1'] },
         medicationAdherence: '1',
         adverseReaction: { has: false },
         complication: false,
-        ...carryOver(lastRecord?.form),
+        ...(combined
+          ? carryOverAll(parts.map((p) => p.lastRecord?.form))
+          : carryOver(first.lastRecord?.form)),
         // Per visit, never carried over.
-        emergencyFlags: [],
+        ...(combined ? {} : ownStart),
       },
-    }),
-    [lastRecord],
-  );
+      ...(combined
+        ? {
+            per: Object.fromEntries(
+              parts.map((p) => [
+                p.type,
+                { ...ownStart, medications: carryOver(p.lastRecord?.form).medications ?? [] },
+              ]),
+            ),
+          }
+        : {}),
+    };
+  }, [parts, first, combined]);
   const values = (Form.useWatch([], form) as FollowUpValues | undefined) ?? initial;
-  const merged: FollowUpValues = { ...initial, ...values, form: { ...initial.form, ...values.form } };
-  const payload = toFormPayload(merged);
-  const previous = last?.classification ?? null;
-  const a = assess(type, { ...merged, form: payload }, resident, previous);
-  const issues = a.issues;
+  const mergePer = (v: FollowUpValues) =>
+    v.per || initial.per
+      ? {
+          per: Object.fromEntries(
+            parts.map((p) => [p.type, { ...initial.per?.[p.type], ...v.per?.[p.type] }]),
+          ),
+        }
+      : {};
+  const merged: FollowUpValues = {
+    ...initial,
+    ...values,
+    form: { ...initial.form, ...values.form },
+    ...mergePer(values),
+  };
+  /** The values in the form's store now (what was typed last may not have been rendered yet). */
+  const now = (): FollowUpValues => {
+    const v = form.getFieldsValue(true) as FollowUpValues;
+    return { ...initial, ...v, form: { ...initial.form, ...v.form }, ...mergePer(v) };
+  };
+  /** A type's envelope form, and its live assessment with the result of its last follow-up. */
+  const payloadOf = (v: FollowUpValues, part: FollowUpPart) => toFormPayload(partValues(v, part.type));
+  const assessOf = (v: FollowUpValues, part: FollowUpPart): Assessment =>
+    assess(
+      part.type,
+      { ...partValues(v, part.type), form: payloadOf(v, part) },
+      resident,
+      part.last?.classification ?? null,
+    );
+  const assessments = parts.map((p) => assessOf(merged, p));
+  // Each type's issues at the place of the field in the form; a shared field's once.
+  const issues = [
+    ...new Map(
+      assessments
+        .flatMap((x, i) =>
+          x.issues.map((is) => ({ ...is, path: fieldPathOf(is.path, parts[i]!.type, combined) })),
+        )
+        .map((is) => [`${is.path} ${is.code}`, is]),
+    ).values(),
+  ];
 
   const issueAt = (path: string) => issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
   const issueText = (code: string) => codeText(code, lang);
@@ -195,36 +255,43 @@ export function ChronicFollowUpForm({
     walk(changed, []);
     setTouched(paths);
     setServerErrors({});
-    if (changed.form && 'classification' in changed.form) setClassChosen(true);
+    /** What changed of a type's own fields. */
+    const ownChanged = (part: FollowUpPart) =>
+      combined ? changed.per?.[part.type] : changed.form;
+    const chosenNow = new Set(classChosen);
+    for (const p of parts) if (ownChanged(p) && 'classification' in ownChanged(p)!) chosenNow.add(p.type);
+    if (chosenNow.size !== classChosen.size) setClassChosen(chosenNow);
     // The doctor's own say on the referral: the switch, or its details typed.
     const referralTouched =
       'referralNeeded' in changed || (changed.form !== undefined && 'referral' in changed.form);
     if (referralTouched) setReferralChosen(true);
-    // The classification follows the values until the doctor chooses one; so does the referral switch, which
-    // turns on with the emergency-referral alert (and off when the values no longer call for it).
-    const assessNow = () => {
-      const now = form.getFieldsValue(true) as FollowUpValues;
-      const nowForm = toFormPayload({ ...now, form: { ...initial.form, ...now.form } });
-      return { now, nowForm, assessed: assess(type, { ...now, form: nowForm }, resident, previous) };
-    };
-    if (!classChosen && !(changed.form && 'classification' in changed.form)) {
-      const { nowForm, assessed } = assessNow();
-      const code = expectedCode(assessed.expected);
-      if (code && code !== nowForm.classification) form.setFieldValue(['form', 'classification'], code);
+    // Each type's classification follows the values until the doctor chooses one; so does the referral
+    // switch, which turns on with an emergency-referral alert (and off when the values no longer call for it).
+    for (const p of parts) {
+      if (chosenNow.has(p.type)) continue;
+      const v = now();
+      const code = expectedCode(assessOf(v, p).expected);
+      if (code && code !== payloadOf(v, p).classification)
+        form.setFieldValue(own(p, ['classification']), code);
     }
     // After the classification: the next visit and the emergency criteria are judged with it.
     if (!referralChosen && !referralTouched) {
-      const { now, assessed } = assessNow();
-      const refer = assessed.emergency.length > 0 || assessed.plan?.referral === true;
-      if (refer !== (now.referralNeeded === true)) form.setFieldValue('referralNeeded', refer);
+      const v = now();
+      const refer = parts.some((p) => {
+        const x = assessOf(v, p);
+        return x.emergency.length > 0 || x.plan?.referral === true;
+      });
+      if (refer !== (v.referralNeeded === true)) form.setFieldValue('referralNeeded', refer);
     }
-    const changedCodes = (changed.form?.symptoms as { codes?: string[] } | undefined)?.codes;
-    if (changedCodes) {
-      const codes = changedCodes.slice();
-      if (codes.length > 1 && codes.includes('1')) {
-        // 无 is exclusive: the last choice wins.
-        const next = codes[codes.length - 1] === '1' ? ['1'] : codes.filter((c) => c !== '1');
-        form.setFieldValue(['form', 'symptoms', 'codes'], next);
+    for (const p of parts) {
+      const changedCodes = (ownChanged(p)?.symptoms as { codes?: string[] } | undefined)?.codes;
+      if (changedCodes) {
+        const codes = changedCodes.slice();
+        if (codes.length > 1 && codes.includes('1')) {
+          // 无 is exclusive: the last choice wins.
+          const next = codes[codes.length - 1] === '1' ? ['1'] : codes.filter((c) => c !== '1');
+          form.setFieldValue(own(p, ['symptoms', 'codes']), next);
+        }
       }
     }
   };
@@ -243,15 +310,23 @@ export function ChronicFollowUpForm({
     }
     setBusy(true);
     try {
-      const saved = await servicesApi.create(resident.id, {
-        type,
-        serviceDate: merged.serviceDate,
-        delivery: merged.delivery,
-        form: payload,
-        sign: true,
-      });
+      const sent = now();
+      const envelope = { serviceDate: sent.serviceDate, delivery: sent.delivery, sign: true };
+      // A combined visit: one call, one signed record of each type (all or none).
+      const saved = combined
+        ? (
+            await servicesApi.recordVisit(resident.id, {
+              ...envelope,
+              records: parts.map((p) => ({ type: p.type, form: payloadOf(sent, p) })),
+            })
+          ).items[0]!
+        : await servicesApi.create(resident.id, {
+            ...envelope,
+            type: first.type,
+            form: payloadOf(sent, first),
+          });
       const notice: SavedNotice = {
-        type,
+        type: first.type,
         residentId: resident.id,
         name: resident.name,
         nextVisitDate: saved.nextVisitDate,
@@ -260,13 +335,20 @@ export function ChronicFollowUpForm({
       };
       const back =
         (location.state as { from?: string } | null)?.from ??
-        `${pathOf('worklist')}?program=${register.program}`;
+        `${pathOf('worklist')}?program=${first.register.program}`;
       dirty.current = false;
       await navigate(back, { state: { saved: notice } });
     } catch (e) {
       const fields = fieldErrorsOf(e);
       if (fields.length) {
-        setServerErrors(Object.fromEntries(fields.map((f) => [f.name.join('.'), f.errors])));
+        // A combined visit's problems name the record (records.1.form.fastingGlucose): the field in the form.
+        const placeOf = (name: (string | number)[]) => {
+          const path = name.join('.');
+          const m = /^records\.(\d+)\.(.+)$/.exec(path);
+          const part = m ? parts[Number(m[1])] : undefined;
+          return part ? fieldPathOf(m![2]!, part.type, combined) : path;
+        };
+        setServerErrors(Object.fromEntries(fields.map((f) => [placeOf(f.name), f.errors])));
         void message.error(fields.flatMap((f) => f.errors).join('；'));
       } else notifyError(e);
     } finally {
@@ -276,7 +358,6 @@ export function ChronicFollowUpForm({
 
   const level = (keys: MsgKey[]) => keys.map((k, i) => ({ value: String(i + 1), label: t(k) }));
   const good = level(['fu.level.good', 'fu.level.fair', 'fu.level.poor']);
-  const symptoms = hooks.symptoms.map((k, i) => ({ value: String(i + 1), label: t(k) }));
   /** A number item's status: its range rule's error while the value is outside it, else the form's. */
   const numberStatus = (name: (string | number)[], range: NumberRange) =>
     outOfRange(valueAt(merged, name), range) ? {} : item(name);
@@ -294,14 +375,15 @@ export function ChronicFollowUpForm({
     </Col>
   );
   const kit: SectionProps = { item, n, level, resident, today: today() };
-  const { Signs, Lifestyle, Tests, Adherence, AfterMedications } = hooks;
-  const codes = (merged.form.symptoms as { codes?: string[] } | undefined)?.codes ?? [];
+  /** Each type's own fields (its hooks), in the order of the parts. */
+  const hooksOfParts = parts.map((p) => ({ part: p, hooks: hooksOf(p.type) }));
+  const section = (key: keyof ChronicFollowUpHooks & ('Signs' | 'Lifestyle' | 'Tests' | 'Adherence')) =>
+    hooksOfParts.map(({ part, hooks }) => {
+      const Section = hooks[key];
+      return Section ? <Section key={part.type} {...kit} /> : null;
+    });
   const criterionWords = (c: keyof typeof EMERGENCY_CRITERION_MESSAGES) =>
     EMERGENCY_CRITERION_MESSAGES[c][lang === 'zh' ? 0 : 1];
-  const flagOptions = hooks.emergencyFlags.map((f) => ({
-    value: f,
-    label: criterionWords(f as keyof typeof EMERGENCY_CRITERION_MESSAGES),
-  }));
   const adverse = (merged.form.adverseReaction as { has?: boolean } | undefined)?.has === true;
   // The details go with the switch (they are saved only when it is on): shown when it is.
   const referralShown = merged.referralNeeded === true;
@@ -310,6 +392,9 @@ export function ChronicFollowUpForm({
   const visited = outcome === 'visited';
   const phone = merged.delivery === 'phone';
   const clsLabel = (key: string | null) => VISIT_CLASSIFICATION.find((x) => x.key === key)?.[lang] ?? '—';
+  /** A label of a type's own field: with the register's name in a combined visit (症状（高血压）). */
+  const ownLabel = (key: MsgKey, part: FollowUpPart) =>
+    combined ? `${t(key)}（${part.register.label[lang]}）` : t(key);
 
   const closedPanel = (
     <Alert
@@ -325,72 +410,85 @@ export function ChronicFollowUpForm({
       {t('fu.save')}
     </Button>
   );
-  const panel = (
-    <Card size="small" title={t('fu.status')} data-testid="assessment" className="fu-assessment">
-      {!visited && closedPanel}
+  /** One type's assessment: control, expected classification, next visit and step, emergency referral. */
+  const assessment = (part: FollowUpPart, x: Assessment, hooks: ChronicFollowUpHooks) => (
+    <div key={part.type} data-testid={combined ? `assessment-${part.register.program}` : undefined}>
+      {combined && <Typography.Title level={5}>{part.register.label[lang]}</Typography.Title>}
       <Descriptions column={1} size="small" style={visited ? undefined : { display: 'none' }}>
         <Descriptions.Item label={t(hooks.control.label)}>
-          {a.controlled === null ? (
+          {x.controlled === null ? (
             <Typography.Text type="secondary">{t('fu.waiting')}</Typography.Text>
           ) : (
-            <Tag color={a.controlled ? 'success' : 'error'} data-testid="control-status">
-              {a.controlled ? t('fu.controlled') : t('fu.notControlled')} (
-              {t('fu.target', { t: hooks.control.target(a.age) })})
+            <Tag color={x.controlled ? 'success' : 'error'} data-testid={tid('control-status', part)}>
+              {x.controlled ? t('fu.controlled') : t('fu.notControlled')} (
+              {t('fu.target', { t: hooks.control.target(x.age) })})
             </Tag>
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('fu.expected')}>
-          <span data-testid="expected-class">{clsLabel(a.expected)}</span>
+          <span data-testid={tid('expected-class', part)}>{clsLabel(x.expected)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('fu.next')}>
-          <strong data-testid="next-visit">{a.plan?.dueDate ?? '—'}</strong>
+          <strong data-testid={tid('next-visit', part)}>{x.plan?.dueDate ?? '—'}</strong>
         </Descriptions.Item>
         <Descriptions.Item label={t('fu.nextAction')}>
-          <span data-testid="next-action">{a.plan ? actionLabel(a.plan.action) : '—'}</span>
+          <span data-testid={tid('next-action', part)}>{x.plan ? actionLabel(x.plan.action) : '—'}</span>
         </Descriptions.Item>
       </Descriptions>
-      {a.emergency.length > 0 && (
+      {visited && x.emergency.length > 0 && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 8 }}
-          data-testid="emergency-alert"
+          data-testid={tid('emergency-alert', part)}
           title={t('fu.emergencyAlert')}
           description={
             <>
               <div>
-                {t('fu.emergency')}：{a.emergency.map(criterionWords).join('；')}
+                {t('fu.emergency')}：{x.emergency.map(criterionWords).join('；')}
               </div>
               <div>{t('fu.emergencyAdvice')}</div>
             </>
           }
         />
       )}
-      {a.chosen && a.expected && a.chosen !== a.expected && (
-        <Alert type="warning" showIcon title={`${t('fu.expected')}：${clsLabel(a.expected)}`} />
+      {visited && x.chosen && x.expected && x.chosen !== x.expected && (
+        <Alert type="warning" showIcon title={`${t('fu.expected')}：${clsLabel(x.expected)}`} />
       )}
+    </div>
+  );
+  const panel = (
+    <Card size="small" title={t('fu.status')} data-testid="assessment" className="fu-assessment">
+      {!visited && closedPanel}
+      {hooksOfParts.map(({ part, hooks }, i) => assessment(part, assessments[i]!, hooks))}
       {wide && saveButton({ block: true, style: { marginTop: 12 } })}
     </Card>
   );
-  const controlTag =
-    a.controlled === null ? (
+  const controlTag = (x: Assessment) =>
+    x.controlled === null ? (
       <Typography.Text type="secondary">{t('fu.waiting')}</Typography.Text>
     ) : (
-      <Tag color={a.controlled ? 'success' : 'error'}>
-        {a.controlled ? t('fu.controlled') : t('fu.notControlled')}
+      <Tag color={x.controlled ? 'success' : 'error'}>
+        {x.controlled ? t('fu.controlled') : t('fu.notControlled')}
       </Tag>
     );
   const phoneBar = (
     <div className="fu-bar" data-testid="fu-bar">
       <div className="fu-bar-status">
         {visited ? (
-          <>
-            {controlTag}
-            <span>
-              {t('fu.next')} <strong data-testid="fu-bar-next">{a.plan?.dueDate ?? '—'}</strong>
-            </span>
-            {a.emergency.length > 0 && <Tag color="error">{t('fu.emergencyAlert')}</Tag>}
-          </>
+          parts.map((p, i) => {
+            const x = assessments[i]!;
+            return (
+              <span className="fu-bar-part" key={p.type}>
+                {combined && <span>{p.register.label[lang]}</span>}
+                {controlTag(x)}
+                <span>
+                  {t('fu.next')} <strong data-testid={tid('fu-bar-next', p)}>{x.plan?.dueDate ?? '—'}</strong>
+                </span>
+                {x.emergency.length > 0 && <Tag color="error">{t('fu.emergencyAlert')}</Tag>}
+              </span>
+            );
+          })
         ) : (
           <span>{t(`fu.outcome.${outcome}` as MsgKey)}</span>
         )}
@@ -398,12 +496,130 @@ export function ChronicFollowUpForm({
       {saveButton({})}
     </div>
   );
+  /** A type's symptoms, their other text and its emergency flags. */
+  const symptomsOf = (part: FollowUpPart, hooks: ChronicFollowUpHooks) => {
+    const mine = (combined ? merged.per?.[part.type] : merged.form) ?? {};
+    const codes = (mine.symptoms as { codes?: string[] } | undefined)?.codes ?? [];
+    return (
+      <div key={part.type}>
+        <Form.Item
+          name={own(part, ['symptoms', 'codes'])}
+          label={ownLabel('fu.symptoms', part)}
+          {...item(own(part, ['symptoms', 'codes']))}
+        >
+          <Checkbox.Group options={hooks.symptoms.map((k, i) => ({ value: String(i + 1), label: t(k) }))} />
+        </Form.Item>
+        {codes.includes('10') && (
+          <Form.Item
+            name={own(part, ['symptoms', 'other'])}
+            label={t('fu.symptomsOther')}
+            {...item(own(part, ['symptoms', 'other']), [own(part, ['symptoms', 'codes']).join('.')])}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name={own(part, ['emergencyFlags'])}
+          label={ownLabel('fu.emergencyFlags', part)}
+          {...item(own(part, ['emergencyFlags']))}
+        >
+          <Checkbox.Group
+            options={hooks.emergencyFlags.map((f) => ({
+              value: f,
+              label: criterionWords(f as keyof typeof EMERGENCY_CRITERION_MESSAGES),
+            }))}
+            data-testid={tid('emergency-flags', part)}
+          />
+        </Form.Item>
+      </div>
+    );
+  };
+  /** A type's classification. */
+  const classificationOf = (part: FollowUpPart) => (
+    <Form.Item
+      key={part.type}
+      name={own(part, ['classification'])}
+      label={ownLabel('fu.classification', part)}
+      {...item(own(part, ['classification']))}
+    >
+      <Radio.Group
+        optionType="button"
+        buttonStyle="solid"
+        data-testid={combined ? `fu-class-${part.register.program}` : undefined}
+        options={VISIT_CLASSIFICATION.map((c) => ({ value: c.code, label: c[lang] }))}
+      />
+    </Form.Item>
+  );
+  /** A type's drugs (and what its program adds after them: insulin). */
+  const medicationsOf = (part: FollowUpPart, hooks: ChronicFollowUpHooks) => {
+    const AfterMedications = hooks.AfterMedications;
+    const base = own(part, ['medications']);
+    return (
+      <div key={part.type} data-testid={combined ? `fu-drugs-${part.register.program}` : undefined}>
+        <Typography.Title level={5}>{ownLabel('fu.medications', part)}</Typography.Title>
+        <Form.List name={base}>
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f, i) => (
+                // Every row keeps its labels (a filled box shows no placeholder); on a phone the
+                // drug's name takes the row and its frequency and dose share the next.
+                <Row gutter={8} key={f.key} align="top" data-testid={`fu-drug-${i}`}>
+                  <Col xs={24} sm={10}>
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      label={t('fu.drugName')}
+                      {...item([...base, f.name, 'name'])}
+                    >
+                      <Input maxLength={50} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={10} sm={5}>
+                    <Form.Item
+                      name={[f.name, 'timesPerDay']}
+                      label={t('fu.timesPerDay')}
+                      rules={[rangeRule(TIMES_PER_DAY, t)]}
+                      {...numberStatus([...base, f.name, 'timesPerDay'], TIMES_PER_DAY)}
+                    >
+                      <InputNumber style={{ width: '100%' }} {...numberPad(TIMES_PER_DAY.integer)} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={10} sm={6}>
+                    <Form.Item name={[f.name, 'dose']} label={t('fu.dose')}>
+                      <Input maxLength={30} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={4} sm={3}>
+                    <Form.Item label=" " colon={false}>
+                      <Button
+                        icon={<DeleteOutlined />}
+                        aria-label={t('fu.removeDrug')}
+                        onClick={() => remove(f.name)}
+                      />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              ))}
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ name: '', timesPerDay: 1, dose: '' })}
+                style={{ marginBottom: 16 }}
+              >
+                {t('fu.addDrug')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+        {AfterMedications && <AfterMedications {...kit} />}
+      </div>
+    );
+  };
 
   return (
     <Card
       title={
         <Space wrap>
-          <span>{title[lang]}</span>
+          <span>{parts.map((p) => p.title[lang]).join(' + ')}</span>
+          {combined && <Tag color="processing">{t('fu.combined')}</Tag>}
           <Typography.Text data-testid="fu-name">{resident.name}</Typography.Text>
           <Typography.Text type="secondary">
             {codeLabel('sex', resident.sex, lang)} · {t('common.ageYears', { n: resident.age })}
@@ -412,13 +628,20 @@ export function ChronicFollowUpForm({
       }
     >
       <HelpPanel page="followUp" />
-      {last && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('fu.prefilled', { date: last.serviceDate })}
-        />
+      {parts.map(
+        (p) =>
+          p.last && (
+            <Alert
+              key={p.type}
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={
+                (combined ? `${p.register.label[lang]}：` : '') +
+                t('fu.prefilled', { date: p.last.serviceDate })
+              }
+            />
+          ),
       )}
       <Form
         form={form}
@@ -491,29 +714,7 @@ export function ChronicFollowUpForm({
               submitted && <Typography.Text type="danger">{issueText('required')}</Typography.Text>}
             {visited && (
               <>
-                <Form.Item
-                  name={['form', 'symptoms', 'codes']}
-                  label={t('fu.symptoms')}
-                  {...item(['form', 'symptoms', 'codes'])}
-                >
-                  <Checkbox.Group options={symptoms} />
-                </Form.Item>
-                {codes.includes('10') && (
-                  <Form.Item
-                    name={['form', 'symptoms', 'other']}
-                    label={t('fu.symptomsOther')}
-                    {...item(['form', 'symptoms', 'other'], ['form.symptoms.codes'])}
-                  >
-                    <Input maxLength={100} />
-                  </Form.Item>
-                )}
-                <Form.Item
-                  name={['form', 'emergencyFlags']}
-                  label={t('fu.emergencyFlags')}
-                  {...item(['form', 'emergencyFlags'])}
-                >
-                  <Checkbox.Group options={flagOptions} data-testid="emergency-flags" />
-                </Form.Item>
+                {hooksOfParts.map(({ part, hooks }) => symptomsOf(part, hooks))}
                 <Typography.Title level={5}>{t('fu.signs')}</Typography.Title>
                 {phone && (
                   <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('fu.phoneValues')} />
@@ -535,7 +736,7 @@ export function ChronicFollowUpForm({
                   {n(['heightCm'], 'fu.height', possible('heightCm'))}
                   {n(['weightKg'], 'fu.weight', { ...possible('weightKg'), step: 0.5 })}
                   {n(['targetWeightKg'], 'fu.targetWeight', { min: 1, max: 400, step: 0.5 })}
-                  {Signs && <Signs {...kit} />}
+                  {section('Signs')}
                   <Col xs={24} md={12}>
                     <Form.Item name={['form', 'signsOther']} label={t('fu.signsOther')}>
                       <Input maxLength={100} />
@@ -558,7 +759,7 @@ export function ChronicFollowUpForm({
                     min: 0,
                     max: 600,
                   })}
-                  {Lifestyle && <Lifestyle {...kit} />}
+                  {section('Lifestyle')}
                   <Col xs={12} md={6}>
                     <Form.Item name={['form', 'lifestyle', 'psychology']} label={t('fu.psychology')}>
                       <Radio.Group optionType="button" options={good} />
@@ -572,7 +773,7 @@ export function ChronicFollowUpForm({
                 </Row>
                 <Typography.Title level={5}>{t('fu.tests')}</Typography.Title>
                 <Row gutter={12}>
-                  {Tests && <Tests {...kit} />}
+                  {section('Tests')}
                   <Col xs={24} md={12}>
                     <Form.Item name={['form', 'otherTests']} label={t('fu.otherTests')}>
                       <Input maxLength={200} />
@@ -624,7 +825,7 @@ export function ChronicFollowUpForm({
                       </Form.Item>
                     </Col>
                   )}
-                  {Adherence && <Adherence {...kit} />}
+                  {section('Adherence')}
                   <Col xs={12} md={6}>
                     <Form.Item
                       name={['form', 'complication']}
@@ -635,71 +836,8 @@ export function ChronicFollowUpForm({
                     </Form.Item>
                   </Col>
                 </Row>
-                <Form.Item
-                  name={['form', 'classification']}
-                  label={t('fu.classification')}
-                  {...item(['form', 'classification'])}
-                >
-                  <Radio.Group
-                    optionType="button"
-                    buttonStyle="solid"
-                    options={VISIT_CLASSIFICATION.map((c) => ({ value: c.code, label: c[lang] }))}
-                  />
-                </Form.Item>
-                <Typography.Title level={5}>{t('fu.medications')}</Typography.Title>
-                <Form.List name={['form', 'medications']}>
-                  {(fields, { add, remove }) => (
-                    <>
-                      {fields.map((f, i) => (
-                        // Every row keeps its labels (a filled box shows no placeholder); on a phone the
-                        // drug's name takes the row and its frequency and dose share the next.
-                        <Row gutter={8} key={f.key} align="top" data-testid={`fu-drug-${i}`}>
-                          <Col xs={24} sm={10}>
-                            <Form.Item
-                              name={[f.name, 'name']}
-                              label={t('fu.drugName')}
-                              {...item(['form', 'medications', f.name, 'name'])}
-                            >
-                              <Input maxLength={50} />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={10} sm={5}>
-                            <Form.Item
-                              name={[f.name, 'timesPerDay']}
-                              label={t('fu.timesPerDay')}
-                              rules={[rangeRule(TIMES_PER_DAY, t)]}
-                              {...numberStatus(['form', 'medications', f.name, 'timesPerDay'], TIMES_PER_DAY)}
-                            >
-                              <InputNumber style={{ width: '100%' }} {...numberPad(TIMES_PER_DAY.integer)} />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={10} sm={6}>
-                            <Form.Item name={[f.name, 'dose']} label={t('fu.dose')}>
-                              <Input maxLength={30} />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={4} sm={3}>
-                            <Form.Item label=" " colon={false}>
-                              <Button
-                                icon={<DeleteOutlined />}
-                                aria-label={t('fu.removeDrug')}
-                                onClick={() => remove(f.name)}
-                              />
-                            </Form.Item>
-                          </Col>
-                        </Row>
-                      ))}
-                      <Button
-                        icon={<PlusOutlined />}
-                        onClick={() => add({ name: '', timesPerDay: 1, dose: '' })}
-                        style={{ marginBottom: 16 }}
-                      >
-                        {t('fu.addDrug')}
-                      </Button>
-                    </>
-                  )}
-                </Form.List>
-                {AfterMedications && <AfterMedications {...kit} />}
+                {parts.map(classificationOf)}
+                {hooksOfParts.map(({ part, hooks }) => medicationsOf(part, hooks))}
                 <Form.Item name="referralNeeded" label={t('fu.referralNeeded')} valuePropName="checked">
                   <Switch />
                 </Form.Item>

@@ -9,18 +9,26 @@ import type { FollowUpFormProps, Measurement, ServiceFormDef } from '../program-
 import { ChronicFollowUpForm, type ChronicFollowUpHooks } from './ChronicFollowUpForm.tsx';
 import { followUpView } from './followUpView.tsx';
 
+/** The chronic types' hooks, by type: a combined visit's form takes the parts of several. */
+const HOOKS = new Map<string, ChronicFollowUpHooks>();
+const hooksOf = (type: string): ChronicFollowUpHooks => HOOKS.get(type)!;
+
+/** The follow-up form of the chronic types: one part, or a combined visit of several. */
+function ChronicVisitForm(props: FollowUpFormProps) {
+  return <ChronicFollowUpForm {...props} hooksOf={hooksOf} />;
+}
+
 export function chronicFollowUpDef(o: {
   type: string;
   title: Words;
   measures: readonly Measurement[];
   hooks: ChronicFollowUpHooks;
 }): ServiceFormDef {
-  function FollowUpForm(props: FollowUpFormProps) {
-    return <ChronicFollowUpForm {...props} hooks={o.hooks} />;
-  }
+  HOOKS.set(o.type, o.hooks);
   return {
     ...followUpView(o.type, o.title),
-    FollowUpForm,
+    FollowUpForm: ChronicVisitForm,
+    visitKit: 'chronic-follow-up',
     measures: o.measures,
     resultTone(classification) {
       const c = VISIT_CLASSIFICATION.find((x) => x.key === classification || x.code === classification);

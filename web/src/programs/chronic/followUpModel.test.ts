@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { diabetesFollowUp } from '../diabetes/index.tsx';
 import { hypertensionFollowUp } from '../hypertension/index.tsx';
-import { assess, carryOver, toFormPayload, type FollowUpValues } from './followUpModel.ts';
+import {
+  assess,
+  carryOver,
+  carryOverAll,
+  fieldPathOf,
+  partValues,
+  toFormPayload,
+  type FollowUpValues,
+} from './followUpModel.ts';
 
 const HT = 'hypertension_followup';
 const DM = 'diabetes_followup';
@@ -239,5 +247,57 @@ describe('follow-up model', () => {
       delivery: 'phone',
     });
     expect(reported.valuesSource).toBe('reported');
+  });
+
+  it('a combined visit: each type gets the shared fields its form has and its own; problems at their place', () => {
+    const values: FollowUpValues = {
+      serviceDate: '2026-05-10',
+      delivery: 'clinic',
+      form: { sbp: 128, dbp: 80, saltIntake: '2', fastingGlucose: 6.1, lifestyle: { psychology: '1' } },
+      per: {
+        [HT]: { classification: '1', medications: [{ name: '氨氯地平', timesPerDay: 1, dose: '5mg' }] },
+        [DM]: { classification: '1', medications: [] },
+      },
+    };
+    expect(partValues(values, HT).form).toEqual({
+      sbp: 128,
+      dbp: 80,
+      saltIntake: '2',
+      lifestyle: { psychology: '1' },
+      classification: '1',
+      medications: [{ name: '氨氯地平', timesPerDay: 1, dose: '5mg' }],
+    });
+    expect(partValues(values, DM).form).toEqual({
+      sbp: 128,
+      dbp: 80,
+      fastingGlucose: 6.1,
+      lifestyle: { psychology: '1' },
+      classification: '1',
+      medications: [],
+    });
+    // One type: the values as they are.
+    const single = { ...values, per: undefined };
+    expect(partValues(single, HT)).toBe(single);
+    for (const [path, combined, place] of [
+      ['form.symptoms.codes', true, `per.${DM}.symptoms.codes`],
+      ['form.medications.0.name', true, `per.${DM}.medications.0.name`],
+      ['form.fastingGlucose', true, 'form.fastingGlucose'],
+      ['serviceDate', true, 'serviceDate'],
+      ['form.symptoms.codes', false, 'form.symptoms.codes'],
+    ] as const)
+      expect(fieldPathOf(path, DM, combined), path).toBe(place);
+    // The carry-over of both last records: the targets of each, the lifestyle targets merged, no drugs.
+    expect(
+      carryOverAll([
+        { saltTarget: '1', heightCm: 160, lifestyle: { cigarettesTarget: 0 }, medications: [{ name: 'a' }] },
+        { stapleTarget: 250, lifestyle: { alcoholTarget: 0 }, medications: [{ name: 'b' }] },
+        undefined,
+      ]),
+    ).toEqual({
+      saltTarget: '1',
+      heightCm: 160,
+      stapleTarget: 250,
+      lifestyle: { cigarettesTarget: 0, alcoholTarget: 0 },
+    });
   });
 });

@@ -27,8 +27,48 @@ import type { NumberRange } from '../../forms/numberRange.ts';
 export interface FollowUpValues {
   serviceDate: string;
   delivery: 'clinic' | 'home' | 'phone';
+  /** The form; in a combined visit, the fields the types share and each type's own fields (named apart). */
   form: Record<string, unknown>;
   referralNeeded?: boolean;
+  /** A combined visit: by type, the fields each type keeps for itself (PER_TYPE_FIELDS). */
+  per?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * What each type of a combined visit keeps for itself: the program's own list of symptoms and emergency
+ * flags, its classification and its drugs. Everything else (the date, the readings, the lifestyle, the
+ * adherence, the referral, the notes) is entered once, and each type's own fields (salt, glucose …) once.
+ */
+export const PER_TYPE_FIELDS: readonly string[] = [
+  'symptoms',
+  'emergencyFlags',
+  'classification',
+  'medications',
+];
+
+/** The fields of a type's form, from its schema in the registry. */
+function formKeys(type: string): ReadonlySet<string> {
+  const schema = programRegistry.serviceType(type)?.schema as { shape?: Record<string, unknown> } | undefined;
+  return new Set(Object.keys(schema?.shape ?? {}));
+}
+
+/** One type's values of a combined visit: the shared fields its form has, and its own; values as they are otherwise. */
+export function partValues(values: FollowUpValues, type: string): FollowUpValues {
+  if (!values.per) return values;
+  const keys = formKeys(type);
+  const shared = Object.entries(values.form).filter(([k]) => keys.has(k) && !PER_TYPE_FIELDS.includes(k));
+  return { ...values, form: { ...Object.fromEntries(shared), ...values.per[type] } };
+}
+
+/**
+ * Where a field path of one type's envelope (`form.symptoms.codes`) sits in the form's values: in a combined
+ * visit a type's own field is under `per.<type>`.
+ */
+export function fieldPathOf(path: string, type: string, combined: boolean): string {
+  const [head, key] = path.split('.');
+  return combined && head === 'form' && key !== undefined && PER_TYPE_FIELDS.includes(key)
+    ? `per.${type}.${path.slice('form.'.length)}`
+    : path;
 }
 
 /** Drops empty strings, null and undefined (deeply), and empty objects. */
@@ -171,6 +211,24 @@ export const expectedCode = (c: VisitClassification | null) => (c ? classificati
  * adjustment and compliance the doctor assesses at each visit.
  */
 export function carryOver(last: Record<string, unknown> | undefined): Record<string, unknown> {
+  return carryOverOf(last);
+}
+
+/** The carry-over of a combined visit: each last record's shared fields (lifestyle targets merged); no drugs. */
+export function carryOverAll(
+  lasts: readonly (Record<string, unknown> | undefined)[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { lifestyle: {} };
+  for (const last of lasts) {
+    const { lifestyle, ...rest } = carryOverOf(last);
+    delete rest.medications;
+    Object.assign(out, rest);
+    out.lifestyle = { ...(out.lifestyle as object), ...(lifestyle as object | undefined) };
+  }
+  return out;
+}
+
+function carryOverOf(last: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!last) return {};
   const ls = (last.lifestyle ?? {}) as Record<string, unknown>;
   const pick = (o: Record<string, unknown>, keys: string[]) =>
