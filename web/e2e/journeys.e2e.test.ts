@@ -8,5 +8,6 @@ import './admin-households.journey.ts';
 import './create-edit.journey.ts';
 import './find-and-language.journey.ts';
 import './mother-child.journey.ts';
+import './read-only.journey.ts';
 import './services.journey.ts';
 import './worklist.journey.ts';
