@@ -90,6 +90,24 @@ describe.skipIf(!hasChromium)('browser: read-only roles, page timings', () => {
     await visit('service record', `/residents/${residentId}/services/${service.type}/${service.id}`, () =>
       page.locator('.ant-card').first().waitFor(),
     );
+    // The service record prints as its paper form on A4 (window.print stubbed; the print layout captured).
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed += 1;
+      };
+    });
+    const printed = () => page.evaluate(() => (window as unknown as { printed: number }).printed);
+    await page.getByTestId('svc-print').click();
+    expect(await printed()).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    const head = page.getByTestId('paper-head');
+    await head.waitFor({ state: 'visible' });
+    const record = await city.get<{ recordNumber: string; name: string }>(`/api/residents/${residentId}`);
+    expect(await head.locator(`[data-value="${record.recordNumber}"]`).count()).toBe(1);
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    await screenshot(page, 'print-service-form');
+    await page.emulateMedia({ media: 'screen' });
     // The record, each of its tabs.
     await visit('record', `/residents/${residentId}`, () => page.getByTestId('record-name').waitFor());
     const tabs = page.getByRole('tab');
@@ -102,6 +120,20 @@ describe.skipIf(!hasChromium)('browser: read-only roles, page timings', () => {
       seen[`record tab ${label}`] = await settledWrites(page);
     }
     await screenshot(page, 'city-inspector-record', false);
+    // The record prints its cover and basic information as the 个人基本信息表, from whichever tab is open.
+    await page.evaluate(() => {
+      window.print = () => {
+        (window as unknown as { printed: number }).printed = 99;
+      };
+    });
+    await page.getByTestId('record-print-basic').click();
+    await expect.poll(printed).toBe(99);
+    await page.emulateMedia({ media: 'print' });
+    await page
+      .locator('[data-testid="paper-head"][data-title="个人基本信息表"]')
+      .waitFor({ state: 'visible' });
+    await screenshot(page, 'print-basic-information');
+    await page.emulateMedia({ media: 'screen' });
     const found = Object.entries(seen).filter(([, buttons]) => buttons.length > 0);
     expect(found, JSON.stringify(found)).toEqual([]);
     console.log(

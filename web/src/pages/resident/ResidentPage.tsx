@@ -1,13 +1,16 @@
 /**
  * The resident's record: cover and basic information in read mode, tabs reserved for the service
- * programs, the version history, and (for administrators) the audit trail.
+ * programs, the version history, and (for administrators) the audit trail. The cover and basic information
+ * print as the paper 个人基本信息表 (A4, components/PaperForm.tsx).
  */
+import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { pathOf } from '../../app/routeTable.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
+import { PAPER_FORM, PaperHead, PrintButton } from '../../components/PaperForm.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { codeLabel } from '../../i18n/codes.ts';
@@ -26,10 +29,22 @@ export function ResidentPage() {
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const { data: r, error, loading, reload } = useAsync((s) => residentApi.get(id, s), [id]);
+  // Printing the record prints its basic-information tab (the cover and the 个人基本信息表) as the paper form:
+  // once that tab is the one drawn.
+  const [printAsked, setPrintAsked] = useState(false);
+  useEffect(() => {
+    if (!printAsked) return;
+    setPrintAsked(false);
+    window.print();
+  }, [printAsked]);
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading || !r) return <PageLoading />;
 
   const tab = params.get('tab') ?? 'basic';
+  const printBasic = () => {
+    if (tab !== 'basic') setParams({}, { replace: true });
+    setPrintAsked(true);
+  };
   const archived = r.status === 'archived';
   const tabs = [
     {
@@ -66,7 +81,14 @@ export function ResidentPage() {
   ];
 
   return (
-    <Card>
+    <Card className={PAPER_FORM}>
+      <PaperHead
+        title={t('paper.basicInfo')}
+        lines={[
+          [t('paper.name'), r.name],
+          [t('paper.recordNumber'), r.recordNumber],
+        ]}
+      />
       <div className="page-toolbar">
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="record-name">
           {r.name}
@@ -84,6 +106,7 @@ export function ResidentPage() {
         <Link to={pathOf('record-card', { id: r.id })}>
           <Button icon={<PrinterOutlined />}>{t('record.printCard')}</Button>
         </Link>
+        <PrintButton testId="record-print-basic" label={t('record.printBasic')} onClick={printBasic} />
         {can('resident.archive') && (
           <ArchiveActions residentId={r.id} version={r.version} archived={archived} onChanged={reload} />
         )}

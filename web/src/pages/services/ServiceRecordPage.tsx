@@ -26,6 +26,7 @@ import { useSession } from '../../auth/session.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { residentApi } from '../resident/resident.api.ts';
 import { followUpRegisterOf, serviceFormOf } from '../../programs/index.ts';
+import { PAPER_FORM, PaperFoot, PaperHead, PrintButton } from '../../components/PaperForm.tsx';
 import type { ServiceFormDef } from '../../programs/program-ui.ts';
 import { ServicePageCtx } from './serviceContext.ts';
 import {
@@ -438,8 +439,28 @@ function RecordForm({
     );
   })();
 
+  // A saved record prints as its paper form (A4), for every role that may read it.
+  const printable = record !== null && !editing;
   return (
-    <Card title={header} extra={actions}>
+    <Card
+      className={PAPER_FORM}
+      title={header}
+      extra={
+        printable || actions ? (
+          <Space wrap>
+            {printable && <PrintButton testId="svc-print" />}
+            {actions}
+          </Space>
+        ) : null
+      }
+    >
+      <PaperHead
+        title={def.title[lang]}
+        lines={[
+          [t('paper.name'), resident.name],
+          [t('paper.recordNumber'), resident.recordNumber],
+        ]}
+      />
       {viewOnlyType && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('svc.followUpOnly')} />
       )}
@@ -520,6 +541,12 @@ function RecordForm({
           />
         </Form>
       </SchemaRuleContext.Provider>
+      <PaperFoot
+        lines={[
+          [t('paper.serviceDate'), record?.serviceDate ?? null],
+          [t('paper.signature'), null],
+        ]}
+      />
     </Card>
   );
 }

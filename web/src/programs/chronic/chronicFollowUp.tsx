@@ -26,7 +26,7 @@ export function chronicFollowUpDef(o: {
 }): ServiceFormDef {
   HOOKS.set(o.type, o.hooks);
   return {
-    ...followUpView(o.type, o.title),
+    ...followUpView(o.type, o.title, o.hooks.symptoms),
     FollowUpForm: ChronicVisitForm,
     visitKit: 'chronic-follow-up',
     measures: o.measures,

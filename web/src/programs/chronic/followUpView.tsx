@@ -3,9 +3,9 @@
  * listed as labelled values; labels come from the follow-up dictionary where there is one.
  */
 import { Descriptions, Form } from 'antd';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { EMERGENCY_CRITERION_MESSAGES, VISIT_CLASSIFICATION, type Words } from '@jkda/domain';
+import { useI18n, type MsgKey } from '../../i18n/i18n.tsx';
 import { hasKey } from '../../i18n/messages.ts';
-import type { Words } from '@jkda/domain';
 import type { ServiceFormDef } from '../program-ui.ts';
 
 /** Follow-up form keys → the follow-up page's label keys. */
@@ -45,6 +45,18 @@ const LABELS: Record<string, string> = {
   'referral.institution': 'fu.referralInstitution',
 };
 
+const LEVEL: MsgKey[] = ['fu.level.good', 'fu.level.fair', 'fu.level.poor'];
+const SALT: MsgKey[] = ['fu.salt.light', 'fu.salt.medium', 'fu.salt.heavy'];
+/** The stored codes 1, 2, 3 of a field → the words the form offers. */
+const CODE_WORDS: Record<string, MsgKey[]> = {
+  medicationAdherence: ['fu.adh.regular', 'fu.adh.intermittent', 'fu.adh.none'],
+  'lifestyle.psychology': LEVEL,
+  'lifestyle.compliance': LEVEL,
+  saltIntake: SALT,
+  saltTarget: SALT,
+  hypoglycemia: ['fu.hypo.none', 'fu.hypo.occasional', 'fu.hypo.frequent'],
+};
+
 /** Flattens the stored form into [path, text] rows (arrays of scalars joined; arrays of rows one row each). */
 export function flatten(value: unknown, prefix = ''): [string, string][] {
   if (value === null || value === undefined || value === '') return [];
@@ -63,11 +75,60 @@ export function flatten(value: unknown, prefix = ''): [string, string][] {
   ];
 }
 
-function FollowUpStoredFields() {
+/**
+ * A stored value in the words the form offers (症状 无症状、头痛头晕; 控制满意; 规律 …), as the paper form
+ * and its print show it; the value itself where the form has no list.
+ */
+function useWordsOf(symptoms: readonly MsgKey[]) {
+  const { t, lang } = useI18n();
+  const code = (keys: readonly MsgKey[], c: string) => {
+    const k = keys[Number(c) - 1];
+    return k ? t(k) : c;
+  };
+  return (path: string, raw: unknown): unknown => {
+    const list = Array.isArray(raw) ? raw.map(String) : null;
+    if (path === 'symptoms.codes' && list) return list.map((c) => code(symptoms, c));
+    if (path === 'emergencyFlags' && list)
+      return list.map(
+        (f) =>
+          EMERGENCY_CRITERION_MESSAGES[f as keyof typeof EMERGENCY_CRITERION_MESSAGES]?.[
+            lang === 'zh' ? 0 : 1
+          ] ?? f,
+      );
+    if (typeof raw !== 'string') return raw;
+    if (path === 'classification') return VISIT_CLASSIFICATION.find((c) => c.code === raw)?.[lang] ?? raw;
+    if (path === 'outcome' || path === 'dorsalisPedis') {
+      const k = `${path === 'outcome' ? 'fu.outcome' : 'fu.dp'}.${raw}`;
+      return hasKey(k) ? t(k) : raw;
+    }
+    if (path === 'valuesSource') return raw === 'reported' ? t('common.yes') : t('common.no');
+    const keys = CODE_WORDS[path];
+    return keys ? code(keys, raw) : raw;
+  };
+}
+
+/** The stored form with its codes in words (useWordsOf), before flattening. */
+function inWords(stored: Record<string, unknown>, words: (path: string, raw: unknown) => unknown) {
+  const walk = (v: unknown, prefix: string): unknown => {
+    const said = words(prefix, v);
+    if (said !== v) return said;
+    if (v && typeof v === 'object' && !Array.isArray(v))
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [
+          k,
+          walk(x, prefix ? `${prefix}.${k}` : k),
+        ]),
+      );
+    return v;
+  };
+  return walk(stored, '') as Record<string, unknown>;
+}
+
+function FollowUpStoredFields({ symptoms }: { symptoms: readonly MsgKey[] }) {
   const { t } = useI18n();
   const form = Form.useFormInstance();
   const stored = (Form.useWatch(['form'], { form, preserve: true }) ?? {}) as Record<string, unknown>;
-  const rows = flatten(stored);
+  const rows = flatten(inWords(stored, useWordsOf(symptoms)));
   const label = (path: string) => {
     const k = LABELS[path];
     return k && hasKey(k) ? t(k) : path;
@@ -83,12 +144,20 @@ function FollowUpStoredFields() {
   );
 }
 
-/** A follow-up type shown read-only on the generic page: the stored form as labelled values. */
-export const followUpView = (type: string, title: Words): ServiceFormDef => ({
-  type,
-  title,
-  initialForm: () => ({}),
-  toPayload: (v) => v,
-  fromStored: (s) => s,
-  Fields: FollowUpStoredFields,
-});
+/**
+ * A follow-up type shown read-only on the generic page (and printed from it): the stored form as labelled
+ * values in words; `symptoms` are the dictionary keys of the type's own list of symptoms, code 1 first.
+ */
+export function followUpView(type: string, title: Words, symptoms: readonly MsgKey[]): ServiceFormDef {
+  function Fields() {
+    return <FollowUpStoredFields symptoms={symptoms} />;
+  }
+  return {
+    type,
+    title,
+    initialForm: () => ({}),
+    toPayload: (v) => v,
+    fromStored: (s) => s,
+    Fields,
+  };
+}
