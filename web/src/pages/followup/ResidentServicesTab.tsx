@@ -82,7 +82,7 @@ export function ResidentServicesTab({
   const open = (s: ServiceItem) => openRecord(s.type, s.id);
   const canWrite = !archived && session.can('service.write');
   const types = data ? applicableTypes({ birthDate, sex }, enrolments) : [];
-  // A patient of registers whose follow-ups are one visit (hypertension and diabetes): one form for both.
+  // A patient of registers whose follow-ups are one visit (two chronic registers): one form for all.
   const managedPrograms = managed.map((e) => e.program);
   const combinedFrom = managedPrograms.find((p) => visitPartnersOf(p, managedPrograms).length > 0);
   const partners = combinedFrom ? visitPartnersOf(combinedFrom, managedPrograms) : [];

@@ -125,8 +125,8 @@ function valueAt(values: unknown, path: readonly (string | number)[]): unknown {
 }
 
 /**
- * The follow-up form of one chronic register, or of a combined visit of several (a patient of both the
- * hypertension and the diabetes register seen once): the readings, lifestyle, adherence, referral and notes
+ * The follow-up form of one chronic register, or of a combined visit of several (a patient of two chronic
+ * registers seen once): the readings, lifestyle, adherence, referral and notes
  * entered once, each program's own fields once, and for each type its symptoms, emergency flags,
  * classification and drugs; each type assessed by its own rules; saved as one signed record of each type in
  * one call.
@@ -256,8 +256,7 @@ export function ChronicFollowUpForm({
     setTouched(paths);
     setServerErrors({});
     /** What changed of a type's own fields. */
-    const ownChanged = (part: FollowUpPart) =>
-      combined ? changed.per?.[part.type] : changed.form;
+    const ownChanged = (part: FollowUpPart) => (combined ? changed.per?.[part.type] : changed.form);
     const chosenNow = new Set(classChosen);
     for (const p of parts) if (ownChanged(p) && 'classification' in ownChanged(p)!) chosenNow.add(p.type);
     if (chosenNow.size !== classChosen.size) setClassChosen(chosenNow);
