@@ -5,7 +5,18 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
+import {
+  apiAs,
+  documentWidth,
+  hasChromium,
+  journeyEnv,
+  newPage,
+  newPhonePage,
+  PHONE,
+  screenshot,
+  signIn,
+  SKIP_REASON,
+} from './browser.ts';
 import { buildResident } from '../../server/test/builders.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
@@ -159,6 +170,38 @@ describe.skipIf(!hasChromium)('browser: households, card, administrators, errors
     await row.waitFor();
     expect(await row.textContent()).toContain('县卫健委管理员');
     await screenshot(page, 'g-audit-log', false);
+    await page.context().close();
+  });
+
+  it('on a phone: the county administrator archives a deceased resident and finds it in the audit log', async () => {
+    const doctor = await apiAs(env.stack.apiURL, 'cunyi');
+    const villages = await doctor.get<{ items: { villageCode: string }[] }>('/api/residents?pageSize=1');
+    const made = await doctor.post<{ id: number }>(
+      '/api/residents',
+      buildResident(villages.items[0]!.villageCode, { name: '结案手机', birthDate: '1938-02-03' }),
+    );
+    const page = await newPhonePage(env.browser, env.stack.baseURL);
+    await signIn(page, 'county');
+    await page.goto(`/residents/${made.id}`);
+    await page.getByTestId('archive-record').click();
+    await choose(page, '结案原因', '死亡');
+    await page.getByTestId('archive-confirm').click();
+    await page.getByTestId('restore-record').waitFor();
+    expect(await documentWidth(page)).toBe(PHONE.width);
+    await screenshot(page, 'g-record-archived-phone', false);
+    // The audit log from the menu drawer.
+    await page.getByTestId('menu-open').click();
+    await page.locator('.ant-drawer .ant-menu').getByText('审计日志').click();
+    await page.waitForURL(/\/audit$/);
+    await page.getByLabel('用户名', { exact: true }).fill('county');
+    await page.getByTestId('audit-search').click();
+    await page
+      .locator('[data-testid="audit-row"], .ant-table-row', { hasText: `档案 #${made.id}` })
+      .filter({ hasText: '结案日期' })
+      .first()
+      .waitFor();
+    expect(await documentWidth(page)).toBe(PHONE.width);
+    await screenshot(page, 'g-audit-log-phone', false);
     await page.context().close();
   });
 

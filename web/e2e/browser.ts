@@ -69,6 +69,20 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
   return page;
 }
 
+/** A phone's screen (390 × 844, the phone size). */
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** A new page at a phone's size. */
+export async function newPhonePage(browser: Browser, baseURL: string): Promise<Page> {
+  const page = await newPage(browser, baseURL);
+  await page.setViewportSize(PHONE);
+  return page;
+}
+
+/** How wide the document is: nothing scrolls sideways when it is the viewport's width. */
+export const documentWidth = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth);
+
 /** Signs in on the sign-in page the browser is on (or goes there first). */
 export async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
   if (!page.url().includes('/login')) await page.goto('/login');

@@ -6,7 +6,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idCheckDigit } from '@jkda/domain/id-number';
-import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
+import {
+  apiAs,
+  documentWidth,
+  hasChromium,
+  journeyEnv,
+  newPage,
+  newPhonePage,
+  PHONE,
+  screenshot,
+  signIn,
+  SKIP_REASON,
+} from './browser.ts';
 import { fromView, toPayload } from '../src/pages/resident-form/formModel.ts';
 import type { ResidentView } from '../src/record/types.ts';
 import { fill, fillBasicInfo, formActions, resetFormActions, saveAndWait } from './formDriver.ts';
@@ -106,6 +117,22 @@ describe.skipIf(!hasChromium)('browser: create, edit, history, other village', (
     await latest.getByText('139****5678').waitFor();
     await latest.getByText('138****1111').waitFor();
     await screenshot(page, 'b-create-edit-history');
+    await page.context().close();
+  });
+
+  it('on a phone: a new record with an ID number that has one is stopped at the ID field', async () => {
+    const page = await newPhonePage(env.browser, env.stack.baseURL);
+    await signIn(page, 'cunyi');
+    await page.goto('/residents/new');
+    await fill(page, 'name', name);
+    await fill(page, 'idNumber', existing.idNumber);
+    const holder = page.getByTestId('id-holder');
+    await holder.getByText(existing.recordNumber, { exact: false }).waitFor();
+    await holder.getByRole('link', { name: '打开这份档案' }).waitFor();
+    const box = await holder.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await documentWidth(page)).toBe(PHONE.width);
+    await screenshot(page, 'b-form-id-has-record-phone', false);
     await page.context().close();
   });
 

@@ -7,7 +7,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { programRegistry } from '@jkda/domain';
-import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
+import {
+  apiAs,
+  documentWidth,
+  hasChromium,
+  journeyEnv,
+  newPage,
+  newPhonePage,
+  PHONE,
+  screenshot,
+  signIn,
+  SKIP_REASON,
+} from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -156,6 +167,39 @@ describe.skipIf(!hasChromium)('browser: read-only roles, page timings', () => {
       expect(await page.locator('form input:not([type="hidden"])').count(), url).toBe(0);
       expect(await settledWrites(page), url).toEqual([]);
     }
+    await page.context().close();
+  }, 120_000);
+
+  it('on a phone: the city inspector sees no write button on the workbench, a worklist or a record, and nothing scrolls sideways', async () => {
+    const city = await apiAs(env.stack.apiURL, 'city');
+    const wl = await city.get<{ items: WlItem[] }>('/api/worklists/chronic?program=diabetes&limit=5');
+    const residentId = wl.items[0]!.residentId;
+    const page = await newPhonePage(env.browser, env.stack.baseURL);
+    await signIn(page, 'city');
+    const seen: Record<string, string[]> = {};
+    const widths: Record<string, number> = {};
+    const look = async (name: string) => {
+      seen[name] = await settledWrites(page);
+      widths[name] = await documentWidth(page);
+    };
+    await page.locator('.ant-card').first().waitFor();
+    await look('home');
+    await page.goto('/worklist?program=diabetes');
+    await page.locator('[data-testid="wl-row"]').first().waitFor();
+    await look('worklist');
+    await page.goto(`/residents/${residentId}`);
+    await page.getByTestId('record-name').waitFor();
+    const tabs = page.getByRole('tab');
+    for (let i = 0; i < (await tabs.count()); i += 1) {
+      await tabs.nth(i).click();
+      await look(`record tab ${i}`);
+    }
+    await screenshot(page, 'city-inspector-record-phone', false);
+    expect(Object.entries(seen).filter(([, b]) => b.length > 0)).toEqual([]);
+    expect(
+      Object.values(widths).every((w) => w === PHONE.width),
+      JSON.stringify(widths),
+    ).toBe(true);
     await page.context().close();
   }, 120_000);
 

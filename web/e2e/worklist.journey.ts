@@ -9,7 +9,17 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { addDays, addMonths, localDate } from '@jkda/domain';
-import { apiAs, hasChromium, journeyEnv, newPage, screenshot, signIn, SKIP_REASON } from './browser.ts';
+import {
+  apiAs,
+  documentWidth,
+  hasChromium,
+  journeyEnv,
+  newPage,
+  newPhonePage,
+  screenshot,
+  signIn,
+  SKIP_REASON,
+} from './browser.ts';
 import type { JourneyStack } from './stack.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
@@ -239,66 +249,85 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
     await page.context().close();
   }, 120_000);
 
-  it('on a phone: a combined visit of a patient of both registers, the readings once, two signed records', async () => {
+  /** The n-th patient of cunyi's village in both registers: seeded, or enrolled here in the missing one. */
+  async function inBothRegisters(n: number): Promise<WlItem> {
     const doc = await apiAs(env.stack.apiURL, 'cunyi');
-    // A patient of cunyi's village in both registers: a seeded one, or one enrolled in the missing register.
     const ids = async (program: string) =>
       (await doc.get<Wl>(`/api/worklists/chronic?program=${program}&limit=2000`)).items;
     const [ht, dm] = await Promise.all([ids('hypertension'), ids('diabetes')]);
     const inDm = new Set(dm.map((i) => i.residentId));
-    let patient = ht.find((i) => inDm.has(i.residentId));
-    if (!patient) {
-      patient = ht[0]!;
-      await doc.post(`/api/residents/${patient.residentId}/enrolments`, { program: 'diabetes' });
-    }
-    const before = await doc.get<{ items: { id: number }[] }>(
-      `/api/residents/${patient.residentId}/services`,
-    );
-    const page = await newPage(env.browser, env.stack.baseURL);
-    await page.setViewportSize({ width: 390, height: 844 });
-    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
-    await signIn(page, 'cunyi');
-    await page.goto(`/residents/${patient.residentId}?tab=followups`);
-    const actions = userActions(page);
-    await actions.click(page.getByTestId('record-combined'));
-    await page.waitForURL(`**/residents/${patient.residentId}/followup/*?with=*`);
-    const bar = page.getByTestId('fu-bar');
-    await bar.waitFor();
-    // One systolic box for both forms; each program's own symptoms.
-    expect(await page.locator('#fu_form_sbp').count()).toBe(1);
-    await page.getByText('症状（高血压）').waitFor();
-    await actions.fill('sbp', '128');
-    await actions.fill('dbp', '80');
-    await actions.fill('fastingGlucose', '9.3');
-    // Each program judged by its own rules, both in the bar: blood pressure controlled, glucose not.
-    await page
-      .getByTestId('control-status-hypertension')
-      .getByText(/控制满意/)
-      .waitFor();
-    await page
-      .getByTestId('control-status-diabetes')
-      .getByText(/未达标/)
-      .waitFor();
-    await expect
-      .poll(() => bar.getByTestId('fu-bar-next-hypertension').textContent())
-      .toBe(addMonths(today(), 3));
-    await expect.poll(() => bar.getByTestId('fu-bar-next-diabetes').textContent()).toBe(addDays(today(), 14));
-    expect(await width()).toBe(390);
-    await screenshot(page, 'fu-combined-phone', false);
-    await actions.click(bar.getByTestId('fu-save'));
-    await page.waitForURL(`**/residents/${patient.residentId}?tab=followups`);
-    console.log(`[combined visit, 390 px] user actions from the record to two signed records: ${actions.n}`);
-    expect(actions.n).toBeLessThanOrEqual(6);
-    const after = await doc.get<{
-      items: { id: number; type: string; serviceDate: string; status: string }[];
-    }>(`/api/residents/${patient.residentId}/services`);
-    const added = after.items.filter((x) => !before.items.some((b) => b.id === x.id));
-    expect(added.map((x) => [x.type, x.serviceDate, x.status]).sort()).toEqual([
-      ['diabetes_followup', today(), 'signed'],
-      ['hypertension_followup', today(), 'signed'],
-    ]);
-    await page.context().close();
-  }, 120_000);
+    const both = ht.filter((i) => inDm.has(i.residentId));
+    if (both[n]) return both[n];
+    const patient = ht.filter((i) => !inDm.has(i.residentId))[n]!;
+    await doc.post(`/api/residents/${patient.residentId}/enrolments`, { program: 'diabetes' });
+    return patient;
+  }
+
+  for (const [n, size] of [
+    [0, 'phone'],
+    [1, 'desktop'],
+  ] as const)
+    it(`${size === 'phone' ? 'on a phone' : 'at 1440 px'}: a combined visit of a patient of both registers, the readings once, two signed records`, async () => {
+      const patient = await inBothRegisters(n);
+      const doc = await apiAs(env.stack.apiURL, 'cunyi');
+      const before = await doc.get<{ items: { id: number }[] }>(
+        `/api/residents/${patient.residentId}/services`,
+      );
+      const page =
+        size === 'phone'
+          ? await newPhonePage(env.browser, env.stack.baseURL)
+          : await newPage(env.browser, env.stack.baseURL);
+      const viewport = page.viewportSize()!.width;
+      await signIn(page, 'cunyi');
+      await page.goto(`/residents/${patient.residentId}?tab=followups`);
+      const actions = userActions(page);
+      await actions.click(page.getByTestId('record-combined'));
+      await page.waitForURL(`**/residents/${patient.residentId}/followup/*?with=*`);
+      // On a phone the status and the save button sit in the bar; at a desk in the panel beside the form.
+      const status = size === 'phone' ? page.getByTestId('fu-bar') : page.getByTestId('assessment');
+      const next = (program: string) =>
+        status.getByTestId(size === 'phone' ? `fu-bar-next-${program}` : `next-visit-${program}`);
+      await status.waitFor();
+      // One systolic box for both forms; each program's own symptoms.
+      expect(await page.locator('#fu_form_sbp').count()).toBe(1);
+      await page.getByText('症状（高血压）').waitFor();
+      await actions.fill('sbp', '128');
+      await actions.fill('dbp', '80');
+      // Each program judged by its own rules. On the phone: blood pressure controlled, glucose not (a first
+      // uncontrolled visit: again in 2 weeks). At the desk (a patient whose last glucose was uncontrolled, so a
+      // second would call for a referral): both controlled, both in 3 months.
+      const uncontrolled = size === 'phone';
+      await actions.fill('fastingGlucose', uncontrolled ? '9.3' : '6.2');
+      await page
+        .getByTestId('control-status-hypertension')
+        .getByText(/控制满意/)
+        .waitFor();
+      await page
+        .getByTestId('control-status-diabetes')
+        .getByText(uncontrolled ? /未达标/ : /控制满意/)
+        .waitFor();
+      await expect.poll(() => next('hypertension').textContent()).toBe(addMonths(today(), 3));
+      await expect
+        .poll(() => next('diabetes').textContent())
+        .toBe(uncontrolled ? addDays(today(), 14) : addMonths(today(), 3));
+      expect(await documentWidth(page)).toBe(viewport);
+      await screenshot(page, `fu-combined-${size}`, false);
+      await actions.click(status.getByTestId('fu-save'));
+      await page.waitForURL(`**/residents/${patient.residentId}?tab=followups`);
+      console.log(
+        `[combined visit, ${viewport} px] user actions from the record to two signed records: ${actions.n}`,
+      );
+      expect(actions.n).toBeLessThanOrEqual(6);
+      const after = await doc.get<{
+        items: { id: number; type: string; serviceDate: string; status: string }[];
+      }>(`/api/residents/${patient.residentId}/services`);
+      const added = after.items.filter((x) => !before.items.some((b) => b.id === x.id));
+      expect(added.map((x) => [x.type, x.serviceDate, x.status]).sort()).toEqual([
+        ['diabetes_followup', today(), 'signed'],
+        ['hypertension_followup', today(), 'signed'],
+      ]);
+      await page.context().close();
+    }, 120_000);
 
   it('lists the elderly without a health check this year, keeps the choice over a reload and exports it', async () => {
     const doc = await apiAs(env.stack.apiURL, 'cunyi');
