@@ -204,8 +204,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
   app.addHook('onResponse', (req, reply, done) => {
     const ms = reply.elapsedTime;
-    // The request logger is bound to the request id (reqId) already.
-    req.log[responseLogLevel(reply.statusCode, ms)](responseLine(req, reply.statusCode, ms), 'request');
+    const level = responseLogLevel(reply.statusCode, ms);
+    // The request logger is bound to the request id (reqId) already. Nothing is built for a line not written
+    // (the ordinary request at the default level).
+    const log = req.log as typeof req.log & { isLevelEnabled?: (l: string) => boolean };
+    if (log.isLevelEnabled?.(level) !== false) log[level](responseLine(req, reply.statusCode, ms), 'request');
     done();
   });
   app.setValidatorCompiler(validatorCompiler);
