@@ -353,4 +353,41 @@ describeEachDb('chronic disease programs', (env) => {
       ).statusCode,
     ).toBe(404);
   });
+
+  it('finishes a draft follow-up: the amended values and the signature in one call, one version', async () => {
+    const { e, doc, id } = await patient('草稿甲');
+    await doc.post(`/api/residents/${id}/enrolments`, { program: 'hypertension' });
+    const draft = (
+      await doc.post(`/api/residents/${id}/services`, {
+        type: 'hypertension_followup',
+        serviceDate: daysAgo(1),
+        delivery: 'home',
+        form: htnForm({ sbp: 130 }),
+      })
+    ).json() as Svc;
+    expect(draft.status).toBe('draft');
+    const finish = (version: number, over: Record<string, unknown>) =>
+      doc.put(`/api/services/${draft.id}`, {
+        serviceDate: daysAgo(1),
+        delivery: 'home',
+        form: htnForm(over),
+        version,
+        sign: true,
+      });
+    // The values are checked as for any signed record: a contradiction refuses it, and nothing is signed.
+    const wrong = await finish(draft.version, { sbp: 168, dbp: 100, classification: '1' });
+    expect(wrong.statusCode).toBe(400);
+    expect(((await doc.get(`/api/services/${draft.id}`)).json() as Svc).status).toBe('draft');
+    const done = await finish(draft.version, { sbp: 126 });
+    expect(done.statusCode).toBe(200);
+    const signed = done.json() as Svc & { signedAt: string | null };
+    expect([signed.status, signed.version, typeof signed.signedAt]).toEqual(['signed', 2, 'string']);
+    // Signed, it counts for the register: the patient's last visit.
+    const wl = (
+      await doc.get(`/api/worklists/chronic?program=hypertension&villageCode=${e.villageA}`)
+    ).json() as { items: { residentId: number; lastVisitDate: string | null }[] };
+    expect(wl.items.find((i) => i.residentId === id)?.lastVisitDate).toBe(daysAgo(1));
+    // Signing again with the same values changes nothing.
+    expect(((await finish(2, { sbp: 126 })).json() as Svc).version).toBe(2);
+  });
 });

@@ -2871,6 +2871,7 @@ export interface paths {
             };
             version: number;
             reason?: string;
+            sign?: boolean;
           };
         };
       };

@@ -30,6 +30,8 @@ export interface FollowUpPart {
   /** The resident's last signed record of the type, if any. */
   last: ServiceItem | undefined;
   lastRecord: ServiceRecordFull | undefined;
+  /** The resident's unsigned record of the type being finished (the follow-up page's `?draft=`). */
+  draft?: ServiceRecordFull;
 }
 
 /**

@@ -53,6 +53,8 @@ export const serviceRecordAmendSchema = z
     form: z.record(z.string(), z.unknown()),
     version: z.number().int().positive(),
     reason: z.string().trim().max(200).optional(),
+    /** A draft: sign it with these values, in the same change. */
+    sign: z.boolean().optional(),
   })
   .strict();
 export type ServiceRecordAmend = z.infer<typeof serviceRecordAmendSchema>;

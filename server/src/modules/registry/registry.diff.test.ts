@@ -25,4 +25,18 @@ describe('diffRecords', () => {
   it('finds no change between equal records', () => {
     expect(diffRecords({ a: { b: [1, 2] } }, { a: { b: [1, 2] } })).toEqual([]);
   });
+  it('reads rows of a list the same in any key order (as jsonb stores them), and sees a changed row', () => {
+    const stored = { medications: [{ dose: '5mg', name: '氨氯地平', timesPerDay: 1 }] };
+    const sent = { medications: [{ name: '氨氯地平', timesPerDay: 1, dose: '5mg' }] };
+    expect(diffRecords(stored, sent)).toEqual([]);
+    expect(diffRecords(stored, { medications: [{ name: '氨氯地平', timesPerDay: 2, dose: '5mg' }] })).toEqual(
+      [
+        {
+          field: 'medications',
+          old: stored.medications,
+          new: [{ name: '氨氯地平', timesPerDay: 2, dose: '5mg' }],
+        },
+      ],
+    );
+  });
 });

@@ -13,6 +13,15 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>): voi
   }
 }
 
+/** JSON with every object's keys in order: the same value reads the same however it was stored (jsonb sorts keys). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)))
+      : v,
+  );
+}
+
 export function diffRecords(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
   const a = new Map<string, unknown>();
   const b = new Map<string, unknown>();
@@ -23,7 +32,7 @@ export function diffRecords(before: Record<string, unknown>, after: Record<strin
   for (const f of fields) {
     const o = a.has(f) ? a.get(f) : null;
     const n = b.has(f) ? b.get(f) : null;
-    if (JSON.stringify(o) !== JSON.stringify(n)) changes.push({ field: f, old: o, new: n });
+    if (canonical(o) !== canonical(n)) changes.push({ field: f, old: o, new: n });
   }
   return changes;
 }

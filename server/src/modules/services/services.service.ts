@@ -315,7 +315,10 @@ export class ServicesService {
     return view(row);
   }
 
-  /** Amends a record: a new version with the changed fields; the old one stays in the history. */
+  /**
+   * Amends a record: a new version with the changed fields; the old one stays in the history. With `sign`, a
+   * draft finished is signed in the same change (one call, one version).
+   */
   async amend(ctx: Ctx, id: number, input: ServiceRecordAmend): Promise<ServiceRecordView> {
     const row = await change(this.env, ctx, async (tx) => {
       const s = await lockService(tx.repos, id, input.version);
@@ -328,22 +331,24 @@ export class ServicesService {
         form: evaluation.form,
       });
       const changes = diffRecords(before, after);
-      if (changes.length === 0) return s;
+      const signNow = input.sign === true && s.status === 'draft';
+      if (changes.length === 0 && !signNow) return s;
       const updated = await tx.trx
         .updateTable('service_record')
         .set({
           service_date: input.serviceDate,
           delivery: input.delivery,
           ...this.columns(evaluation),
+          ...(signNow ? { status: 'signed' as const, signed_at: new Date() } : {}),
           version: input.version + 1,
           updated_at: new Date(),
         })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      if (s.status === 'signed') await this.afterSigned(tx, updated);
-      await this.written(tx, updated, 'amend', changes, input.reason ?? null, {
-        action: 'service.amend',
+      if (updated.status === 'signed') await this.afterSigned(tx, updated);
+      await this.written(tx, updated, signNow ? 'sign' : 'amend', changes, input.reason ?? null, {
+        action: signNow ? 'service.sign' : 'service.amend',
         fields: changes.map((c) => c.field),
       });
       return updated;

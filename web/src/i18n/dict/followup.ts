@@ -136,6 +136,13 @@ export const followup = {
   'fu.services': ['随访记录', 'Follow-ups'],
   'fu.record': ['录入随访', 'Record follow-up'],
   'fu.combined': ['合并随访', 'Combined visit'],
+  'fu.saveDraft': ['存草稿', 'Save draft'],
+  'fu.draftSaved': [
+    '已存为草稿，可在工作台“待完成的草稿”中继续填写',
+    'Saved as a draft: finish it from the workbench',
+  ],
+  'fu.draftOf': ['继续填写 {date} 的草稿（未签名）', 'Finishing the unsigned draft of {date}'],
+  'fu.continueDraft': ['继续填写', 'Continue'],
   'fu.recordCombined': ['合并随访（{programs}）', 'Combined visit ({programs})'],
   'fu.combinedOffer': [
     '该居民同时在{programs}管理中：可一次随访填写两张表，血压、体重等只填一次',

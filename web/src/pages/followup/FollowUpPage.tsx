@@ -3,7 +3,8 @@
  * with the form its program's web folder gives (ServiceFormDef.FollowUpForm), prefilled from the resident's
  * last signed follow-up of that type. With `?with=<register>,…` a combined visit: the follow-ups of those
  * registers too, on one form, when the resident is managed in them and their forms share a kit
- * (visitPartnersOf); otherwise the page's own register alone, with an offer of the combined visit.
+ * (visitPartnersOf); otherwise the page's own register alone, with an offer of the combined visit. With
+ * `?draft=<id>` an unsigned record of the type, to finish and sign (or keep as a draft).
  */
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Alert } from 'antd';
@@ -29,13 +30,15 @@ export function FollowUpPage() {
   if (!register || !type || !def || followUpRegisterOf(type) !== register || !Number.isInteger(id))
     return <NotFoundPage />;
   const wanted = (search.get('with') ?? '').split(',').filter(Boolean);
+  const draftId = Number(search.get('draft') ?? '') || undefined;
   return (
     <Loader
-      key={`${id}-${register.program}-${wanted.join()}`}
+      key={`${id}-${register.program}-${wanted.join()}-${draftId ?? ''}`}
       id={id}
       register={register}
       def={def}
-      wanted={wanted}
+      wanted={draftId ? [] : wanted}
+      draftId={draftId}
     />
   );
 }
@@ -45,11 +48,14 @@ function Loader({
   register,
   def,
   wanted,
+  draftId,
 }: {
   id: number;
   register: RegisterDef;
   def: ServiceFormDef;
   wanted: readonly string[];
+  /** An unsigned record of the type to finish. */
+  draftId?: number;
 }) {
   const { t, lang } = useI18n();
   const location = useLocation();
@@ -70,9 +76,15 @@ function Loader({
           return { type, register: r, title: serviceFormOf(type)!.title, last, lastRecord };
         }),
       );
-      return { resident, parts, partners };
+      if (draftId !== undefined) {
+        const draft = await servicesApi.get(draftId, signal);
+        // Only a draft of this resident and this register's type is finished here.
+        if (draft.residentId === id && draft.type === def.type && draft.status === 'draft')
+          parts[0] = { ...parts[0]!, draft };
+      }
+      return { resident, parts, partners: draftId === undefined ? partners : [] };
     },
-    [id, def.type, wanted.join()],
+    [id, def.type, wanted.join(), draftId],
   );
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading || !data) return <PageLoading />;

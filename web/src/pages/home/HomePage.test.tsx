@@ -8,6 +8,7 @@ import { screen } from '@testing-library/react';
 import { WORKLIST_CATEGORIES, programRegistry } from '@jkda/domain';
 import { meAs, renderAs, type TestRole } from '../../test/render.tsx';
 import { HomePage } from './HomePage.tsx';
+import { followUpRegisterOf } from '../../programs/index.ts';
 
 const zero = { total: 0, ...Object.fromEntries(WORKLIST_CATEGORIES.map((c) => [c, 0])) };
 
@@ -62,7 +63,12 @@ describe('HomePage by role', () => {
     expect(draft.textContent).toContain('2026-11-30');
     expect(draft.textContent).toContain(programRegistry.typeLabel(DRAFTS.items[0]!.type, 'zh'));
     const link = screen.getByRole('link', { name: '继续填写' });
-    expect(link.getAttribute('href')).toBe(`/residents/7/services/${DRAFTS.items[0]!.type}/41`);
+    // A register's follow-up is finished on its follow-up page; any other type on the service-record page.
+    const type = DRAFTS.items[0]!.type;
+    const register = followUpRegisterOf(type);
+    expect(link.getAttribute('href')).toBe(
+      register ? `/residents/7/followup/${register.program}?draft=41` : `/residents/7/services/${type}/41`,
+    );
     expect(screen.getByText('另有 11 份草稿')).toBeTruthy();
     expect(calls.some((c) => c.path === '/api/services/drafts')).toBe(true);
   });

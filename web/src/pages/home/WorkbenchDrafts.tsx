@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { Card, List, Skeleton, Typography } from 'antd';
 import { programRegistry } from '@jkda/domain';
 import { typedApi } from '../../api/client.ts';
-import { pathOf } from '../../app/routeTable.tsx';
+import { draftPath } from '../followup/draftPath.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -37,10 +37,7 @@ export function WorkbenchDrafts() {
               <List.Item
                 data-testid={`draft-${d.id}`}
                 actions={[
-                  <Link
-                    key="open"
-                    to={pathOf('service', { id: d.residentId, type: d.type, serviceId: d.id })}
-                  >
+                  <Link key="open" to={draftPath(d)}>
                     {t('home.draftContinue')}
                   </Link>,
                 ]}

@@ -6,7 +6,7 @@
  * field errors land on the fields and in a summary.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Space, Tag, Typography } from 'antd';
 import { programRegistry } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
@@ -27,6 +27,7 @@ import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { residentApi } from '../resident/resident.api.ts';
 import { followUpRegisterOf, serviceFormOf } from '../../programs/index.ts';
 import { PAPER_FORM, PaperFoot, PaperHead, PrintButton } from '../../components/PaperForm.tsx';
+import { draftPath } from '../followup/draftPath.ts';
 import type { ServiceFormDef } from '../../programs/program-ui.ts';
 import { ServicePageCtx } from './serviceContext.ts';
 import {
@@ -397,7 +398,15 @@ function RecordForm({
           </Button>
         </Space>
       );
-    if (viewOnlyType) return null;
+    // A follow-up is recorded on its register's page: a draft of one is finished there.
+    if (viewOnlyType)
+      return record.status === 'draft' ? (
+        <Link to={draftPath(record)}>
+          <Button type="primary" data-testid="svc-continue-draft">
+            {t('fu.continueDraft')}
+          </Button>
+        </Link>
+      ) : null;
     if (editing)
       return (
         <Space>

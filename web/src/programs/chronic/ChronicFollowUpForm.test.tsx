@@ -3,7 +3,7 @@
  * what the server takes stays as typed and shows the range on its own field, and the form is not sent.
  */
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Link, useLocation } from 'react-router';
 import { programRegistry } from '@jkda/domain';
 import { pathOf } from '../../app/routeTable.tsx';
@@ -11,6 +11,7 @@ import { setLang } from '../../i18n/lang.ts';
 import { renderAs } from '../../test/render.tsx';
 import { serviceFormOf } from '../index.ts';
 import type { ResidentView } from '../program-ui.ts';
+import type { ServiceRecordFull } from '../../pages/services/services.api.ts';
 
 const RESIDENT = {
   id: 7,
@@ -28,7 +29,7 @@ const partOf = (program: string) => {
 };
 
 /** The form at / (of the registers named; a combined visit for two), a link elsewhere, and the worklist it returns to once saved. */
-function Host({ programs = ['hypertension'] }: { programs?: string[] }) {
+function Host({ programs = ['hypertension'], draft }: { programs?: string[]; draft?: ServiceRecordFull }) {
   const Form = serviceFormOf(partOf(programs[0]!).type)!.FollowUpForm!;
   const { pathname } = useLocation();
   if (pathname === pathOf('worklist')) return <span data-testid="at-worklist" />;
@@ -37,20 +38,25 @@ function Host({ programs = ['hypertension'] }: { programs?: string[] }) {
       <Link to="/elsewhere" data-testid="elsewhere">
         elsewhere
       </Link>
-      <Form resident={RESIDENT} parts={programs.map(partOf)} />
+      <Form
+        resident={RESIDENT}
+        parts={programs.map((p, i) => (i === 0 && draft ? { ...partOf(p), draft } : partOf(p)))}
+      />
     </>
   );
 }
 
 const SAVED = { id: 1, nextVisitDate: '2026-03-01', nextAction: 'routine', warnings: [] };
 
-function mount(programs?: string[]) {
-  return renderAs('village_doctor', <Host programs={programs} />, '/', (method, url) =>
+function mount(programs?: string[], draft?: ServiceRecordFull) {
+  return renderAs('village_doctor', <Host programs={programs} draft={draft} />, '/', (method, url) =>
     method === 'POST' && url.pathname === '/api/residents/7/services'
       ? { status: 201, body: SAVED }
       : method === 'POST' && url.pathname === '/api/residents/7/visits'
         ? { status: 201, body: { items: [SAVED, { ...SAVED, id: 2 }] } }
-        : undefined,
+        : method === 'PUT' && url.pathname === '/api/services/9'
+          ? { status: 200, body: { ...SAVED, id: 9 } }
+          : undefined,
   );
 }
 
@@ -237,5 +243,43 @@ describe('chronic follow-up numbers', () => {
       medications: [{ name: '二甲双胍', timesPerDay: 1 }],
     });
     expect(await screen.findByTestId('at-worklist')).toBeTruthy();
+  });
+
+  it('keeps a follow-up as a draft, and finishes a draft: its values back, signed in one call', async () => {
+    const calls = await mount();
+    await screen.findByTestId('fu-save');
+    type(SBP, '131');
+    type(DBP, '83');
+    await waitFor(() => expect(screen.getByTestId('control-status')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('fu-draft'));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0]!.body).toMatchObject({ sign: false, form: { sbp: 131, dbp: 83 } });
+    cleanup();
+
+    const draft = {
+      id: 9,
+      residentId: 7,
+      type: 'hypertension_followup',
+      serviceDate: '2026-03-02',
+      delivery: 'home',
+      status: 'draft',
+      version: 3,
+      form: { ...(posts(calls)[0]!.body as { form: Record<string, unknown> }).form, classification: '1' },
+    } as unknown as ServiceRecordFull;
+    const again = await mount(undefined, draft);
+    await screen.findByTestId('fu-draft-notice');
+    expect(input(SBP).value).toBe('131');
+    fireEvent.click(screen.getByTestId('fu-save'));
+    await waitFor(() => expect(again.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    const put = again.find((c) => c.method === 'PUT')!;
+    expect(put.path).toBe('/api/services/9');
+    expect(put.body).toMatchObject({
+      sign: true,
+      version: 3,
+      serviceDate: '2026-03-02',
+      delivery: 'home',
+      form: { sbp: 131, dbp: 83, classification: '1' },
+    });
+    expect(posts(again)).toEqual([]);
   });
 });

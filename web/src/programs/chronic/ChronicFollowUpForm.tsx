@@ -155,12 +155,24 @@ export function ChronicFollowUpForm({
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   // The types whose classification the doctor chose (it no longer follows the values).
-  const [classChosen, setClassChosen] = useState<ReadonlySet<string>>(new Set());
-  const [referralChosen, setReferralChosen] = useState(false);
+  const draft = combined ? undefined : first.draft;
+  const [classChosen, setClassChosen] = useState<ReadonlySet<string>>(
+    () => new Set(draft?.form.classification ? [first.type] : []),
+  );
+  // A draft being finished: its referral switch is what was saved.
+  const [referralChosen, setReferralChosen] = useState(draft !== undefined);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
 
   const initial = useMemo<FollowUpValues>(() => {
     const ownStart = { symptoms: { codes: ['1'] }, emergencyFlags: [] };
+    // A draft: the values it was saved with.
+    if (draft)
+      return {
+        serviceDate: draft.serviceDate,
+        delivery: draft.delivery,
+        referralNeeded: draft.form.referral !== undefined,
+        form: { ...draft.form },
+      };
     return {
       serviceDate: today(),
       delivery: 'clinic',
@@ -186,7 +198,7 @@ export function ChronicFollowUpForm({
           }
         : {}),
     };
-  }, [parts, first, combined]);
+  }, [parts, first, combined, draft]);
   const values = (Form.useWatch([], form) as FollowUpValues | undefined) ?? initial;
   const mergePer = (v: FollowUpValues) =>
     v.per || initial.per
@@ -295,7 +307,8 @@ export function ChronicFollowUpForm({
     }
   };
 
-  const save = async () => {
+  /** Signs and saves (or, with sign false, keeps it as a draft to finish later: one type only). */
+  const save = async (sign = true) => {
     setSubmitted(true);
     // The number fields' range rules: their errors show on the fields, and nothing is sent.
     const inRange = await form.validateFields().then(
@@ -310,8 +323,9 @@ export function ChronicFollowUpForm({
     setBusy(true);
     try {
       const sent = now();
-      const envelope = { serviceDate: sent.serviceDate, delivery: sent.delivery, sign: true };
-      // A combined visit: one call, one signed record of each type (all or none).
+      const envelope = { serviceDate: sent.serviceDate, delivery: sent.delivery, sign };
+      // A combined visit: one call, one signed record of each type (all or none). A draft finished: its
+      // values and the signature in one call (or saved again as a draft).
       const saved = combined
         ? (
             await servicesApi.recordVisit(resident.id, {
@@ -319,11 +333,23 @@ export function ChronicFollowUpForm({
               records: parts.map((p) => ({ type: p.type, form: payloadOf(sent, p) })),
             })
           ).items[0]!
-        : await servicesApi.create(resident.id, {
-            ...envelope,
-            type: first.type,
-            form: payloadOf(sent, first),
-          });
+        : draft
+          ? await servicesApi.amend(draft.id, {
+              ...envelope,
+              form: payloadOf(sent, first),
+              version: draft.version,
+            })
+          : await servicesApi.create(resident.id, {
+              ...envelope,
+              type: first.type,
+              form: payloadOf(sent, first),
+            });
+      if (!sign) {
+        void message.success(t('fu.draftSaved'));
+        dirty.current = false;
+        await navigate(pathOf('home'));
+        return;
+      }
       const notice: SavedNotice = {
         type: first.type,
         residentId: resident.id,
@@ -409,6 +435,13 @@ export function ChronicFollowUpForm({
       {t('fu.save')}
     </Button>
   );
+  // One type's follow-up can be kept unsigned, to finish later (the workbench lists it).
+  const draftButton = (props: { block?: boolean; style?: CSSProperties }) =>
+    combined ? null : (
+      <Button loading={busy} onClick={() => void save(false)} data-testid="fu-draft" {...props}>
+        {t('fu.saveDraft')}
+      </Button>
+    );
   /** One type's assessment: control, expected classification, next visit and step, emergency referral. */
   const assessment = (part: FollowUpPart, x: Assessment, hooks: ChronicFollowUpHooks) => (
     <div key={part.type} data-testid={combined ? `assessment-${part.register.program}` : undefined}>
@@ -461,6 +494,7 @@ export function ChronicFollowUpForm({
       {!visited && closedPanel}
       {hooksOfParts.map(({ part, hooks }, i) => assessment(part, assessments[i]!, hooks))}
       {wide && saveButton({ block: true, style: { marginTop: 12 } })}
+      {wide && draftButton({ block: true, style: { marginTop: 8 } })}
     </Card>
   );
   const controlTag = (x: Assessment) =>
@@ -492,6 +526,7 @@ export function ChronicFollowUpForm({
           <span>{t(`fu.outcome.${outcome}` as MsgKey)}</span>
         )}
       </div>
+      {draftButton({})}
       {saveButton({})}
     </div>
   );
@@ -627,6 +662,15 @@ export function ChronicFollowUpForm({
       }
     >
       <HelpPanel page="followUp" />
+      {draft && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="fu-draft-notice"
+          title={t('fu.draftOf', { date: draft.serviceDate })}
+        />
+      )}
       {parts.map(
         (p) =>
           p.last && (
