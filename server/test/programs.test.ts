@@ -374,6 +374,21 @@ describeEachDb('chronic disease programs', (env) => {
         version,
         sign: true,
       });
+    // Only its author signs it: a colleague of the township who may write there is refused, either way.
+    const colleague = await e.as('xiangzhen');
+    for (const res of [
+      await colleague.post(`/api/services/${draft.id}/sign`, { version: draft.version }),
+      await colleague.put(`/api/services/${draft.id}`, {
+        serviceDate: daysAgo(1),
+        delivery: 'home',
+        form: htnForm(),
+        version: draft.version,
+        sign: true,
+      }),
+    ]) {
+      expect(res.statusCode, res.body).toBe(403);
+      expect((res.json() as { code: string }).code).toBe('draft_not_yours');
+    }
     // The values are checked as for any signed record: a contradiction refuses it, and nothing is signed.
     const wrong = await finish(draft.version, { sbp: 168, dbp: 100, classification: '1' });
     expect(wrong.statusCode).toBe(400);

@@ -139,6 +139,8 @@ describe.skipIf(!hasChromium)('browser: read-only roles, page timings', () => {
     });
     await page.getByTestId('record-print-basic').click();
     await expect.poll(printed).toBe(99);
+    // It printed the basic information tab, not the one that was open.
+    expect(new URL(page.url()).searchParams.get('tab')).toBeNull();
     await page.emulateMedia({ media: 'print' });
     await page
       .locator('[data-testid="paper-head"][data-title="个人基本信息表"]')

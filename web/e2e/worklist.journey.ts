@@ -317,7 +317,7 @@ describe.skipIf(!hasChromium)('browser: follow-up worklist', () => {
       console.log(
         `[combined visit, ${viewport} px] user actions from the record to two signed records: ${actions.n}`,
       );
-      expect(actions.n).toBeLessThanOrEqual(6);
+      expect(actions.n).toBeLessThanOrEqual(5);
       const after = await doc.get<{
         items: { id: number; type: string; serviceDate: string; status: string }[];
       }>(`/api/residents/${patient.residentId}/services`);

@@ -39,6 +39,10 @@ export const ERROR_MESSAGES = {
   ],
   password_reused: ['新密码不能与当前密码相同。', 'The new password must differ from the current one.'],
   archived_record: ['该档案已结案，不能修改。', 'This record is archived and cannot be changed.'],
+  draft_not_yours: [
+    '只能签名自己填写的草稿；请填写者本人签名，或另录一份记录。',
+    'Only the one who wrote a draft can sign it; ask them, or record it anew.',
+  ],
   export_too_large: [
     '要导出的记录太多（最多 50000 条），请先用筛选条件缩小范围。',
     'Too many records to export (at most 50,000); narrow the filters first.',

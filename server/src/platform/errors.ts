@@ -24,14 +24,17 @@ export const forbidden = (): AppError => new AppError(403, 'forbidden');
 export const fieldError = (field: string, code: string): AppError =>
   new AppError(400, 'validation_failed', [{ field, code }]);
 
-/** The same error with its fields named inside a part of the body (`records.1.` + `form.sbp`). */
-export const prefixFields = (e: AppError, prefix: string): AppError =>
+/**
+ * The same error with its fields named inside a part of the body (`records.1.` + `form.sbp`); the fields
+ * `shared` name are the body's own (a visit's `serviceDate`) and keep their names.
+ */
+export const prefixFields = (e: AppError, prefix: string, shared: readonly string[] = []): AppError =>
   e.details.length === 0
     ? e
     : new AppError(
         e.status,
         e.code,
-        e.details.map((d) => ({ ...d, field: prefix + d.field })),
+        e.details.map((d) => (shared.includes(d.field) ? d : { ...d, field: prefix + d.field })),
         e.extra,
       );
 

@@ -3833,6 +3833,7 @@ export interface components {
         | 'password_policy'
         | 'password_reused'
         | 'archived_record'
+        | 'draft_not_yours'
         | 'export_too_large'
         | 'internal'
         | 'unavailable'

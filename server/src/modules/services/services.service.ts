@@ -243,7 +243,7 @@ export class ServicesService {
             await this.insert(tx, ctx, r, { ...one, sign: input.sign }, { visitOf: input.records.length }),
           );
         } catch (e) {
-          throw e instanceof AppError ? prefixFields(e, `records.${i}.`) : e;
+          throw e instanceof AppError ? prefixFields(e, `records.${i}.`, ['serviceDate', 'delivery']) : e;
         }
       }
       return out;
@@ -261,16 +261,7 @@ export class ServicesService {
   ): Promise<ServiceRow> {
     const def = this.registry.serviceType(input.type)!;
     const evaluation = await this.evaluate(tx.trx, r, input.type, input, null, tx.repos);
-    if (def.register) {
-      const enrolled = await tx.repos
-        .enrolments()
-        .select('e.id')
-        .where('e.resident_id', '=', r.id)
-        .where('e.program', '=', def.register)
-        .where('e.status', '=', 'managed')
-        .executeTakeFirst();
-      if (!enrolled) throw fieldError('type', 'not_enrolled');
-    }
+    if (def.register) await this.assertManaged(tx, r.id, def.register);
     const s = await tx.trx
       .insertInto('service_record')
       .values({
@@ -301,7 +292,7 @@ export class ServicesService {
     const row = await change(this.env, ctx, async (tx) => {
       const s = await lockService(tx.repos, id, version);
       if (s.status === 'signed') return s;
-      await tx.lockResident(s.resident_id);
+      await this.assertSignable(tx, ctx, s, await tx.lockResident(s.resident_id));
       const after = await tx.trx
         .updateTable('service_record')
         .set({ status: 'signed', signed_at: new Date(), version: version + 1, updated_at: new Date() })
@@ -332,6 +323,7 @@ export class ServicesService {
       });
       const changes = diffRecords(before, after);
       const signNow = input.sign === true && s.status === 'draft';
+      if (signNow) await this.assertSignable(tx, ctx, s, r);
       if (changes.length === 0 && !signNow) return s;
       const updated = await tx.trx
         .updateTable('service_record')
@@ -350,10 +342,40 @@ export class ServicesService {
       await this.written(tx, updated, signNow ? 'sign' : 'amend', changes, input.reason ?? null, {
         action: signNow ? 'service.sign' : 'service.amend',
         fields: changes.map((c) => c.field),
+        // Values changed as it was signed: the sign row says so (a search for amendments finds it by this).
+        ...(signNow && changes.length > 0 ? { detail: { amended: true } } : {}),
       });
       return updated;
     });
     return view(row);
+  }
+
+  /**
+   * A draft is signed by the one who wrote it (the signature is theirs: the record names them), while the
+   * resident's record is open and, for a register's type, the resident is still managed in it.
+   */
+  private async assertSignable(
+    tx: ChangeTx,
+    ctx: Ctx,
+    s: ServiceRow,
+    r: Awaited<ReturnType<ChangeTx['lockResident']>>,
+  ): Promise<void> {
+    if (s.staff_user_id !== ctx.actor.userId) throw new AppError(403, 'draft_not_yours');
+    if (r.status !== 'active') throw new AppError(409, 'archived_record');
+    const register = this.registry.serviceType(s.type)?.register;
+    if (register) await this.assertManaged(tx, r.id, register);
+  }
+
+  /** The resident is managed in the register now (a register's type is recorded or signed only then). */
+  private async assertManaged(tx: ChangeTx, residentId: number, register: string): Promise<void> {
+    const enrolled = await tx.repos
+      .enrolments()
+      .select('e.id')
+      .where('e.resident_id', '=', residentId)
+      .where('e.program', '=', register)
+      .where('e.status', '=', 'managed')
+      .executeTakeFirst();
+    if (!enrolled) throw fieldError('type', 'not_enrolled');
   }
 
   /**

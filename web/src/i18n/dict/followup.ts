@@ -143,6 +143,10 @@ export const followup = {
   ],
   'fu.draftOf': ['继续填写 {date} 的草稿（未签名）', 'Finishing the unsigned draft of {date}'],
   'fu.continueDraft': ['继续填写', 'Continue'],
+  'fu.draftGone': [
+    '这份草稿已签名或不是该居民的记录：下面是一次新的随访',
+    'That draft is signed already or is not this resident’s: this is a new follow-up',
+  ],
   'fu.recordCombined': ['合并随访（{programs}）', 'Combined visit ({programs})'],
   'fu.combinedOffer': [
     '该居民同时在{programs}管理中：可一次随访填写两张表，血压、体重等只填一次',

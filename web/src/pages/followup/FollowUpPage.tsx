@@ -76,13 +76,16 @@ function Loader({
           return { type, register: r, title: serviceFormOf(type)!.title, last, lastRecord };
         }),
       );
+      let draftGone = false;
       if (draftId !== undefined) {
-        const draft = await servicesApi.get(draftId, signal);
-        // Only a draft of this resident and this register's type is finished here.
-        if (draft.residentId === id && draft.type === def.type && draft.status === 'draft')
+        const draft = await servicesApi.get(draftId, signal).catch(() => undefined);
+        // Only a draft of this resident and this register's type is finished here; otherwise the page says
+        // so above a new follow-up (it was signed meanwhile, or is not this patient's).
+        if (draft?.residentId === id && draft.type === def.type && draft.status === 'draft')
           parts[0] = { ...parts[0]!, draft };
+        else draftGone = true;
       }
-      return { resident, parts, partners: draftId === undefined ? partners : [] };
+      return { resident, parts, partners: draftId === undefined ? partners : [], draftGone };
     },
     [id, def.type, wanted.join(), draftId],
   );
@@ -93,6 +96,15 @@ function Loader({
   const programs = data.partners.map((p) => p.label[lang]).join('、');
   return (
     <>
+      {data.draftGone && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="fu-draft-gone"
+          title={t('fu.draftGone')}
+        />
+      )}
       {offer && (
         <Alert
           type="info"

@@ -32,11 +32,13 @@ export function ResidentPage() {
   // Printing the record prints its basic-information tab (the cover and the 个人基本信息表) as the paper form:
   // once that tab is the one drawn.
   const [printAsked, setPrintAsked] = useState(false);
+  const shownTab = params.get('tab') ?? 'basic';
   useEffect(() => {
-    if (!printAsked) return;
+    // The tab changes in a transition: print once the basic information is the tab drawn.
+    if (!printAsked || shownTab !== 'basic') return;
     setPrintAsked(false);
     window.print();
-  }, [printAsked]);
+  }, [printAsked, shownTab]);
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading || !r) return <PageLoading />;
 

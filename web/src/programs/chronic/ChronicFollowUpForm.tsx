@@ -156,9 +156,16 @@ export function ChronicFollowUpForm({
   const [submitted, setSubmitted] = useState(false);
   // The types whose classification the doctor chose (it no longer follows the values).
   const draft = combined ? undefined : first.draft;
-  const [classChosen, setClassChosen] = useState<ReadonlySet<string>>(
-    () => new Set(draft?.form.classification ? [first.type] : []),
-  );
+  // A draft's classification counts as the doctor's choice only when it is not the one its values give.
+  const [classChosen, setClassChosen] = useState<ReadonlySet<string>>(() => {
+    if (!draft?.form.classification) return new Set();
+    const v: FollowUpValues = { serviceDate: draft.serviceDate, delivery: draft.delivery, form: draft.form };
+    const given = expectedCode(
+      assess(first.type, { ...v, form: toFormPayload(v) }, resident, first.last?.classification ?? null)
+        .expected,
+    );
+    return new Set(given === draft.form.classification ? [] : [first.type]);
+  });
   // A draft being finished: its referral switch is what was saved.
   const [referralChosen, setReferralChosen] = useState(draft !== undefined);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
@@ -673,7 +680,8 @@ export function ChronicFollowUpForm({
       )}
       {parts.map(
         (p) =>
-          p.last && (
+          p.last &&
+          !p.draft && (
             <Alert
               key={p.type}
               type="info"
