@@ -51,6 +51,8 @@ export interface SavedNotice {
   nextVisitDate: string | null;
   nextAction: string | null;
   warnings: FieldCode[];
+  /** A combined visit's other records (their type, next visit, step and warnings). */
+  others?: { type: string; nextVisitDate: string | null; nextAction: string | null; warnings: FieldCode[] }[];
 }
 
 /**

@@ -31,6 +31,7 @@ export const followup = {
     '{name} 的随访已签名保存。下次随访：{date}（{action}）',
     'Follow-up of {name} signed. Next visit: {date} ({action})',
   ],
+  'wl.savedAlso': ['{type}：下次随访 {date}（{action}）', '{type}: next visit {date} ({action})'],
   'wl.savedNoVisit': ['{name} 的随访已签名保存：{action}', 'Follow-up of {name} signed: {action}'],
   'wl.empty': ['没有需要随访的患者', 'Nobody due'],
 

@@ -350,9 +350,25 @@ export function WorklistPage() {
                 })
           }
           description={
-            saved.warnings.length
-              ? saved.warnings.map((w) => programMessage(w.code, lang)).join('；')
-              : undefined
+            saved.warnings.length || saved.others?.length ? (
+              <>
+                {(saved.others ?? []).map((o) => (
+                  <div key={o.type} data-testid="wl-saved-other">
+                    {t('wl.savedAlso', {
+                      type: programRegistry.typeLabel(o.type, lang),
+                      date: o.nextVisitDate ?? '—',
+                      action: actionWordsOf(o.type, o.nextAction, lang),
+                    })}
+                    {o.warnings.length
+                      ? `；${o.warnings.map((w) => programMessage(w.code, lang)).join('；')}`
+                      : ''}
+                  </div>
+                ))}
+                {saved.warnings.length > 0 && (
+                  <div>{saved.warnings.map((w) => programMessage(w.code, lang)).join('；')}</div>
+                )}
+              </>
+            ) : undefined
           }
         />
       )}

@@ -10,7 +10,7 @@ import { pathOf } from '../../app/routeTable.tsx';
 import { setLang } from '../../i18n/lang.ts';
 import { renderAs } from '../../test/render.tsx';
 import { serviceFormOf } from '../index.ts';
-import type { ResidentView } from '../program-ui.ts';
+import type { ResidentView, SavedNotice } from '../program-ui.ts';
 import type { ServiceRecordFull } from '../../pages/services/services.api.ts';
 
 const RESIDENT = {
@@ -31,8 +31,9 @@ const partOf = (program: string) => {
 /** The form at / (of the registers named; a combined visit for two), a link elsewhere, and the worklist it returns to once saved. */
 function Host({ programs = ['hypertension'], draft }: { programs?: string[]; draft?: ServiceRecordFull }) {
   const Form = serviceFormOf(partOf(programs[0]!).type)!.FollowUpForm!;
-  const { pathname } = useLocation();
-  if (pathname === pathOf('worklist')) return <span data-testid="at-worklist" />;
+  const { pathname, state } = useLocation() as { pathname: string; state: unknown };
+  if (pathname === pathOf('worklist'))
+    return <span data-testid="at-worklist" data-state={JSON.stringify(state)} />;
   return (
     <>
       <Link to="/elsewhere" data-testid="elsewhere">
@@ -53,7 +54,21 @@ function mount(programs?: string[], draft?: ServiceRecordFull) {
     method === 'POST' && url.pathname === '/api/residents/7/services'
       ? { status: 201, body: SAVED }
       : method === 'POST' && url.pathname === '/api/residents/7/visits'
-        ? { status: 201, body: { items: [SAVED, { ...SAVED, id: 2 }] } }
+        ? {
+            status: 201,
+            body: {
+              items: [
+                { ...SAVED, type: 'hypertension_followup' },
+                {
+                  ...SAVED,
+                  id: 2,
+                  type: 'diabetes_followup',
+                  nextVisitDate: '2026-01-15',
+                  nextAction: 'recheck_2w',
+                },
+              ],
+            },
+          }
         : method === 'PUT' && url.pathname === '/api/services/9'
           ? { status: 200, body: { ...SAVED, id: 9 } }
           : undefined,
@@ -242,7 +257,13 @@ describe('chronic follow-up numbers', () => {
       classification: '2',
       medications: [{ name: '二甲双胍', timesPerDay: 1 }],
     });
-    expect(await screen.findByTestId('at-worklist')).toBeTruthy();
+    // The list it returns to hears of both records: the first's next visit, and the other's.
+    const back = await screen.findByTestId('at-worklist');
+    const notice = (JSON.parse(back.getAttribute('data-state')!) as { saved: SavedNotice }).saved;
+    expect([notice.type, notice.nextVisitDate]).toEqual(['hypertension_followup', '2026-03-01']);
+    expect(notice.others).toEqual([
+      { type: 'diabetes_followup', nextVisitDate: '2026-01-15', nextAction: 'recheck_2w', warnings: [] },
+    ]);
   });
 
   it('keeps a follow-up as a draft, and finishes a draft: its values back, signed in one call', async () => {

@@ -189,7 +189,14 @@ export function ChronicFollowUpForm({
         adverseReaction: { has: false },
         complication: false,
         ...(combined
-          ? carryOverAll(parts.map((p) => p.lastRecord?.form))
+          ? // The last records oldest first: what both hold (height, target weight) comes from the newer.
+            carryOverAll(
+              [...parts]
+                .sort((a, b) =>
+                  (a.lastRecord?.serviceDate ?? '').localeCompare(b.lastRecord?.serviceDate ?? ''),
+                )
+                .map((p) => p.lastRecord?.form),
+            )
           : carryOver(first.lastRecord?.form)),
         // Per visit, never carried over.
         ...(combined ? {} : ownStart),
@@ -333,13 +340,16 @@ export function ChronicFollowUpForm({
       const envelope = { serviceDate: sent.serviceDate, delivery: sent.delivery, sign };
       // A combined visit: one call, one signed record of each type (all or none). A draft finished: its
       // values and the signature in one call (or saved again as a draft).
-      const saved = combined
+      const all = combined
         ? (
             await servicesApi.recordVisit(resident.id, {
               ...envelope,
               records: parts.map((p) => ({ type: p.type, form: payloadOf(sent, p) })),
             })
-          ).items[0]!
+          ).items
+        : [];
+      const saved = combined
+        ? all[0]!
         : draft
           ? await servicesApi.amend(draft.id, {
               ...envelope,
@@ -364,6 +374,13 @@ export function ChronicFollowUpForm({
         nextVisitDate: saved.nextVisitDate,
         nextAction: saved.nextAction,
         warnings: saved.warnings,
+        // A combined visit: the other records' next visits and warnings too.
+        others: all.slice(1).map((x) => ({
+          type: x.type,
+          nextVisitDate: x.nextVisitDate,
+          nextAction: x.nextAction,
+          warnings: x.warnings,
+        })),
       };
       const back =
         (location.state as { from?: string } | null)?.from ??
