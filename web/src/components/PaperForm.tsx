@@ -34,7 +34,6 @@ export function PaperHead({ title, lines }: { title: string; lines: readonly [st
   return (
     <div className="paper-only paper-head" data-testid="paper-head" data-title={title} aria-hidden>
       <style>{'@page { size: A4 portrait; margin: 12mm 14mm; }'}</style>
-      <div className="paper-title" data-title={title} />
       <div className="paper-lines">
         {lines.map(([label, value]) => (
           <PaperLine key={label} label={label} value={value} />

@@ -236,12 +236,11 @@ export class ServicesService {
       const r = await tx.lockResident(residentId);
       if (r.status !== 'active') throw new AppError(409, 'archived_record');
       const out: ServiceRow[] = [];
+      const { serviceDate, delivery, sign } = input;
       for (const [i, x] of input.records.entries()) {
-        const one = { type: x.type, form: x.form, serviceDate: input.serviceDate, delivery: input.delivery };
         try {
-          out.push(
-            await this.insert(tx, ctx, r, { ...one, sign: input.sign }, { visitOf: input.records.length }),
-          );
+          const one = { type: x.type, form: x.form, serviceDate, delivery, sign };
+          out.push(await this.insert(tx, ctx, r, one, { visitOf: input.records.length }));
         } catch (e) {
           throw e instanceof AppError ? prefixFields(e, `records.${i}.`, ['serviceDate', 'delivery']) : e;
         }

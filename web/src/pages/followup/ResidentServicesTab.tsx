@@ -84,8 +84,9 @@ export function ResidentServicesTab({
   const types = data ? applicableTypes({ birthDate, sex }, enrolments) : [];
   // A patient of registers whose follow-ups are one visit (two chronic registers): one form for all.
   const managedPrograms = managed.map((e) => e.program);
-  const combinedFrom = managedPrograms.find((p) => visitPartnersOf(p, managedPrograms).length > 0);
-  const partners = combinedFrom ? visitPartnersOf(combinedFrom, managedPrograms) : [];
+  const [combinedFrom, partners] = managedPrograms
+    .map((p) => [p, visitPartnersOf(p, managedPrograms)] as const)
+    .find(([, with_]) => with_.length > 0) ?? [undefined, []];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <div className="page-toolbar">

@@ -32,17 +32,16 @@ export function ResidentPage() {
   // Printing the record prints its basic-information tab (the cover and the 个人基本信息表) as the paper form:
   // once that tab is the one drawn.
   const [printAsked, setPrintAsked] = useState(false);
-  const shownTab = params.get('tab') ?? 'basic';
+  const tab = params.get('tab') ?? 'basic';
   useEffect(() => {
     // The tab changes in a transition: print once the basic information is the tab drawn.
-    if (!printAsked || shownTab !== 'basic') return;
+    if (!printAsked || tab !== 'basic') return;
     setPrintAsked(false);
     window.print();
-  }, [printAsked, shownTab]);
+  }, [printAsked, tab]);
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading || !r) return <PageLoading />;
 
-  const tab = params.get('tab') ?? 'basic';
   const printBasic = () => {
     if (tab !== 'basic') setParams({}, { replace: true });
     setPrintAsked(true);

@@ -214,25 +214,22 @@ export function ChronicFollowUpForm({
     };
   }, [parts, first, combined, draft]);
   const values = (Form.useWatch([], form) as FollowUpValues | undefined) ?? initial;
-  const mergePer = (v: FollowUpValues) =>
-    v.per || initial.per
+  /** Values over the initial ones, field by field (the form part and each type's own part too). */
+  const withInitial = (v: FollowUpValues): FollowUpValues => ({
+    ...initial,
+    ...v,
+    form: { ...initial.form, ...v.form },
+    ...(v.per || initial.per
       ? {
           per: Object.fromEntries(
             parts.map((p) => [p.type, { ...initial.per?.[p.type], ...v.per?.[p.type] }]),
           ),
         }
-      : {};
-  const merged: FollowUpValues = {
-    ...initial,
-    ...values,
-    form: { ...initial.form, ...values.form },
-    ...mergePer(values),
-  };
+      : {}),
+  });
+  const merged = withInitial(values);
   /** The values in the form's store now (what was typed last may not have been rendered yet). */
-  const now = (): FollowUpValues => {
-    const v = form.getFieldsValue(true) as FollowUpValues;
-    return { ...initial, ...v, form: { ...initial.form, ...v.form }, ...mergePer(v) };
-  };
+  const now = (): FollowUpValues => withInitial(form.getFieldsValue(true) as FollowUpValues);
   /** A type's envelope form, and its live assessment with the result of its last follow-up. */
   const payloadOf = (v: FollowUpValues, part: FollowUpPart) => toFormPayload(partValues(v, part.type));
   const assessOf = (v: FollowUpValues, part: FollowUpPart): Assessment =>

@@ -46,10 +46,18 @@ export const PER_TYPE_FIELDS: readonly string[] = [
   'medications',
 ];
 
-/** The fields of a type's form, from its schema in the registry. */
+const FORM_KEYS = new Map<string, ReadonlySet<string>>();
+
+/** The fields of a type's form, from its schema in the registry (read once per type: asked on every keystroke). */
 function formKeys(type: string): ReadonlySet<string> {
-  const schema = programRegistry.serviceType(type)?.schema as { shape?: Record<string, unknown> } | undefined;
-  return new Set(Object.keys(schema?.shape ?? {}));
+  let keys = FORM_KEYS.get(type);
+  if (!keys) {
+    const schema = programRegistry.serviceType(type)?.schema as
+      { shape?: Record<string, unknown> } | undefined;
+    keys = new Set(Object.keys(schema?.shape ?? {}));
+    FORM_KEYS.set(type, keys);
+  }
+  return keys;
 }
 
 /** One type's values of a combined visit: the shared fields its form has, and its own; values as they are otherwise. */
@@ -211,24 +219,6 @@ export const expectedCode = (c: VisitClassification | null) => (c ? classificati
  * adjustment and compliance the doctor assesses at each visit.
  */
 export function carryOver(last: Record<string, unknown> | undefined): Record<string, unknown> {
-  return carryOverOf(last);
-}
-
-/** The carry-over of a combined visit: each last record's shared fields (lifestyle targets merged); no drugs. */
-export function carryOverAll(
-  lasts: readonly (Record<string, unknown> | undefined)[],
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { lifestyle: {} };
-  for (const last of lasts) {
-    const { lifestyle, ...rest } = carryOverOf(last);
-    delete rest.medications;
-    Object.assign(out, rest);
-    out.lifestyle = { ...(out.lifestyle as object), ...(lifestyle as object | undefined) };
-  }
-  return out;
-}
-
-function carryOverOf(last: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!last) return {};
   const ls = (last.lifestyle ?? {}) as Record<string, unknown>;
   const pick = (o: Record<string, unknown>, keys: string[]) =>
@@ -243,6 +233,23 @@ function carryOverOf(last: Record<string, unknown> | undefined): Record<string, 
       'exerciseTargetMinutes',
     ]),
   };
+}
+
+/**
+ * The carry-over of a combined visit: each last record's shared fields, oldest first so the newer wins
+ * (lifestyle targets merged); no drugs (each type keeps its own).
+ */
+export function carryOverAll(
+  lasts: readonly (Record<string, unknown> | undefined)[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { lifestyle: {} };
+  for (const last of lasts) {
+    const { lifestyle, ...rest } = carryOver(last);
+    delete rest.medications;
+    Object.assign(out, rest);
+    out.lifestyle = { ...(out.lifestyle as object), ...(lifestyle as object | undefined) };
+  }
+  return out;
 }
 
 /**
